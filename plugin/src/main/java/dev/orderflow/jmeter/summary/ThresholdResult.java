@@ -29,11 +29,11 @@ public record ThresholdResult(String name, Double limit, Double actual, boolean 
 
     /** One line for a person: {@code min_success_rate: limit 95.00, actual 80.00 — failed}. */
     public String describe() {
-        StringBuilder line = new StringBuilder(name).append(':');
+        StringBuilder line = new StringBuilder(name).append(": ");
         if (limit != null) {
-            line.append(" limit ").append(format(limit));
+            line.append("limit ").append(format(limit)).append(", ");
         }
-        line.append(", actual ").append(actual == null ? "none" : format(actual));
+        line.append("actual ").append(actual == null ? "none" : format(actual));
         if (detail != null) {
             line.append(" (").append(detail).append(')');
         }
