@@ -1,6 +1,8 @@
 package dev.orderflow.jmeter.summary;
 
-import java.util.List;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
@@ -48,13 +50,14 @@ public final class FailedRunExit {
 
     private static void exitAfter(Predicate<Thread> watched, IntConsumer exit) {
         try {
-            List<Thread> others = running(watched);
-            while (!others.isEmpty()) {
+            // two empty looks in a row: a thread that starts another just as it ends can hide both from one look
+            int emptyLooks = 0;
+            while (emptyLooks < 2) {
+                Set<Thread> others = running(watched);
+                emptyLooks = others.isEmpty() ? emptyLooks + 1 : 0;
                 for (Thread other : others) {
                     other.join();
                 }
-                // an ending thread may have started another (JMeter's RemoteTestStopper does): look again
-                others = running(watched);
             }
         } catch (InterruptedException e) {
             // someone wants this JVM down now: the run still failed, so exit with 1 at once
@@ -63,11 +66,23 @@ public final class FailedRunExit {
         exit.accept(1);
     }
 
-    private static List<Thread> running(Predicate<Thread> watched) {
+    /**
+     * The watched threads alive at one moment. None is dropped for having ended since: joining it costs nothing,
+     * and only a look after that join sees a thread it started just before it ended. Thread groups are asked
+     * too: on Java 17 they list a starting thread before the JVM's own list does.
+     */
+    private static Set<Thread> running(Predicate<Thread> watched) {
+        Set<Thread> threads = new HashSet<>(Thread.getAllStackTraces().keySet());
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] listed = new Thread[root.activeCount() + 16];
+        int count = root.enumerate(listed, true);
+        threads.addAll(Arrays.asList(listed).subList(0, count));
         Thread self = Thread.currentThread();
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread != self && thread.isAlive() && watched.test(thread))
-                .toList();
+        threads.removeIf(thread -> thread == self || !watched.test(thread));
+        return threads;
     }
 
     private static boolean isOtherNonDaemonThread(Thread thread) {
