@@ -32,11 +32,14 @@ public final class PlannedCurve {
         double level = 0;
         Duration t = Duration.ZERO;
         boolean ended = false;
-        while (t.compareTo(horizon) < 0) {
+        while (true) {
             Optional<Target> target = plan.targetAt(t);
             if (target.isEmpty()) {
                 points.add(new Point(seconds(t), 0));
                 ended = true;
+                break;
+            }
+            if (t.compareTo(horizon) >= 0) {
                 break;
             }
             Duration next = plan.nextChangeAfter(t).filter(n -> n.compareTo(horizon) < 0).orElse(horizon);
@@ -111,19 +114,29 @@ public final class PlannedCurve {
         return Durations.toSeconds(d);
     }
 
-    /** Drops corners that lie on a straight horizontal run, so long holds are a single segment. */
+    /** Drops repeated corners and corners in the middle of a straight run, so a ramp or a hold is one segment. */
     private static List<Point> simplify(List<Point> points) {
         List<Point> kept = new ArrayList<>();
         for (Point point : points) {
             int n = kept.size();
-            if (n >= 2 && kept.get(n - 1).users() == point.users() && kept.get(n - 2).users() == point.users()) {
-                kept.set(n - 1, point);
-            } else if (n >= 1 && kept.get(n - 1).equals(point)) {
+            if (n >= 1 && kept.get(n - 1).equals(point)) {
                 continue;
+            }
+            if (n >= 2 && collinear(kept.get(n - 2), kept.get(n - 1), point)) {
+                kept.set(n - 1, point);
             } else {
                 kept.add(point);
             }
         }
         return kept;
+    }
+
+    private static boolean collinear(Point a, Point b, Point c) {
+        double cross = (b.seconds() - a.seconds()) * (c.users() - a.users())
+                - (b.users() - a.users()) * (c.seconds() - a.seconds());
+        double scale = Math.max(1, Math.abs(c.seconds() - a.seconds()) * Math.abs(c.users() - a.users()));
+        // Same direction too: a vertical drop after a hold is a corner, not a continuation.
+        boolean forward = b.seconds() >= a.seconds() && c.seconds() >= b.seconds();
+        return forward && Math.abs(cross) <= 1e-9 * scale && (b.seconds() > a.seconds() || c.seconds() == b.seconds());
     }
 }
