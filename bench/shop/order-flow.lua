@@ -5,6 +5,8 @@
 -- cart, create the order. It counts the orders created (201) and every other answer to an order.
 --
 -- Needs: USERS_CSV (path to users.csv) and PRODUCTS (number of products, ids 1..N) in the environment.
+-- LIST_PRODUCTS=1 adds GET /api/products?in_stock=true at the start of each iteration, as the JMeter
+-- samplers do (the answer is not parsed: every seeded product is in stock for the length of a run).
 
 local users = {}
 local threads = {}
@@ -31,6 +33,7 @@ function setup(thread)
   thread:set("username", user.name)
   thread:set("password", user.password)
   thread:set("products", tonumber(os.getenv("PRODUCTS") or "100"))
+  thread:set("list_products", os.getenv("LIST_PRODUCTS") == "1")
   next_user = next_user + 1
   threads[#threads + 1] = thread
 end
@@ -55,6 +58,10 @@ local function new_plan()
   end
 end
 
+local function first_step()
+  if list_products then return "list" else return "cart" end
+end
+
 local function json_headers()
   local h = { ["Content-Type"] = "application/json" }
   if token then h["Authorization"] = "Token " .. token end
@@ -65,6 +72,8 @@ function request()
   if step == "login" then
     return wrk.format("POST", "/api/auth/login", json_headers(),
       string.format('{"username":"%s","password":"%s"}', username, password))
+  elseif step == "list" then
+    return wrk.format("GET", "/api/products?in_stock=true", json_headers())
   elseif step == "order" then
     return wrk.format("POST", "/api/orders", json_headers(), "{}")
   else
@@ -77,7 +86,9 @@ end
 function response(status, headers, body)
   if step == "login" then
     token = body:match('"token"%s*:%s*"([^"]+)"')
-    if status == 200 and token then step = "cart" else failed_logins = failed_logins + 1 end
+    if status == 200 and token then step = first_step() else failed_logins = failed_logins + 1 end
+  elseif step == "list" then
+    step = "cart"
   elseif step == "cart" then
     if status == 201 then
       table.remove(plan, 1)
@@ -85,11 +96,12 @@ function response(status, headers, body)
     else
       cart_failures = cart_failures + 1
       plan = nil
+      step = first_step()
     end
   else
     if status == 201 then created = created + 1 else refused = refused + 1 end
     plan = nil
-    step = "cart"
+    step = first_step()
   end
 end
 

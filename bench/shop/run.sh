@@ -59,8 +59,9 @@ wrk -t"$INDEX_THREADS" -c"$INDEX_CONNECTIONS" -d"$DURATION" --latency "$BASE/" |
 INDEX_RPS="$(awk '/Requests\/sec/ {print $2}' "$WORK/index.txt")"
 
 echo
-echo "== order flow: $ORDER_USERS users (one connection each), warm-up $WARMUP, then $DURATION"
+echo "== order flow: $ORDER_USERS users (one connection each), product list step: ${LIST_PRODUCTS:-0}, warm-up $WARMUP, then $DURATION"
 export USERS_CSV="$DATA/users.csv"
+export LIST_PRODUCTS="${LIST_PRODUCTS:-0}"
 export PRODUCTS="$(($(wc -l <"$DATA/products.csv") - 1))"
 wrk -t"$ORDER_USERS" -c"$ORDER_USERS" -d"$WARMUP" -s "$HERE/order-flow.lua" "$BASE" >/dev/null
 BEFORE="$(stats)"
