@@ -52,12 +52,30 @@ public final class JMeterEnvironment {
      * A run that outlives the timeout is stopped hard and fails the calling test.
      */
     public static void run(HashTree plan, Duration timeout) throws Exception {
+        try (RunningTest test = start(plan)) {
+            test.awaitEnd(timeout);
+        }
+    }
+
+    /** Starts a test plan on JMeter's standard engine in this JVM; the caller waits for it or stops it. */
+    public static RunningTest start(HashTree plan) {
         init();
-        StandardJMeterEngine engine = new StandardJMeterEngine();
-        engine.configure(plan);
-        ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "jmeter-engine-under-test"));
-        try {
-            Future<?> done = runner.submit(engine);
+        return new RunningTest(plan);
+    }
+
+    /** A test running in-process. Closing it stops it hard if it is still running. */
+    public static final class RunningTest implements AutoCloseable {
+        private final StandardJMeterEngine engine = new StandardJMeterEngine();
+        private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "jmeter-engine-under-test"));
+        private final Future<?> done;
+
+        private RunningTest(HashTree plan) {
+            engine.configure(plan);
+            done = runner.submit(engine);
+        }
+
+        /** Waits for the end of the test; one still running after the timeout is stopped and fails the caller. */
+        public void awaitEnd(Duration timeout) throws Exception {
             try {
                 done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -65,7 +83,19 @@ public final class JMeterEnvironment {
                 done.get(30, TimeUnit.SECONDS);
                 throw new AssertionError("the test plan was still running after " + timeout, e);
             }
-        } finally {
+        }
+
+        /** Stops the test at once, the way JMeter's Stop button does: samples in progress are interrupted. */
+        public void stopNow() {
+            engine.stopTest(true);
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (!done.isDone()) {
+                engine.stopTest(true);
+                done.get(30, TimeUnit.SECONDS);
+            }
             runner.shutdownNow();
         }
     }
