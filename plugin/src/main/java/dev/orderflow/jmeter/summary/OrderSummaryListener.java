@@ -150,7 +150,7 @@ public class OrderSummaryListener extends AbstractTestElement
                 System.out.println("The controller exits: restart the engines before the next run"); // NOSONAR
                 System.exit(1); // NOSONAR nothing has run yet: there is nothing to finish
             }
-            FailedRunExit.armForThisJvm();
+            FailedRunExit.armForThisJvm("Order summary: the run was refused");
         } else {
             JMeterUtils.reportErrorToUser(e.getMessage(), "Order summary listener");
         }
@@ -197,7 +197,8 @@ public class OrderSummaryListener extends AbstractTestElement
                 System.out.println("Order summary: the run failed, but " + FORCED_EXIT_PROPERTY // NOSONAR
                         + "=true makes JMeter exit with 0 right after the test: read the verdict in summary.json");
             } else if (JMeterUtils.getPropDefault(EXIT_ON_FAILURE_PROPERTY, true)) {
-                FailedRunExit.armForThisJvm();
+                FailedRunExit.armForThisJvm("Order summary: the run failed " + summary.failures().size()
+                        + " check(s), listed above");
             } else {
                 System.out.println("Order summary: the run failed; exit status stays 0 as " // NOSONAR
                         + EXIT_ON_FAILURE_PROPERTY + "=false asks");

@@ -16,7 +16,7 @@ import org.apache.jorphan.collections.ListedHashTree;
 
 import dev.orderflow.jmeter.flow.FlowStep;
 
-/** Small plans for JMeter's engine: one thread group over some samplers, and the order summary listener. */
+/** Small plans for JMeter's engine (saved as JMX, they load in JMeter like plans made in its GUI): one thread group over some samplers, and the order summary listener. */
 final class TestPlans {
 
     private TestPlans() {
@@ -40,6 +40,7 @@ final class TestPlans {
         get.setPath(path);
         get.setMethod("GET");
         get.setProperty(TestElement.TEST_CLASS, HTTPSamplerProxy.class.getName());
+        get.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.protocol.http.control.gui.HttpTestSampleGui");
         return get;
     }
 
@@ -48,6 +49,7 @@ final class TestPlans {
         loop.setLoops(loops);
         loop.setFirst(true);
         loop.setProperty(TestElement.TEST_CLASS, LoopController.class.getName());
+        loop.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.control.gui.LoopControlPanel");
         ThreadGroup group = new ThreadGroup();
         group.setName("users");
         group.setNumThreads(users);
@@ -55,8 +57,10 @@ final class TestPlans {
         group.setSamplerController(loop);
         group.setProperty(AbstractThreadGroup.ON_SAMPLE_ERROR, AbstractThreadGroup.ON_SAMPLE_ERROR_START_NEXT_LOOP);
         group.setProperty(TestElement.TEST_CLASS, ThreadGroup.class.getName());
+        group.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.threads.gui.ThreadGroupGui");
         TestPlan plan = new TestPlan("summary test");
         plan.setProperty(TestElement.TEST_CLASS, TestPlan.class.getName());
+        plan.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.control.gui.TestPlanGui");
         HashTree tree = new ListedHashTree();
         HashTree planTree = tree.add(plan);
         HashTree groupTree = planTree.add(group);
