@@ -31,7 +31,7 @@ public final class JMeterEnvironment {
         if (initialised) {
             return;
         }
-        Path home = Path.of(System.getProperty("orderflow.test.jmeterHome", "target/jmeter-home")).toAbsolutePath();
+        Path home = home();
         Path properties = home.resolve("bin/jmeter.properties");
         if (!Files.isRegularFile(properties)) {
             throw new IllegalStateException("no JMeter home for tests at " + home + ": run the build's generate-test-resources phase");
@@ -40,6 +40,11 @@ public final class JMeterEnvironment {
         JMeterUtils.loadJMeterProperties(properties.toString());
         JMeterUtils.initLocale();
         initialised = true;
+    }
+
+    /** The JMeter home of the tests: JMeter's {@code bin/} configuration unpacked by the build. */
+    public static Path home() {
+        return Path.of(System.getProperty("orderflow.test.jmeterHome", "target/jmeter-home")).toAbsolutePath();
     }
 
     /** The folder of the users.csv and products.csv the tests use. */
