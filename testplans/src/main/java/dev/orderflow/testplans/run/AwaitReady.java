@@ -2,6 +2,7 @@ package dev.orderflow.testplans.run;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
@@ -42,6 +43,8 @@ public final class AwaitReady {
     /** Returns the host's ready message; throws with the reason when it will never be ready. */
     static String await(Markers markers, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
+        // the host may not have made the folder yet: it was started a moment ago, in parallel
+        Files.createDirectories(markers.runDir());
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             markers.runDir().register(watcher,
                     StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);

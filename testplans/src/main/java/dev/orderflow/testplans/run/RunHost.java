@@ -101,6 +101,8 @@ public final class RunHost {
         String usersCsv = options.remote().isEmpty() ? root.resolve("csv-data/users.csv").toString() : null;
         writeProperties(layout.engineProperties(), RunSetup.engineProperties(run, usersCsv),
                 "-G properties of every engine of a distributed run");
+        writeProperties(layout.systemProperties(), RunSetup.controllerSystemProperties(run),
+                "system properties of the controller");
         writeProperties(layout.controllerProperties(),
                 RunSetup.controllerProperties(run, usersCsv, adminKey, layout.summaryDir().toString()),
                 "-q properties of the controller and of local plans");

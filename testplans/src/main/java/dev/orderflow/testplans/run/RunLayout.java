@@ -23,6 +23,11 @@ public record RunLayout(Path runDir) {
         return runDir.resolve("jmeter-properties").resolve("global.properties");
     }
 
+    /** jmeter:configure puts system.properties from here into the JMeter home's bin/, where JMeter loads it. */
+    public Path systemProperties() {
+        return runDir.resolve("jmeter-properties").resolve("system.properties");
+    }
+
     public Path localPlans() {
         return runDir.resolve("plans").resolve("local");
     }

@@ -112,6 +112,18 @@ final class RunSetup {
         return properties;
     }
 
+    /**
+     * System properties of the controller: with engines on this machine its RMI callbacks must name
+     * 127.0.0.1 too (JMeter refuses to export them on a host name that resolves to loopback).
+     */
+    static Map<String, String> controllerSystemProperties(RunDescription run) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (!run.loopbackEngines().isEmpty()) {
+            properties.put("java.rmi.server.hostname", "127.0.0.1");
+        }
+        return properties;
+    }
+
     private static List<String> cluster(RunDescription run) {
         return run.plans().stream()
                 .filter(PlannedRun::distributed)
