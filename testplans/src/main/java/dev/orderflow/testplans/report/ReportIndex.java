@@ -21,6 +21,7 @@ public final class ReportIndex {
     /** Rewrites the index from the folders; returns the runs it lists. */
     public static List<RunRecord> write(Path reports) throws IOException {
         List<RunRecord> runs = collect(reports);
+        Files.createDirectories(reports);
         Files.writeString(reports.resolve(FILE_NAME), render(runs), StandardCharsets.UTF_8);
         return runs;
     }
