@@ -29,6 +29,7 @@ import java.util.Properties;
 public final class RunHost {
 
     static final String NAME = "run-host";
+    static final String REMOTE_USERS_CSV = "../csv-data/users.csv";
     private static final Duration SHOP_START_TIMEOUT = Duration.ofMinutes(2);
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -97,8 +98,11 @@ public final class RunHost {
         RunDescription run = RunSetup.describe(options, startedAt, target, loopback);
 
         stagePlans(run, plansDir, layout);
-        // on this machine every JVM reads users.csv where it is; real engines read their own copy (README)
-        String usersCsv = options.remote().isEmpty() ? root.resolve("csv-data/users.csv").toString() : null;
+        // on this machine every JVM reads users.csv where it is; real engines read the copy in their JMeter
+        // home's csv-data/, relative to bin/ where they run (README)
+        String usersCsv = options.remote().isEmpty()
+                ? root.resolve("csv-data/users.csv").toString()
+                : REMOTE_USERS_CSV;
         writeProperties(layout.engineProperties(), RunSetup.engineProperties(run, usersCsv),
                 "-G properties of every engine of a distributed run");
         writeProperties(layout.systemProperties(), RunSetup.controllerSystemProperties(run),
