@@ -155,7 +155,8 @@ def read_locust_csv(prefix: Path, timeline_file: Path | None) -> ToolReport:
                 kinds[f"{row['Name']}: {row['Error']}"[:120]] += int(row["Occurrences"])
     timeline = None
     if timeline_file is not None and timeline_file.exists():
-        points = [(float(t), int(n)) for t, n in csv.reader(timeline_file.open())]
+        with timeline_file.open(newline="") as f:
+            points = [(float(t), int(n)) for t, n in csv.reader(f)]
         if any(n > 0 for _, n in points):
             timeline = Timeline(points)
     requests = int(total["Request Count"])
