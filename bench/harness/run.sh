@@ -46,8 +46,18 @@ if [[ ! -f $jmeter_home/bin/ApacheJMeter.jar ]]; then
   echo "building a JMeter 5.6.3 home from Maven Central" >&2
   (cd "$repo" && ./mvnw -B -q -f bench/harness/jmeter-home/pom.xml package)
 fi
+mkdir -p "$jmeter_home/lib/junit"   # JMeter's launcher looks for it
 rm -f "$jmeter_home"/lib/ext/orderflow-jmeter-plugin-*.jar
 cp "$plugin_jar" "$jmeter_home/lib/ext/"
+# JMeter scans every jar in lib/ext and fails on one without a manifest: its functions (__P …) then
+# stay unevaluated in every plan. Give the benchmark's copy one if the build left it out.
+if ! unzip -l "$plugin_jar" META-INF/MANIFEST.MF >/dev/null 2>&1; then
+  echo "warning: $plugin_jar has no META-INF/MANIFEST.MF; adding one to the copy in lib/ext" >&2
+  manifest=$(mktemp)
+  printf 'Manifest-Version: 1.0\n' >"$manifest"
+  "$(dirname "$(readlink -f "$(command -v java)")")/jar" --update --file "$jmeter_home/lib/ext/$(basename "$plugin_jar")" --manifest "$manifest"
+  rm -f "$manifest"
+fi
 
 # Both JMeter variants run on the same JVM: the newest installed (orderflow's thread group uses
 # virtual threads from Java 21 on), unless BENCH_JMETER_JAVA names another.

@@ -35,6 +35,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--jmeter-java", required=True, help="java that runs both JMeter variants")
     p.add_argument("--jmeter-jvm-options", default="-Xms128m -Xmx1g")
     p.add_argument("--shop-java", default="java")
+    p.add_argument("--jfr", action="store_true",
+                   help="record every JMeter run with Java Flight Recorder and write its hot methods beside it")
     p.add_argument("--results", type=Path, required=True, help="folder for <timestamp>.md/.json and the raw runs")
     return p.parse_args(argv)
 
@@ -71,7 +73,7 @@ def main(argv: list[str]) -> int:
     harness = Path(__file__).resolve().parent.parent
     setup = tools.Setup(harness=harness, csv_data=args.csv_data.resolve(), jmeter_home=args.jmeter_home.resolve(),
                         jmeter_java=args.jmeter_java, jmeter_jvm_options=tuple(args.jmeter_jvm_options.split()),
-                        locust="/usr/bin/locust", wrk="/usr/bin/wrk")
+                        locust="/usr/bin/locust", wrk="/usr/bin/wrk", flight_recorder=args.jfr)
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     runs_dir = args.results / "runs" / stamp

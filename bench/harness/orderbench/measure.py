@@ -104,7 +104,7 @@ def run_tool(tool: Tool, workload: Workload, round_number: int, setup: Setup, sh
     target = Target(shop.base_url, "127.0.0.1", shop.port, shop.admin_key)
     command = ["taskset", "-c", generator_cpus] + tool.command(setup, workload, target, out)
     env = dict(os.environ, BENCH_USERS_CSV=str(setup.csv_data / "users.csv"),
-               BENCH_TIMELINE=str(out / "timeline.csv"))
+               BENCH_TIMELINE=str(out / "timeline.csv"), BENCH_FINAL_STATS=str(out / "locust-final"))
     (out / "command.txt").write_text(" ".join(command).replace(shop.admin_key, "<admin-key>") + "\n")
     console_path = out / "console.txt"
     with console_path.open("w") as console:
@@ -118,6 +118,7 @@ def run_tool(tool: Tool, workload: Workload, round_number: int, setup: Setup, sh
             meter.wait_for_exit(timeout=30)
         exit_code = process.wait()  # reaps it: the meter has its final reading
     after = shop.stats()
+    tool.after_run(setup, out)
     console_text = console_path.read_text(errors="replace")
     try:
         report = tool.read(out, console_text)

@@ -26,9 +26,14 @@ class Timeline:
         self._times = [t for t, _ in self.points]
 
     @staticmethod
-    def of_completions(end_times: list[float]) -> "Timeline":
-        ends = sorted(end_times)
-        return Timeline([(t, i + 1) for i, t in enumerate(ends)])
+    def of_completions(end_times: list[float], weights: list[int] | None = None) -> "Timeline":
+        """From each sample's end time and how many requests it made (1 each when not given)."""
+        pairs = sorted(zip(end_times, weights or [1] * len(end_times)))
+        points, done = [], 0
+        for t, n in pairs:
+            done += n
+            points.append((t, done))
+        return Timeline(points)
 
     @property
     def first(self) -> float:
@@ -58,7 +63,11 @@ class LabelStats:
 
 @dataclass
 class ToolReport:
-    """What a tool reported about its own run."""
+    """What a tool reported about its own run.
+
+    requests counts HTTP requests; errors, mean_ms and p95_ms are per sample, as the tool reports them
+    (a sample is one request for every tool but orderflow's Add to cart, which covers one or two).
+    """
 
     requests: int
     errors: int
@@ -70,6 +79,7 @@ class ToolReport:
     peak_threads: int | None = None  # most threads (users) active at once, where the tool says
     by_label: dict[str, LabelStats] = field(default_factory=dict)
     error_kinds: Counter = field(default_factory=Counter)
+    samples: int | None = None
 
     @property
     def orders_created(self) -> int:
@@ -88,48 +98,69 @@ def nearest_rank(sorted_values: list[float], percent: float) -> float:
     return sorted_values[rank - 1]
 
 
+def requests_per_sample(rows: list[dict]) -> dict[str, int]:
+    """The smallest bytes sent by a sample of each label: what one HTTP request of that label sends.
+
+    orderflow's Add to cart sample covers every POST of its step (one or two), so a sample is not a
+    request; its sent bytes (the sum over its requests) tell how many it made.
+    """
+    smallest: dict[str, int] = {}
+    for row in rows:
+        sent = int(row.get("sentBytes") or 0)
+        if sent > 0:
+            smallest[row["label"]] = min(sent, smallest.get(row["label"], sent))
+    return smallest
+
+
 def read_jmeter_csv(path: Path) -> ToolReport:
     """JMeter's results CSV (the columns bench.properties asks for), one row per sample."""
+    with path.open(newline="", encoding="utf-8", errors="replace") as f:
+        rows = list(csv.DictReader(f))
+    if not rows:
+        return ToolReport(0, 0, math.nan, math.nan, None, 0.0)
+    one_request = requests_per_sample(rows)
     elapsed: list[float] = []
     ends: list[float] = []
+    weights: list[int] = []
     total_bytes = 0
     errors = 0
-    first_start = math.inf
     by_label: dict[str, LabelStats] = {}
     kinds: Counter = Counter()
     peak_threads = None
-    with path.open(newline="", encoding="utf-8", errors="replace") as f:
-        for row in csv.DictReader(f):
-            if row.get("allThreads"):
-                peak_threads = max(peak_threads or 0, int(row["allThreads"]))
-            start_ms, took = int(row["timeStamp"]), int(row["elapsed"])
-            elapsed.append(took)
-            ends.append((start_ms + took) / 1000.0)
-            first_start = min(first_start, start_ms / 1000.0)
-            total_bytes += int(row.get("bytes") or 0)
-            label = row["label"]
-            stats = by_label.setdefault(label, LabelStats())
-            stats.count += 1
-            if row["success"] != "true":
-                errors += 1
-                stats.errors += 1
-                reason = row.get("failureMessage") or row.get("responseMessage") or ""
-                kinds[f"{label}: {row['responseCode']} {reason}"[:120]] += 1
-    n = len(elapsed)
-    if n == 0:
-        return ToolReport(0, 0, math.nan, math.nan, None, 0.0)
+    for row in rows:
+        start_ms, took = int(row["timeStamp"]), int(row["elapsed"])
+        label = row["label"]
+        sent = int(row.get("sentBytes") or 0)
+        unit = one_request.get(label)
+        weights.append(max(1, round(sent / unit)) if unit and sent else 1)
+        elapsed.append(took)
+        ends.append((start_ms + took) / 1000.0)
+        total_bytes += int(row.get("bytes") or 0)
+        if row.get("allThreads"):
+            peak_threads = max(peak_threads or 0, int(row["allThreads"]))
+        stats = by_label.setdefault(label, LabelStats())
+        stats.count += 1
+        if row["success"] != "true":
+            errors += 1
+            stats.errors += 1
+            reason = row.get("failureMessage") or row.get("responseMessage") or ""
+            kinds[f"{label}: {row['responseCode']} {reason}"[:120]] += 1
+    first_start = min(int(row["timeStamp"]) for row in rows) / 1000.0
+    requests = sum(weights)
+    samples = len(elapsed)
     elapsed.sort()
     return ToolReport(
-        requests=n,
+        requests=requests,
         errors=errors,
-        mean_ms=sum(elapsed) / n,
+        mean_ms=sum(elapsed) / samples,
         p95_ms=nearest_rank(elapsed, 95),
-        mean_bytes=total_bytes / n,
+        mean_bytes=total_bytes / requests,
         run_s=max(ends) - first_start,
-        timeline=Timeline.of_completions(ends),
+        timeline=Timeline.of_completions(ends, weights),
         peak_threads=peak_threads,
         by_label=by_label,
         error_kinds=kinds,
+        samples=samples,
     )
 
 

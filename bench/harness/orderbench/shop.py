@@ -37,7 +37,7 @@ class ShopServer:
         self.base_url = ""
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 60.0) -> "ShopServer":
+    def start(self, timeout: float = 180.0) -> "ShopServer":
         command = ["taskset", "-c", self.cpus, self.java, "-jar", str(self.jar),
                    "--port", "0", "--data", str(self.csv_data), "--admin-key", self.admin_key]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

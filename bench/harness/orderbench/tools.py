@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ class Setup:
     jmeter_jvm_options: tuple[str, ...]
     locust: str
     wrk: str
+    flight_recorder: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class Tool:
     def read(self, out: Path, console: str) -> ToolReport:
         raise NotImplementedError
 
+    def after_run(self, setup: Setup, out: Path) -> None:
+        """Anything to derive from the run's files once the tool has exited."""
+
 
 class JMeterTool(Tool):
     """JMeter 5.6.3 non-GUI with one of the bench plans (plans/<variant>-<flow>.jmx)."""
@@ -52,8 +57,10 @@ class JMeterTool(Tool):
         return setup.harness / "plans" / f"{self.variant}-{workload.flow}.jmx"
 
     def command(self, setup: Setup, workload: Workload, target: Target, out: Path) -> list[str]:
+        recording = ([f"-XX:StartFlightRecording=filename={out / 'profile.jfr'},settings=profile"]
+                     if setup.flight_recorder else [])
         return [
-            setup.jmeter_java, *setup.jmeter_jvm_options,
+            setup.jmeter_java, *setup.jmeter_jvm_options, *recording,
             "-jar", str(setup.jmeter_home / "bin" / "ApacheJMeter.jar"),
             "-n", "-t", str(self.plan(setup, workload)),
             "-l", str(out / "results.csv"), "-j", str(out / "jmeter.log"),
@@ -69,6 +76,16 @@ class JMeterTool(Tool):
 
     def read(self, out: Path, console: str) -> ToolReport:
         return read_jmeter_csv(out / "results.csv")
+
+    def after_run(self, setup: Setup, out: Path) -> None:
+        recording = out / "profile.jfr"
+        if not recording.exists():
+            return
+        jfr = str(Path(setup.jmeter_java).parent / "jfr")
+        for view in ("hot-methods", "allocation-by-class", "gc"):
+            with (out / f"{view}.txt").open("w") as f:
+                subprocess.run([jfr, "view", "--width", "200", view, str(recording)], stdout=f,
+                               stderr=subprocess.STDOUT, timeout=300)
 
 
 class LocustTool(Tool):
@@ -95,7 +112,7 @@ class LocustTool(Tool):
         ]
 
     def read(self, out: Path, console: str) -> ToolReport:
-        return read_locust_csv(out / "locust", out / "timeline.csv")
+        return read_locust_csv(out / "locust-final", out / "timeline.csv")
 
 
 class WrkTool(Tool):

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from orderbench.results import Timeline, nearest_rank, read_jmeter_csv, read_locust_csv, read_wrk_output
 
-JMETER_CSV = """timeStamp,elapsed,label,responseCode,responseMessage,success,failureMessage,bytes,grpThreads,allThreads
-1000000,10,Login,200,OK,true,,150,2,2
-1000010,20,AddToCart,201,Created,true,,180,2,2
-1000030,30,CreateOrder,201,Created,true,,200,2,2
-1000005,40,CreateOrder,409,"Conflict, out of stock",false,,120,2,2
-1000060,50,CreateOrder,201,Created,true,,200,1,1
+JMETER_CSV = """timeStamp,elapsed,label,responseCode,responseMessage,success,failureMessage,bytes,sentBytes,grpThreads,allThreads
+1000000,10,Login,200,OK,true,,150,200,2,2
+1000010,20,AddToCart,201,Created,true,,180,251,2,2
+1000030,30,CreateOrder,201,Created,true,,200,300,2,2
+1000005,40,CreateOrder,409,"Conflict, out of stock",false,,120,300,2,2
+1000060,50,AddToCart,201,Created,true,,350,500,1,1
 """
 
 
@@ -25,8 +25,14 @@ class JMeterResults(unittest.TestCase):
 
     def test_counts_requests_errors_and_orders_by_label(self):
         r = self.read(JMETER_CSV)
-        self.assertEqual((r.requests, r.errors), (5, 1))
-        self.assertEqual((r.orders_created, r.order_errors), (2, 1))
+        self.assertEqual((r.samples, r.requests, r.errors), (5, 6, 1))
+        self.assertEqual((r.orders_created, r.order_errors), (1, 1))
+
+    def test_a_sample_that_sent_twice_a_single_requests_bytes_counts_as_two_requests(self):
+        r = self.read(JMETER_CSV)
+        self.assertEqual(r.timeline.count_at(1000.110), 6)
+        self.assertEqual(r.timeline.count_at(1000.060), 4)
+        self.assertAlmostEqual(r.mean_bytes, 1000 / 6)
         self.assertEqual(r.peak_threads, 2)
 
     def test_mean_and_nearest_rank_p95_over_all_samples(self):
