@@ -52,12 +52,42 @@ public final class JMeterEnvironment {
      * A run that outlives the timeout is stopped hard and fails the calling test.
      */
     public static void run(HashTree plan, Duration timeout) throws Exception {
+        try (RunningTest test = start(plan)) {
+            test.awaitEnd(timeout);
+        }
+    }
+
+    /**
+     * Starts a test plan on JMeter's standard engine in this JVM and returns at once, so that a test can
+     * act on the running test (stop it, say) before waiting for its end.
+     */
+    public static RunningTest start(HashTree plan) {
         init();
         StandardJMeterEngine engine = new StandardJMeterEngine();
         engine.configure(plan);
         ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "jmeter-engine-under-test"));
-        try {
-            Future<?> done = runner.submit(engine);
+        return new RunningTest(engine, runner, runner.submit(engine));
+    }
+
+    /** A test plan running in this JVM; closing it stops it hard if it is still running. */
+    public static final class RunningTest implements AutoCloseable {
+        private final StandardJMeterEngine engine;
+        private final ExecutorService runner;
+        private final Future<?> done;
+
+        private RunningTest(StandardJMeterEngine engine, ExecutorService runner, Future<?> done) {
+            this.engine = engine;
+            this.runner = runner;
+            this.done = done;
+        }
+
+        /** Stops the test the way JMeter's Stop (now) or Shutdown (not now) buttons do. */
+        public void stopTest(boolean now) {
+            engine.stopTest(now);
+        }
+
+        /** Waits for the end of the test; one that outlives the timeout is stopped hard and fails the calling test. */
+        public void awaitEnd(Duration timeout) throws Exception {
             try {
                 done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -65,8 +95,18 @@ public final class JMeterEnvironment {
                 done.get(30, TimeUnit.SECONDS);
                 throw new AssertionError("the test plan was still running after " + timeout, e);
             }
-        } finally {
-            runner.shutdownNow();
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                if (!done.isDone()) {
+                    engine.stopTest(true);
+                    done.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                runner.shutdownNow();
+            }
         }
     }
 }

@@ -1,0 +1,472 @@
+package dev.orderflow.jmeter.threads;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+import org.apache.jmeter.threads.JMeterThread;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of an orderflow thread group on one engine: a starter thread follows the plan, starting users at
+ * the spawn rate and retiring surplus ones, and every user runs on its own thread until it ends, is retired,
+ * or is stopped. It only runs: what to run was decided by the parser and the plan.
+ *
+ * <p>All bookkeeping is guarded by one lock. The starter sleeps on a condition until the next user is due,
+ * the plan may change, or a user ends; waiting for the end is waiting on another condition, never polling.
+ */
+final class GroupRun {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupRun.class);
+
+    /** Makes a new user's JMeter thread: a clone of the group's tree, its identity in its variables. */
+    @FunctionalInterface
+    interface UserFactory {
+        NewUser create(int userNumber);
+    }
+
+    /** A user's JMeter thread and the main controller of its cloned tree. */
+    record NewUser(JMeterThread jmeterThread, UserLoopController loop) {
+    }
+
+    private final String groupName;
+    private final LoadPlan plan;
+    private final EngineShare share;
+    private final OptionalInt iterations;
+    private final Duration stopGrace;
+    private final UserFactory factory;
+    private final UserThreads threads;
+    private final LongSupplier clock;
+    private final Runnable stopWholeTest;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when the starter may have something to do: a user ended, or a stop was asked for. */
+    private final Condition changed = lock.newCondition();
+    /** Signalled when a user ends or the starter ends. */
+    private final Condition ended = lock.newCondition();
+
+    // Guarded by lock.
+    private final SlotPool slots = new SlotPool();
+    private final Map<JMeterThread, RunningUser> alive = new HashMap<>();
+    /** Alive users that are not retiring, by slot: the users the plan counts. */
+    private final TreeMap<Integer, RunningUser> active = new TreeMap<>();
+    private final TreeMap<Integer, RunningUser> retiring = new TreeMap<>();
+    private boolean stopping;
+    private boolean starterEnded;
+    private int started;
+    private int extraUsers;
+    private long events;
+
+    /** Used by the starter thread only. */
+    private final SpawnPacer pacer = new SpawnPacer();
+    private Thread starter;
+    private long startNanos;
+    private long plannedEndMillis;
+
+    GroupRun(String groupName, LoadPlan plan, EngineShare share, OptionalInt iterations, Duration stopGrace,
+             UserFactory factory, UserThreads threads, LongSupplier clock, Runnable stopWholeTest) {
+        this.groupName = groupName;
+        this.plan = plan;
+        this.share = share;
+        this.iterations = iterations;
+        this.stopGrace = stopGrace;
+        this.factory = factory;
+        this.threads = threads;
+        this.clock = clock;
+        this.stopWholeTest = stopWholeTest;
+    }
+
+    /** Starts following the plan now. */
+    void start() {
+        startNanos = clock.getAsLong();
+        // JMeter threads know the planned end too: they then cut think times short instead of sleeping past it.
+        plannedEndMillis = plan.plannedEnd().map(d -> System.currentTimeMillis() + d.toMillis()).orElse(0L);
+        starter = new Thread(this::runStarter, "orderflow-starter-" + groupName);
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** Graceful stop: no more users start; every user finishes its current sample and ends. */
+    void stop() {
+        for (RunningUser user : stopStarting()) {
+            user.stopGracefully();
+        }
+    }
+
+    /** Hard stop: no more users start; every user is stopped and interrupted. */
+    void stopNow() {
+        for (RunningUser user : stopStarting()) {
+            user.stopNow();
+        }
+    }
+
+    /** Waits until the starter and every user have ended. */
+    void awaitEnd() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!starterEnded || !alive.isEmpty()) {
+                ended.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+        starter.join();
+    }
+
+    /** Waits at most {@code timeout} for the starter and every user to end; true if they all did. */
+    boolean awaitEnd(Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!starterEnded || !alive.isEmpty()) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = ended.awaitNanos(nanos);
+            }
+        } finally {
+            lock.unlock();
+        }
+        starter.join();
+        return true;
+    }
+
+    /** Users whose thread has started and not yet ended. */
+    int aliveUsers() {
+        lock.lock();
+        try {
+            return alive.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Users started since the run began. */
+    int startedUsers() {
+        lock.lock();
+        try {
+            return started;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the user of that thread name, interrupting it when {@code now}; false if there is none. */
+    boolean stopUser(String threadName, boolean now) {
+        RunningUser found = null;
+        lock.lock();
+        try {
+            for (RunningUser user : alive.values()) {
+                if (user.name().equals(threadName)) {
+                    found = user;
+                    break;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (found == null) {
+            return false;
+        }
+        if (now) {
+            found.stopNow();
+        } else {
+            found.stopGracefully();
+        }
+        return true;
+    }
+
+    /**
+     * Starts one user beyond the plan now; it lives until the run stops it. Empty when the run is stopping.
+     */
+    Optional<JMeterThread> addUser(int initialDelayMillis) {
+        lock.lock();
+        try {
+            if (stopping) {
+                return Optional.empty();
+            }
+            extraUsers++;
+        } finally {
+            lock.unlock();
+        }
+        Optional<RunningUser> user = startUser(initialDelayMillis);
+        if (user.isEmpty()) {
+            lock.lock();
+            try {
+                extraUsers--;
+            } finally {
+                lock.unlock();
+            }
+        }
+        return user.map(u -> u.jmeterThread);
+    }
+
+    private List<RunningUser> stopStarting() {
+        lock.lock();
+        try {
+            stopping = true;
+            changed.signalAll();
+            return new ArrayList<>(alive.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void runStarter() {
+        try {
+            if (followPlan()) {
+                endAsPlanned();
+            }
+        } catch (RuntimeException | Error e) {
+            log.error("OrderFlowThreadGroup '{}': starting users failed, stopping the test", groupName, e);
+            stop();
+            stopWholeTest.run();
+            throw e;
+        } finally {
+            lock.lock();
+            try {
+                starterEnded = true;
+                ended.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Starts and retires users as planned; true when the plan ended, false when the run was stopped. */
+    private boolean followPlan() {
+        while (true) {
+            long now = clock.getAsLong();
+            Duration elapsed = Duration.ofNanos(now - startNanos);
+            Optional<Target> cluster;
+            try {
+                cluster = plan.targetAt(elapsed);
+            } catch (ShapeDefinitionException e) {
+                log.error("OrderFlowThreadGroup '{}': {} — stopping the test", groupName, e.getMessage(), e);
+                stop();
+                stopWholeTest.run();
+                return false;
+            }
+            SpawnPacer.Step step;
+            long seen;
+            lock.lock();
+            try {
+                if (stopping) {
+                    return false;
+                }
+                if (cluster.isEmpty()) {
+                    return true;
+                }
+                Target mine = share.of(cluster.get());
+                int wanted = mine.users() + extraUsers;
+                if (iterations.isPresent() && started >= wanted && alive.isEmpty()) {
+                    return true;
+                }
+                if (iterations.isEmpty()) {
+                    keepRetiringUsers(wanted);
+                }
+                // Users with an iteration count end by themselves and are not replaced.
+                int current = iterations.isPresent() ? started : active.size();
+                step = pacer.step(now, wanted, current, mine.spawnRate());
+                for (int i = 0; i < step.retires(); i++) {
+                    retireNewest();
+                }
+                seen = events;
+            } finally {
+                lock.unlock();
+            }
+            for (int i = 0; i < step.starts(); i++) {
+                if (startUser(0).isEmpty()) {
+                    break;
+                }
+            }
+            long deadline = Math.min(step.wakeAt(), plan.nextChangeAfter(elapsed)
+                    .map(change -> startNanos + change.toNanos())
+                    .orElse(SpawnPacer.NEVER));
+            if (!awaitChange(seen, deadline)) {
+                return false;
+            }
+        }
+    }
+
+    /** The shape is over: users finish their current sample; those still busy after the grace period are interrupted. */
+    private void endAsPlanned() {
+        List<RunningUser> users = stopStarting();
+        if (users.isEmpty()) {
+            log.info("OrderFlowThreadGroup '{}': shape ended, every user has ended", groupName);
+            return;
+        }
+        log.info("OrderFlowThreadGroup '{}': shape ended, {} users finish their current sample (grace period {} s)",
+                groupName, users.size(), Durations.toSeconds(stopGrace));
+        users.forEach(RunningUser::stopGracefully);
+        if (!awaitUsersEnded(stopGrace)) {
+            List<RunningUser> left;
+            lock.lock();
+            try {
+                left = new ArrayList<>(alive.values());
+            } finally {
+                lock.unlock();
+            }
+            log.warn("OrderFlowThreadGroup '{}': {} users still busy after the grace period, interrupting them",
+                    groupName, left.size());
+            left.forEach(RunningUser::stopNow);
+        }
+    }
+
+    private boolean awaitUsersEnded(Duration timeout) {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!alive.isEmpty()) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = ended.awaitNanos(nanos);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sleeps until {@code deadline} or until something changed since {@code seen}; false when stopping. */
+    private boolean awaitChange(long seen, long deadline) {
+        lock.lock();
+        try {
+            while (!stopping && events == seen) {
+                long wait = deadline == SpawnPacer.NEVER ? Long.MAX_VALUE : deadline - clock.getAsLong();
+                if (wait <= 0) {
+                    return true;
+                }
+                changed.awaitNanos(wait);
+            }
+            return !stopping;
+        } catch (InterruptedException e) {
+            // Nobody interrupts the starter but a JVM shutting down: start nothing more.
+            Thread.currentThread().interrupt();
+            stopping = true;
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A stage going up again takes back retirements not yet acted on, before starting anyone new. */
+    private void keepRetiringUsers(int wanted) {
+        while (active.size() < wanted && !retiring.isEmpty()) {
+            Map.Entry<Integer, RunningUser> entry = retiring.pollFirstEntry();
+            if (entry.getValue().loop.keep()) {
+                active.put(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    /** The user in the highest slot ends at the end of its iteration, keeping the numbers in use low. */
+    private void retireNewest() {
+        Map.Entry<Integer, RunningUser> entry = active.pollLastEntry();
+        if (entry != null && entry.getValue().loop.retire()) {
+            retiring.put(entry.getKey(), entry.getValue());
+        }
+    }
+
+    private Optional<RunningUser> startUser(int initialDelayMillis) {
+        int slot;
+        lock.lock();
+        try {
+            if (stopping) {
+                return Optional.empty();
+            }
+            slot = slots.acquire();
+        } finally {
+            lock.unlock();
+        }
+        RunningUser user;
+        Thread thread;
+        try {
+            int userNumber = share.userNumber(slot);
+            NewUser made = factory.create(userNumber);
+            iterations.ifPresent(made.loop()::limitIterations);
+            if (plannedEndMillis > 0) {
+                made.jmeterThread().setScheduled(true);
+                made.jmeterThread().setEndTime(plannedEndMillis);
+            }
+            made.jmeterThread().setInitialDelay(initialDelayMillis);
+            user = new RunningUser(slot, userNumber, made.jmeterThread(), made.loop());
+            RunningUser runs = user;
+            thread = threads.newThread(() -> runUser(runs), user.name());
+            user.attach(thread);
+        } catch (RuntimeException | Error e) {
+            releaseSlot(slot);
+            throw e;
+        }
+        lock.lock();
+        try {
+            if (stopping) {
+                slots.release(slot);
+                return Optional.empty();
+            }
+            alive.put(user.jmeterThread, user);
+            active.put(slot, user);
+            started++;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.start();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // Typically "unable to create native thread": a load that this machine cannot carry.
+            userEnded(user);
+            log.error("OrderFlowThreadGroup '{}': cannot start {} ({}), stopping the test", groupName, user, e.toString());
+            stop();
+            stopWholeTest.run();
+            return Optional.empty();
+        }
+        return Optional.of(user);
+    }
+
+    private void runUser(RunningUser user) {
+        try {
+            user.jmeterThread.run();
+        } finally {
+            userEnded(user);
+        }
+    }
+
+    private void userEnded(RunningUser user) {
+        lock.lock();
+        try {
+            if (alive.remove(user.jmeterThread) == null) {
+                return;
+            }
+            active.remove(user.slot, user);
+            retiring.remove(user.slot, user);
+            slots.release(user.slot);
+            events++;
+            changed.signalAll();
+            ended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void releaseSlot(int slot) {
+        lock.lock();
+        try {
+            slots.release(slot);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

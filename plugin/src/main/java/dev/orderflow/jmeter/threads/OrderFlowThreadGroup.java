@@ -1,0 +1,300 @@
+package dev.orderflow.jmeter.threads;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jmeter.engine.StandardJMeterEngine;
+import org.apache.jmeter.threads.AbstractThreadGroup;
+import org.apache.jmeter.threads.JMeterContextService;
+import org.apache.jmeter.threads.JMeterThread;
+import org.apache.jmeter.threads.JMeterVariables;
+import org.apache.jmeter.threads.ListenerNotifier;
+import org.apache.jmeter.testelement.property.CollectionProperty;
+import org.apache.jmeter.testelement.property.JMeterProperty;
+import org.apache.jmeter.testelement.property.PropertyIterator;
+import org.apache.jmeter.testelement.property.TestElementProperty;
+import org.apache.jorphan.collections.ListedHashTree;
+import org.apache.jorphan.util.JMeterStopTestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.orderflow.jmeter.flow.VirtualUser;
+import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+
+/**
+ * A thread group that runs the load the way Locust does: a number of users reached at a spawn rate and held
+ * for a run time (or for a number of iterations per user), a table of stages, or a Groovy shape script asked
+ * each second. In a distributed run users and spawn rate are cluster totals, each engine running its share,
+ * and every user gets a cluster-unique number in its variables ({@link VirtualUser}).
+ *
+ * <p>The element only holds the settings and wires a run together; {@link ShapeParser} validates them,
+ * {@link LoadPlan} says what load is wanted when, and {@link GroupRun} runs the users.
+ */
+public class OrderFlowThreadGroup extends AbstractThreadGroup {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(OrderFlowThreadGroup.class);
+
+    /** The run in progress, on the element the engine starts (never on the per-user clones). */
+    private transient volatile GroupRun run;
+
+    public OrderFlowThreadGroup() {
+        setSamplerController(new UserLoopController());
+    }
+
+    // ---- settings, as written (each may be a JMeter expression) ----
+
+    public ShapeKind getShapeKind() {
+        return ShapeKind.fromPropertyValue(getShape()).orElse(ShapeKind.USERS);
+    }
+
+    public String getShape() {
+        return text(OrderFlowThreadGroupSchema.SHAPE);
+    }
+
+    public void setShape(ShapeKind kind) {
+        setProperty(OrderFlowThreadGroupSchema.SHAPE.key(), kind.propertyValue());
+    }
+
+    public String getUsers() {
+        return text(OrderFlowThreadGroupSchema.USERS);
+    }
+
+    public void setUsers(String users) {
+        setProperty(OrderFlowThreadGroupSchema.USERS.key(), users);
+    }
+
+    public String getSpawnRate() {
+        return text(OrderFlowThreadGroupSchema.SPAWN_RATE);
+    }
+
+    public void setSpawnRate(String spawnRate) {
+        setProperty(OrderFlowThreadGroupSchema.SPAWN_RATE.key(), spawnRate);
+    }
+
+    public String getRunTime() {
+        return text(OrderFlowThreadGroupSchema.RUN_TIME);
+    }
+
+    public void setRunTime(String seconds) {
+        setProperty(OrderFlowThreadGroupSchema.RUN_TIME.key(), seconds);
+    }
+
+    public String getIterations() {
+        return text(OrderFlowThreadGroupSchema.ITERATIONS);
+    }
+
+    public void setIterations(String iterations) {
+        setProperty(OrderFlowThreadGroupSchema.ITERATIONS.key(), iterations);
+    }
+
+    public List<StageText> getStages() {
+        List<StageText> rows = new ArrayList<>();
+        JMeterProperty stages = getProperty(OrderFlowThreadGroupSchema.STAGES.key());
+        if (stages instanceof CollectionProperty collection) {
+            PropertyIterator items = collection.iterator();
+            while (items.hasNext()) {
+                if (items.next().getObjectValue() instanceof StageRow row) {
+                    rows.add(row.toText());
+                }
+            }
+        }
+        return rows;
+    }
+
+    public void setStages(List<StageText> rows) {
+        CollectionProperty stages = new CollectionProperty();
+        stages.setName(OrderFlowThreadGroupSchema.STAGES.key());
+        for (int i = 0; i < rows.size(); i++) {
+            stages.addProperty(new TestElementProperty("stage" + (i + 1), new StageRow(rows.get(i))));
+        }
+        setProperty(stages);
+    }
+
+    public String getScript() {
+        return text(OrderFlowThreadGroupSchema.SCRIPT);
+    }
+
+    public void setScript(String source) {
+        setProperty(OrderFlowThreadGroupSchema.SCRIPT.key(), source);
+    }
+
+    public String getTimeScale() {
+        return text(OrderFlowThreadGroupSchema.TIME_SCALE);
+    }
+
+    public void setTimeScale(String timeScale) {
+        setProperty(OrderFlowThreadGroupSchema.TIME_SCALE.key(), timeScale);
+    }
+
+    public String getStopGracePeriod() {
+        return text(OrderFlowThreadGroupSchema.STOP_GRACE);
+    }
+
+    public void setStopGracePeriod(String seconds) {
+        setProperty(OrderFlowThreadGroupSchema.STOP_GRACE.key(), seconds);
+    }
+
+    public boolean isVirtualThreads() {
+        return getPropertyAsBoolean(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.key(),
+                Boolean.parseBoolean(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.defaultValue()));
+    }
+
+    public void setVirtualThreads(boolean virtualThreads) {
+        setProperty(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.key(), virtualThreads);
+    }
+
+    /** The shape settings; while a test runs, with every expression evaluated. */
+    public ShapeSettings getShapeSettings() {
+        return new ShapeSettings(getShape(), getUsers(), getSpawnRate(), getRunTime(), getIterations(),
+                getStages(), getScript(), getTimeScale());
+    }
+
+    private String text(PropertyField field) {
+        return getPropertyAsString(field.key(), field.defaultValue());
+    }
+
+    /**
+     * Users this engine runs at the peak of a users or stages shape, which JMeter adds to its thread total;
+     * 0 for a script shape (known only while it runs) or settings that do not parse.
+     */
+    @Override
+    public int getNumThreads() {
+        if (getShapeKind() == ShapeKind.SCRIPT) {
+            return 0;
+        }
+        try {
+            LoadSchedule schedule = ShapeParser.parse(getShapeSettings());
+            EngineShare share = EngineLocator.fromJMeterProperties();
+            if (schedule instanceof LoadSchedule.Constant constant) {
+                return share.users(constant.users());
+            }
+            return ((LoadSchedule.Staged) schedule).stages().stream()
+                    .mapToInt(stage -> share.users(stage.users())).max().orElse(0);
+        } catch (ShapeDefinitionException e) {
+            return 0;
+        }
+    }
+
+    // ---- running ----
+
+    @Override
+    public void start(int groupNumber, ListenerNotifier notifier, ListedHashTree groupTree, StandardJMeterEngine engine) {
+        LoadSchedule schedule;
+        LoadPlan plan;
+        Duration stopGrace;
+        EngineShare share;
+        try {
+            schedule = ShapeParser.parse(getShapeSettings());
+            plan = LoadPlan.of(schedule);
+            stopGrace = ShapeParser.stopGrace(getStopGracePeriod());
+            share = EngineLocator.fromJMeterProperties();
+            if (!(getSamplerController() instanceof UserLoopController)) {
+                throw new ShapeDefinitionException("Main controller",
+                        "is not a " + UserLoopController.class.getSimpleName() + "; open and save the plan in JMeter to repair it");
+            }
+        } catch (ShapeDefinitionException e) {
+            String message = "OrderFlowThreadGroup '" + getName() + "' cannot start: " + e.getMessage();
+            log.error(message, e);
+            // The test as a whole refuses to run, not just this group.
+            engine.stopTest(false);
+            throw new JMeterStopTestException(message);
+        }
+        UserThreads threads = UserThreads.choose(isVirtualThreads());
+        log.info("OrderFlowThreadGroup '{}' (group {}): engine {} of {}, {}, {} users at most here; users run on {}",
+                getName(), groupNumber, share.engine(), share.engines(), schedule.describe(), getNumThreads(),
+                threads.describe());
+        // A copy, read by the starter thread while the engine's thread goes on with other groups.
+        JMeterVariables planVariables = new JMeterVariables();
+        planVariables.putAll(JMeterContextService.getContext().getVariables());
+        GroupRun.UserFactory users = userNumber -> {
+            ListedHashTree userTree = cloneTree(groupTree);
+            JMeterVariables variables = new JMeterVariables();
+            variables.putAll(planVariables);
+            new VirtualUser(userNumber, share.engine(), share.engines()).writeTo(variables);
+            JMeterThread thread = makeThread(engine, this, notifier, groupNumber, userNumber, userTree, variables);
+            AbstractThreadGroup userGroup = (AbstractThreadGroup) userTree.getArray()[0];
+            return new GroupRun.NewUser(thread, (UserLoopController) userGroup.getSamplerController());
+        };
+        GroupRun newRun = new GroupRun(getName(), plan, share, schedule.iterationsPerUser(), stopGrace, users,
+                threads, System::nanoTime, () -> engine.stopTest(false));
+        run = newRun;
+        newRun.start();
+    }
+
+    @Override
+    public void threadFinished(JMeterThread thread) {
+        // Bookkeeping happens when the user's thread has left JMeterThread.run entirely (GroupRun.runUser),
+        // which is later than this call and the moment that matters for "every user has ended".
+    }
+
+    @Override
+    public boolean stopThread(String threadName, boolean now) {
+        GroupRun current = run;
+        return current != null && current.stopUser(threadName, now);
+    }
+
+    @Override
+    public int numberOfActiveThreads() {
+        GroupRun current = run;
+        return current == null ? 0 : current.aliveUsers();
+    }
+
+    /**
+     * Starts one user beyond the shape, right away (after {@code delay} ms); it runs until the test stops.
+     *
+     * @return its thread, or null when the group is not running or is stopping
+     */
+    @Override
+    public JMeterThread addNewThread(int delay, StandardJMeterEngine engine) {
+        GroupRun current = run;
+        return current == null ? null : current.addUser(delay).orElse(null);
+    }
+
+    @Override
+    public boolean verifyThreadsStopped() {
+        GroupRun current = run;
+        if (current == null) {
+            return true;
+        }
+        try {
+            return current.awaitEnd(DEFAULT_THREAD_STOP_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void waitThreadsStopped() {
+        GroupRun current = run;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.awaitEnd();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("OrderFlowThreadGroup '{}': interrupted while waiting for its users to end", getName());
+        }
+    }
+
+    /** Hard stop: no more users; every user is stopped and interrupted. */
+    @Override
+    public void tellThreadsToStop() {
+        GroupRun current = run;
+        if (current != null) {
+            current.stopNow();
+        }
+    }
+
+    /** Graceful stop: no more users; every user finishes its current sample and ends. */
+    @Override
+    public void stop() {
+        GroupRun current = run;
+        if (current != null) {
+            current.stop();
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package dev.orderflow.jmeter.threads.gui;
+
+import java.awt.BorderLayout;
+import java.awt.CardLayout;
+import java.awt.FlowLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import javax.swing.BorderFactory;
+import javax.swing.ButtonGroup;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JRadioButton;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.Timer;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.text.JTextComponent;
+
+import org.apache.jmeter.gui.util.JSyntaxTextArea;
+import org.apache.jmeter.gui.util.JTextScrollPane;
+import org.apache.jmeter.gui.util.VerticalPanel;
+import org.apache.jmeter.testelement.TestElement;
+import org.apache.jmeter.threads.gui.AbstractThreadGroupGui;
+
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
+import dev.orderflow.jmeter.threads.PropertyField;
+import dev.orderflow.jmeter.threads.ShapeKind;
+import dev.orderflow.jmeter.threads.ShapeSettings;
+import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.UserLoopController;
+import dev.orderflow.jmeter.threads.UserThreads;
+
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The editor of {@link OrderFlowThreadGroup}: the shape (users and spawn rate, a stages table, or a shape
+ * script), time scale, stop grace period, virtual threads, and a preview of the planned users over time that
+ * is redrawn as the fields change. Every text field takes JMeter expressions; the preview evaluates what it
+ * can outside a run.
+ */
+public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
+
+    private static final long serialVersionUID = 1L;
+    private static final String EXAMPLE_SCRIPT = "example-shape.groovy";
+    /** Default time scale of a new group: CI can compress any plan with -Jtimescale=0.05. */
+    static final String DEFAULT_TIME_SCALE = "${__P(timescale,1)}";
+
+    private final JRadioButton usersShape = new JRadioButton("Users and spawn rate");
+    private final JRadioButton stagesShape = new JRadioButton("Stages");
+    private final JRadioButton scriptShape = new JRadioButton("Shape script");
+    private final CardLayout shapeCards = new CardLayout();
+    private final JPanel shapePanel = new JPanel(shapeCards);
+
+    private final JTextField users = new JTextField(8);
+    private final JTextField spawnRate = new JTextField(8);
+    private final JTextField runTime = new JTextField(8);
+    private final JTextField iterations = new JTextField(8);
+    private final StagesTableModel stages = new StagesTableModel();
+    private final JTable stagesTable = new JTable(stages);
+    private final JSyntaxTextArea script = JSyntaxTextArea.getInstance(12, 60);
+    private final JTextField timeScale = new JTextField(12);
+    private final JTextField stopGrace = new JTextField(6);
+    private final JCheckBox virtualThreads = new JCheckBox(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.label());
+    private final JCheckBox sameUser = new JCheckBox("Same user on each iteration");
+    private final PlannedUsersChart chart = new PlannedUsersChart();
+    /** Redraws once typing pauses: compiling a shape script on every keystroke would be wasteful. */
+    private final Timer previewTimer = new Timer(300, e -> refreshPreview());
+
+    public OrderFlowThreadGroupGui() {
+        super();
+        previewTimer.setRepeats(false);
+        add(createEditor(), BorderLayout.CENTER);
+        listenForChanges();
+        fill(defaults());
+    }
+
+    @Override
+    public String getLabelResource() {
+        return "orderflow_thread_group";
+    }
+
+    @Override
+    public String getStaticLabel() {
+        return "OrderFlow Thread Group";
+    }
+
+    @Override
+    public TestElement makeTestElement() {
+        return new OrderFlowThreadGroup();
+    }
+
+    @Override
+    public void assignDefaultValues(TestElement element) {
+        super.assignDefaultValues(element);
+        assignShapeDefaults((OrderFlowThreadGroup) element);
+    }
+
+    @Override
+    public void configure(TestElement element) {
+        super.configure(element);
+        fill((OrderFlowThreadGroup) element);
+    }
+
+    @Override
+    public void modifyTestElement(TestElement element) {
+        super.modifyTestElement(element);
+        if (stagesTable.isEditing()) {
+            stagesTable.getCellEditor().stopCellEditing();
+        }
+        OrderFlowThreadGroup group = (OrderFlowThreadGroup) element;
+        // modifyTestElement cleared every property, the main controller included.
+        group.setSamplerController(new UserLoopController());
+        group.setIsSameUserOnNextIteration(sameUser.isSelected());
+        group.setShape(selectedShape());
+        group.setUsers(users.getText());
+        group.setSpawnRate(spawnRate.getText());
+        group.setRunTime(runTime.getText());
+        group.setIterations(iterations.getText());
+        group.setStages(stages.rows());
+        group.setScript(script.getText());
+        group.setTimeScale(timeScale.getText());
+        group.setStopGracePeriod(stopGrace.getText());
+        group.setVirtualThreads(virtualThreads.isSelected());
+    }
+
+    @Override
+    public void clearGui() {
+        super.clearGui();
+        fill(defaults());
+    }
+
+    /** Redraws the preview from the fields now (the editor does it shortly after each change). */
+    void refreshPreview() {
+        ShapePreview preview = ShapePreview.of(settingsForPreview());
+        if (preview.problem() != null) {
+            chart.showProblem(preview.problem());
+        } else {
+            chart.showCurve(preview.curve(), preview.note());
+        }
+    }
+
+    PlannedUsersChart chart() {
+        return chart;
+    }
+
+    private ShapeSettings settingsForPreview() {
+        return new ShapeSettings(
+                selectedShape().propertyValue(),
+                ExpressionPreview.evaluate(users.getText()),
+                ExpressionPreview.evaluate(spawnRate.getText()),
+                ExpressionPreview.evaluate(runTime.getText()),
+                ExpressionPreview.evaluate(iterations.getText()),
+                stages.rows().stream().map(row -> new StageText(
+                        ExpressionPreview.evaluate(row.until()),
+                        ExpressionPreview.evaluate(row.users()),
+                        ExpressionPreview.evaluate(row.spawnRate()))).toList(),
+                ExpressionPreview.evaluate(script.getText()),
+                ExpressionPreview.evaluate(timeScale.getText()));
+    }
+
+    private ShapeKind selectedShape() {
+        if (stagesShape.isSelected()) {
+            return ShapeKind.STAGES;
+        }
+        return scriptShape.isSelected() ? ShapeKind.SCRIPT : ShapeKind.USERS;
+    }
+
+    private void fill(OrderFlowThreadGroup group) {
+        ShapeKind kind = group.getShapeKind();
+        usersShape.setSelected(kind == ShapeKind.USERS);
+        stagesShape.setSelected(kind == ShapeKind.STAGES);
+        scriptShape.setSelected(kind == ShapeKind.SCRIPT);
+        shapeCards.show(shapePanel, kind.propertyValue());
+        users.setText(group.getUsers());
+        spawnRate.setText(group.getSpawnRate());
+        runTime.setText(group.getRunTime());
+        iterations.setText(group.getIterations());
+        stages.setRows(group.getStages());
+        script.setInitialText(group.getScript());
+        script.setCaretPosition(0);
+        timeScale.setText(group.getTimeScale());
+        stopGrace.setText(group.getStopGracePeriod());
+        virtualThreads.setSelected(group.isVirtualThreads());
+        sameUser.setSelected(group.isSameUserOnNextIteration());
+        refreshPreview();
+    }
+
+    private static OrderFlowThreadGroup defaults() {
+        OrderFlowThreadGroup group = new OrderFlowThreadGroup();
+        assignShapeDefaults(group);
+        return group;
+    }
+
+    private static void assignShapeDefaults(OrderFlowThreadGroup group) {
+        group.setShape(ShapeKind.USERS);
+        group.setUsers(OrderFlowThreadGroupSchema.USERS.defaultValue());
+        group.setSpawnRate(OrderFlowThreadGroupSchema.SPAWN_RATE.defaultValue());
+        group.setRunTime(OrderFlowThreadGroupSchema.RUN_TIME.defaultValue());
+        group.setIterations(OrderFlowThreadGroupSchema.ITERATIONS.defaultValue());
+        group.setStages(OrderFlowThreadGroupSchema.SEED_STAGES.stream()
+                .map(row -> new StageText(row.get(0), row.get(1), row.get(2))).toList());
+        group.setScript(exampleScript());
+        group.setTimeScale(DEFAULT_TIME_SCALE);
+        group.setStopGracePeriod(OrderFlowThreadGroupSchema.STOP_GRACE.defaultValue());
+        group.setVirtualThreads(true);
+        group.setIsSameUserOnNextIteration(true);
+    }
+
+    static String exampleScript() {
+        try (InputStream in = OrderFlowThreadGroup.class.getResourceAsStream(EXAMPLE_SCRIPT)) {
+            if (in == null) {
+                throw new IllegalStateException(EXAMPLE_SCRIPT + " is missing from the plugin jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JPanel createEditor() {
+        VerticalPanel editor = new VerticalPanel();
+        editor.add(createShapeChoice());
+        shapePanel.add(createUsersCard(), ShapeKind.USERS.propertyValue());
+        shapePanel.add(createStagesCard(), ShapeKind.STAGES.propertyValue());
+        shapePanel.add(createScriptCard(), ShapeKind.SCRIPT.propertyValue());
+        editor.add(shapePanel);
+        editor.add(createRunOptions());
+        JPanel preview = new JPanel(new BorderLayout());
+        preview.setBorder(BorderFactory.createTitledBorder("Planned users (whole cluster)"));
+        preview.add(chart, BorderLayout.CENTER);
+        editor.add(preview);
+        return editor;
+    }
+
+    private JPanel createShapeChoice() {
+        JPanel panel = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        panel.setBorder(BorderFactory.createTitledBorder(OrderFlowThreadGroupSchema.SHAPE.label()));
+        ButtonGroup choice = new ButtonGroup();
+        for (JRadioButton button : List.of(usersShape, stagesShape, scriptShape)) {
+            choice.add(button);
+            panel.add(button);
+            button.addActionListener(e -> {
+                shapeCards.show(shapePanel, selectedShape().propertyValue());
+                schedulePreview();
+            });
+        }
+        return panel;
+    }
+
+    private JPanel createUsersCard() {
+        JPanel card = new JPanel(new MigLayout("fillx, wrap 4", "[][fill,grow][][fill,grow]"));
+        addField(card, OrderFlowThreadGroupSchema.USERS, users);
+        addField(card, OrderFlowThreadGroupSchema.SPAWN_RATE, spawnRate);
+        addField(card, OrderFlowThreadGroupSchema.RUN_TIME, runTime);
+        addField(card, OrderFlowThreadGroupSchema.ITERATIONS, iterations);
+        card.add(new JLabel("Leave run time empty to let each user run its iterations and end;"
+                + " leave iterations empty to loop until the run time is over."), "span 4");
+        return card;
+    }
+
+    private JPanel createStagesCard() {
+        JPanel card = new JPanel(new BorderLayout());
+        stagesTable.setFillsViewportHeight(true);
+        stagesTable.putClientProperty("terminateEditOnFocusLost", Boolean.TRUE);
+        JScrollPane scroll = new JScrollPane(stagesTable);
+        scroll.setPreferredSize(new java.awt.Dimension(400, 140));
+        card.add(scroll, BorderLayout.CENTER);
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        JButton add = new JButton("Add stage");
+        add.addActionListener(e -> stages.addRow());
+        JButton remove = new JButton("Remove stage");
+        remove.addActionListener(e -> stages.removeRow(stagesTable.getSelectedRow()));
+        buttons.add(add);
+        buttons.add(remove);
+        buttons.add(new JLabel("Going down, surplus users end after their current iteration; the test ends with the last stage."));
+        card.add(buttons, BorderLayout.SOUTH);
+        return card;
+    }
+
+    private JPanel createScriptCard() {
+        JPanel card = new JPanel(new BorderLayout());
+        script.setLanguage("groovy");
+        card.add(JTextScrollPane.getInstance(script), BorderLayout.CENTER);
+        card.add(new JLabel("tick(elapsedSeconds) is asked about once a second: return [users, spawnRate] for the cluster, or null to end."),
+                BorderLayout.SOUTH);
+        return card;
+    }
+
+    private JPanel createRunOptions() {
+        JPanel panel = new JPanel(new MigLayout("fillx, wrap 4", "[][fill,grow][][fill,grow]"));
+        panel.setBorder(BorderFactory.createTitledBorder("Run"));
+        addField(panel, OrderFlowThreadGroupSchema.TIME_SCALE, timeScale);
+        addField(panel, OrderFlowThreadGroupSchema.STOP_GRACE, stopGrace);
+        panel.add(virtualThreads, "span 2");
+        panel.add(sameUser, "span 2");
+        panel.add(new JLabel("This JVM: Java " + Runtime.version().feature() + ", users would run on "
+                + (UserThreads.virtualThreadsAvailable() ? "virtual threads when ticked" : "platform threads")
+                + ". Time scale multiplies run time and stage times (spawn rates follow)."), "span 4");
+        return panel;
+    }
+
+    private static void addField(JPanel panel, PropertyField field, JTextField text) {
+        JLabel label = new JLabel(field.label());
+        label.setLabelFor(text);
+        text.setName(field.key());
+        panel.add(label);
+        panel.add(text);
+    }
+
+    private void listenForChanges() {
+        DocumentListener onEdit = new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                schedulePreview();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                schedulePreview();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                schedulePreview();
+            }
+        };
+        for (JTextComponent field : List.of(users, spawnRate, runTime, iterations, timeScale, script)) {
+            field.getDocument().addDocumentListener(onEdit);
+        }
+        stages.addTableModelListener(e -> schedulePreview());
+    }
+
+    private void schedulePreview() {
+        previewTimer.restart();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.orderflow.jmeter.threads.gui;
+
+import java.time.Duration;
+
+import dev.orderflow.jmeter.threads.LoadPlan;
+import dev.orderflow.jmeter.threads.LoadSchedule;
+import dev.orderflow.jmeter.threads.PlannedCurve;
+import dev.orderflow.jmeter.threads.ShapeDefinitionException;
+import dev.orderflow.jmeter.threads.ShapeParser;
+import dev.orderflow.jmeter.threads.ShapeSettings;
+
+/** What the editor's chart shows for some settings: the planned curve with a caption, or the problem. */
+record ShapePreview(PlannedCurve curve, String note, String problem) {
+
+    static ShapePreview of(ShapeSettings settings) {
+        try {
+            LoadSchedule schedule = ShapeParser.parse(settings);
+            Duration horizon = PlannedCurve.horizonFor(schedule);
+            PlannedCurve curve = PlannedCurve.of(LoadPlan.of(schedule), horizon);
+            return new ShapePreview(curve, caption(schedule, curve), null);
+        } catch (ShapeDefinitionException e) {
+            return new ShapePreview(null, "", e.getMessage());
+        }
+    }
+
+    private static String caption(LoadSchedule schedule, PlannedCurve curve) {
+        String peak = "peak " + Math.round(curve.maxUsers()) + " users";
+        if (schedule.iterationsPerUser().isPresent() && !curve.endsByItself()) {
+            int iterations = schedule.iterationsPerUser().getAsInt();
+            return peak + " started; each runs " + iterations + (iterations == 1 ? " iteration" : " iterations") + ", then ends";
+        }
+        if (curve.endsByItself()) {
+            return peak + ", ends at " + PlannedUsersChart.clock(curve.lastSeconds());
+        }
+        return peak + " (first " + PlannedUsersChart.clock(curve.lastSeconds()) + " shown)";
+    }
+}

@@ -1,0 +1,41 @@
+package dev.orderflow.jmeter.threads;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.jmeter.config.Arguments;
+import org.apache.jmeter.testelement.TestElement;
+import org.apache.jmeter.testelement.TestPlan;
+import org.apache.jorphan.collections.HashTree;
+import org.apache.jorphan.collections.ListedHashTree;
+
+import dev.orderflow.jmeter.testing.JMeterEnvironment;
+
+/** Builds and runs small test plans around one {@link OrderFlowThreadGroup}. */
+final class ThreadGroupPlans {
+
+    private ThreadGroupPlans() {
+    }
+
+    static OrderFlowThreadGroup group(String name) {
+        OrderFlowThreadGroup group = new OrderFlowThreadGroup();
+        group.setName(name);
+        group.setStopGracePeriod("1");
+        group.setTimeScale("1");
+        return group;
+    }
+
+    static HashTree plan(OrderFlowThreadGroup group, TestElement... children) {
+        TestPlan testPlan = new TestPlan("thread group test");
+        testPlan.setUserDefinedVariables(new Arguments());
+        HashTree plan = new ListedHashTree();
+        plan.add(testPlan);
+        HashTree groupTree = plan.get(testPlan).add(group);
+        groupTree.add(List.of(children));
+        return plan;
+    }
+
+    static void run(OrderFlowThreadGroup group, Duration timeout, TestElement... children) throws Exception {
+        JMeterEnvironment.run(plan(group, children), timeout);
+    }
+}
