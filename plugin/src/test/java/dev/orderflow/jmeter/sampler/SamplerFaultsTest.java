@@ -43,6 +43,13 @@ class SamplerFaultsTest {
                 Plans.named(new AddToCartSampler(), "cart"), Plans.named(new CreateOrderSampler(), "order")};
     }
 
+    /** The order flow with exactly one product per cart: one cart request per iteration. */
+    private static TestElement[] orderFlowWithOneProduct() {
+        TestElement[] flow = orderFlow();
+        flow[2].setProperty(AddToCartSampler.MAX_PRODUCTS, 1);
+        return flow;
+    }
+
     private static OrderFlowSampleResult onlyOrder(RecordingListener listener) {
         List<OrderFlowSampleResult> orders = listener.of(FlowStep.ORDER);
         assertThat(orders).hasSize(1);
@@ -118,7 +125,7 @@ class SamplerFaultsTest {
             return false;
         }).start()) {
             self[0] = server;
-            OrderFlowSampleResult order = onlyOrder(run(server, 1, 1, QUICK, orderFlow()));
+            OrderFlowSampleResult order = onlyOrder(run(server, 1, 1, QUICK, orderFlowWithOneProduct()));
 
             assertThat(order.isSuccessful()).isFalse();
             assertThat(order.isOutcomeUnknown()).isFalse();
