@@ -36,6 +36,9 @@ public class OrderSummaryListener extends AbstractTestElement
     /** Set to false to keep exit status 0 after a failed verdict (e.g. when the build checks summary.json itself). */
     public static final String EXIT_ON_FAILURE_PROPERTY = "orderflow.summary.exit_on_failure";
 
+    /** How engines send samples to the controller; the default, StrippedBatch, keeps each sample whole. */
+    private static final String SENDER_MODE_PROPERTY = "mode";
+    private static final String STATISTICAL_MODE = "Statistical";
     /** JMeter's own switch to call System.exit(0) at the end of a non-GUI test, before anything else can. */
     private static final String FORCED_EXIT_PROPERTY = "jmeterengine.force.system.exit";
 
@@ -91,6 +94,13 @@ public class OrderSummaryListener extends AbstractTestElement
     }
 
     private void start(String host, boolean distributed) {
+        if (distributed && STATISTICAL_MODE.equalsIgnoreCase(JMeterUtils.getPropDefault(SENDER_MODE_PROPERTY, ""))) {
+            // that sender merges the engines' samples into plain statistics: no order-flow mark reaches this listener
+            String warning = "Order summary listener '" + getName() + "': " + SENDER_MODE_PROPERTY + "=" + STATISTICAL_MODE
+                    + " sends no order-flow samples to the controller: the order funnel will count nothing";
+            log.warn(warning);
+            System.out.println(warning); // NOSONAR the console is where a non-GUI user looks
+        }
         try {
             if (!shared().join(host, this::startRun)) {
                 // another element of this plan already counts for this host with the same state: this one is a

@@ -30,6 +30,12 @@ final class FaultyShop implements AutoCloseable {
     static final String ADMIN_KEY = "faulty-admin-key";
     private static final long INITIAL_STOCK = 100L * 100_000;
     private static final Pattern USER = Pattern.compile("load_test_user_(\\d+)");
+    private static final String PRODUCTS = "{\"products\":[{\"id\":1,\"name\":\"a\",\"price\":\"1.00\",\"stock\":100000},"
+            + "{\"id\":2,\"name\":\"b\",\"price\":\"2.00\",\"stock\":100000},"
+            + "{\"id\":3,\"name\":\"c\",\"price\":\"3.00\",\"stock\":100000}]}";
+    private static final String CART = "{\"items\":[{\"product_id\":1,\"quantity\":1,\"price\":\"1.00\"}],\"total\":\"1.00\"}";
+    private static final String ORDER = "{\"id\":1,\"status\":\"created\",\"total\":\"1.00\","
+            + "\"items\":[{\"product_id\":1,\"quantity\":1,\"price\":\"1.00\"}]}";
 
     private final Map<Integer, Behaviour> behaviours;
     private final long stallMs;
@@ -45,11 +51,15 @@ final class FaultyShop implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         server.setExecutor(handlers);
         server.createContext("/api/auth/login", this::login);
-        server.createContext("/api/cart/items", exchange -> answer(exchange,
-                behaviour(exchange) == Behaviour.CART_CONFLICT ? 409 : 201, "{\"items\":[]}"));
+        server.createContext("/api/products", exchange -> answer(exchange, 200, PRODUCTS));
+        server.createContext("/api/cart/items", this::cart);
         server.createContext("/api/orders", this::order);
         server.createContext("/api/admin/stats", this::stats);
         server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     URI baseUri() {
@@ -75,6 +85,15 @@ final class FaultyShop implements AutoCloseable {
         }
     }
 
+    private void cart(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        if (behaviour(exchange) == Behaviour.CART_CONFLICT) {
+            answer(exchange, 409, "{\"error\":\"insufficient_stock\",\"detail\":\"sold out\",\"product_id\":1}");
+        } else {
+            answer(exchange, 201, CART);
+        }
+    }
+
     private void order(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
         switch (behaviour(exchange)) {
@@ -83,7 +102,7 @@ final class FaultyShop implements AutoCloseable {
             case CREATE_THEN_STALL -> {
                 create();
                 stall();
-                answer(exchange, 201, "{\"id\":1,\"status\":\"created\"}");
+                answer(exchange, 201, ORDER);
             }
             case STALL_WITHOUT_ORDER -> {
                 stall();
@@ -95,7 +114,7 @@ final class FaultyShop implements AutoCloseable {
             }
             default -> {
                 create();
-                answer(exchange, 201, "{\"id\":1,\"status\":\"created\"}");
+                answer(exchange, 201, ORDER);
             }
         }
     }

@@ -9,20 +9,22 @@ import static dev.orderflow.jmeter.summary.FaultyShop.Behaviour.ORDER_ERROR;
 import static dev.orderflow.jmeter.summary.FaultyShop.Behaviour.STALL_WITHOUT_ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.jmeter.samplers.Sampler;
+import org.apache.jmeter.testelement.TestElement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.orderflow.jmeter.config.ShopConnection;
+import dev.orderflow.jmeter.config.ShopField;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
+import dev.orderflow.jmeter.testing.Plans;
 
 /** Runs JMeter's engine against a shop that fails on purpose: every outcome must land in its own bucket. */
 class FaultyShopRunTest {
@@ -44,8 +46,10 @@ class FaultyShopRunTest {
     Path dir;
 
     private JsonNode run(FaultyShop shop, OrderSummaryListener listener) throws Exception {
-        List<Sampler> samplers = new ArrayList<>(TestPlans.orderFlow(shop.baseUri(), null, CLIENT_TIMEOUT_MS));
-        JMeterEnvironment.run(TestPlans.plan(12, 1, samplers, listener), Duration.ofSeconds(60));
+        ShopConnection connection = Plans.shopConnection(shop.port(),
+                Map.of(ShopField.RESPONSE_TIMEOUT, Long.toString(CLIENT_TIMEOUT_MS)));
+        JMeterEnvironment.run(Plans.plan(Plans.threadGroup(12, 1), new TestElement[] {connection, listener},
+                TestPlans.orderFlow()), Duration.ofSeconds(60));
         return SummaryJson.MAPPER.readTree(dir.resolve("summary/summary.json").toFile());
     }
 
@@ -68,8 +72,9 @@ class FaultyShopRunTest {
             assertThat(summary.get("cart_failures").asLong()).isEqualTo(1);
             assertThat(summary.get("orders_failed").asLong()).isEqualTo(4);
             assertThat(summary.get("rejections").toString()).isEqualTo("{\"409\":1,\"500\":2}");
-            assertThat(summary.get("labels").get("ORDER").get("count").asLong()).isEqualTo(10);
-            assertThat(summary.get("labels").get("ORDER").get("errors").asLong()).isEqualTo(6);
+            assertThat(summary.get("labels").get("order").get("count").asLong()).isEqualTo(10);
+            assertThat(summary.get("labels").get("order").get("errors").asLong()).isEqualTo(6);
+            assertThat(summary.get("labels").get("login").get("errors").asLong()).isEqualTo(1);
             // the stalled order was created, the dropped one too: 6 orders, inside [created, created + unknown]
             JsonNode reconciliation = summary.get("shop");
             assertThat(reconciliation.get("orders_delta").asLong()).isEqualTo(6).isEqualTo(shop.orders());
@@ -84,7 +89,7 @@ class FaultyShopRunTest {
             OrderSummaryListener listener = listener(shop);
             listener.set(SummaryField.MIN_SUCCESS_RATE, "90");
             listener.set(SummaryField.MAX_P95_MS, "100000");
-            listener.set(SummaryField.LABELS, "ORDER");
+            listener.set(SummaryField.LABELS, "order");
 
             JsonNode summary = run(shop, listener);
 
@@ -112,9 +117,5 @@ class FaultyShopRunTest {
             assertThat(summary.get("verdict").asText()).isEqualTo("fail");
             assertThat(summary.toString()).doesNotContain("not-the-key");
         }
-    }
-
-    static String text(Path file) throws IOException {
-        return java.nio.file.Files.readString(file);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.apache.jmeter.testelement.TestElement;
 import org.apache.jorphan.collections.HashTree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.orderflow.jmeter.testing.NonGuiJMeter;
+import dev.orderflow.jmeter.testing.Plans;
 
 /**
  * {@code jmeter -n} in a child JVM: a failed threshold ends it with exit status 1, only after the results file
@@ -73,9 +75,8 @@ class NonGuiExitStatusTest {
             listener.set(field, field.initialValue());
         }
         java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        HashTree plan = TestPlans.plan(USERS, LOOPS,
-                List.of(TestPlans.stockGet("ok page", uri, "/ok"), TestPlans.stockGet("broken page", uri, "/broken")),
-                listener);
+        HashTree plan = Plans.plan(Plans.threadGroup(USERS, LOOPS), new TestElement[] {listener},
+                TestPlans.stockGet("ok page", uri, "/ok"), TestPlans.stockGet("broken page", uri, "/broken"));
         return NonGuiJMeter.save(plan, dir.resolve("plan.jmx"));
     }
 

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.apache.jmeter.samplers.Sampler;
+import org.apache.jmeter.testelement.TestElement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
+import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.shop.Shop;
 import dev.orderflow.shop.ShopConfig;
 
@@ -48,10 +50,12 @@ class ReferenceShopRunTest {
         listener.set(SummaryField.MIN_SUCCESS_RATE, "100");
         listener.set(SummaryField.MAX_ERROR_RATE, "0");
         ShopStats before = new AdminStatsClient(Duration.ofSeconds(5)).fetch(new ShopTarget(shop.baseUri(), ADMIN_KEY));
-        List<Sampler> samplers = new ArrayList<>(TestPlans.orderFlow(shop.baseUri(), JMeterEnvironment.csvData().resolve("users.csv"), 10_000));
+        List<TestElement> samplers = new ArrayList<>(List.of(TestPlans.orderFlow()));
         samplers.add(TestPlans.stockGet("index page", shop.baseUri(), "/"));
 
-        JMeterEnvironment.run(TestPlans.plan(20, 2, samplers, listener), Duration.ofSeconds(120));
+        JMeterEnvironment.run(Plans.plan(Plans.threadGroup(20, 2),
+                new TestElement[] {Plans.shopConnection(shop.port(), Map.of()), listener},
+                samplers.toArray(TestElement[]::new)), Duration.ofSeconds(120));
 
         ShopStats after = new AdminStatsClient(Duration.ofSeconds(5)).fetch(new ShopTarget(shop.baseUri(), ADMIN_KEY));
         JsonNode summary = SummaryJson.MAPPER.readTree(dir.resolve(SummaryFiles.JSON_FILE).toFile());
@@ -62,8 +66,12 @@ class ReferenceShopRunTest {
         assertThat(summary.get("shop").get("invariant_ok").asBoolean()).isTrue();
         assertThat(summary.get("login_failures").asLong()).isZero();
         assertThat(summary.get("labels").get("index page").get("count").asLong()).isEqualTo(40);
-        assertThat(summary.get("labels").get("LOGIN").get("count").asLong()).isEqualTo(40);
-        assertThat(summary.get("samples").asLong()).isEqualTo(160);
+        assertThat(summary.get("labels").get("login").get("count").asLong()).as("one login per user").isEqualTo(20);
+        assertThat(summary.get("labels").get("products").get("count").asLong()).isEqualTo(40);
+        assertThat(summary.get("labels").get("order").get("count").asLong()).isEqualTo(40);
+        long carts = summary.get("labels").get("cart").get("count").asLong();
+        assertThat(carts).as("one or two products per order").isBetween(40L, 80L);
+        assertThat(summary.get("samples").asLong()).isEqualTo(20 + 40 + carts + 40 + 40);
         assertThat(summary.get("users").asInt()).isEqualTo(20);
         assertThat(summary.get("verdict").asText()).isEqualTo("pass");
     }
