@@ -32,7 +32,7 @@ public final class JMeterEnvironment {
         if (initialised) {
             return;
         }
-        Path home = Path.of(System.getProperty("orderflow.test.jmeterHome", "target/jmeter-home")).toAbsolutePath();
+        Path home = home();
         Path properties = home.resolve("bin/jmeter.properties");
         if (!Files.isRegularFile(properties)) {
             throw new IllegalStateException("no JMeter home for tests at " + home + ": run the build's generate-test-resources phase");
@@ -42,6 +42,11 @@ public final class JMeterEnvironment {
         JMeterUtils.initLocale();
         findFunctionsOnTheClassPath();
         initialised = true;
+    }
+
+    /** The JMeter home of the tests: JMeter's {@code bin/} configuration unpacked by the build. */
+    public static Path home() {
+        return Path.of(System.getProperty("orderflow.test.jmeterHome", "target/jmeter-home")).toAbsolutePath();
     }
 
     /**

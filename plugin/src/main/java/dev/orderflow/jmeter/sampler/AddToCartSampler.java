@@ -1,0 +1,115 @@
+package dev.orderflow.jmeter.sampler;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopSettings;
+import dev.orderflow.jmeter.flow.FlowStep;
+import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
+import dev.orderflow.jmeter.http.HttpExchange;
+import dev.orderflow.jmeter.http.HttpRequest;
+
+/**
+ * Puts 1–2 (configurable) distinct products the virtual user believes in stock into its cart.
+ *
+ * <p>One sample covers the whole step, however many products it adds: its times span all the POSTs,
+ * its bytes and connect time are their sums, its latency is the first answer's, its code and body
+ * are the last answer's. Not one sample per POST, because a sampler yields one result per call and a
+ * second call per product would force every plan to loop around it; and not sub-results, because
+ * JMeter writes sub-results as lines of their own into result files, so the HTML dashboard would
+ * count each cart step two or three times. One sample per step keeps the dashboard's counts and error
+ * rate reading as "cart steps" and "cart failures per order attempt". A failed step ends the iteration.
+ */
+public class AddToCartSampler extends ShopSampler {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Bean property names, as saved in JMX files. */
+    public static final String MIN_PRODUCTS = "minProducts";
+    public static final String MAX_PRODUCTS = "maxProducts";
+
+    private int minProducts = 1;
+    private int maxProducts = 2;
+
+    /** An Add to cart sampler with its defaults set, also for plans built in code. */
+    public AddToCartSampler() {
+        setProperty(MIN_PRODUCTS, minProducts);
+        setProperty(MAX_PRODUCTS, maxProducts);
+    }
+
+    @Override
+    protected FlowStep step() {
+        return FlowStep.CART;
+    }
+
+    @Override
+    protected List<String> problems() {
+        List<String> problems = new ArrayList<>(2);
+        if (minProducts < 1) {
+            problems.add("Fewest products (" + MIN_PRODUCTS + ") must be at least 1, not " + minProducts);
+        }
+        if (maxProducts < minProducts) {
+            problems.add("Most products (" + MAX_PRODUCTS + ") must be at least the fewest, " + minProducts + ", not " + maxProducts);
+        }
+        return problems;
+    }
+
+    @Override
+    protected OrderFlowSampleResult sample(Turn turn) {
+        ShopSettings settings = turn.settings();
+        KnownStock stock = turn.session().stock();
+        turn.start();
+        int wanted = ThreadLocalRandom.current().nextInt(minProducts, Math.max(minProducts, maxProducts) + 1);
+        List<ProductId> products = stock.pickInStock(wanted, ThreadLocalRandom.current());
+        if (products.isEmpty()) {
+            return turn.endingIteration(turn.fail(stock.isEmpty()
+                    ? "no products known: put a List products sampler before Add to cart"
+                    : "every product this user knows of is sold out"));
+        }
+        for (ProductId product : products) {
+            String body = settings.cartItemBody().render(product.json());
+            HttpExchange exchange = turn.send(turn.authorized(HttpRequest.post(settings.path(ShopField.CART_ITEMS_PATH),
+                            "application/json", body.getBytes(StandardCharsets.UTF_8)).header("Accept", "application/json")).build(),
+                    settings.url(ShopField.CART_ITEMS_PATH), body);
+            if (!exchange.answered()) {
+                return turn.endingIteration(turn.end(false));
+            }
+            int status = exchange.response().status();
+            if (status == 409) {
+                stock.markSoldOut(product);
+                return turn.endingIteration(turn.end(false));
+            }
+            if (!exchange.response().successful()) {
+                return turn.endingIteration(turn.end(false));
+            }
+        }
+        return turn.end(true);
+    }
+
+    /** The insufficient-stock answer's product, when the shop names one. */
+    static ProductId rejectedProduct(ShopSettings settings, byte[] body) {
+        JsonNode id = Json.at(Json.parse(body), settings.rejectedProductPointer());
+        return id == null ? null : new ProductId(id.toString());
+    }
+
+    public int getMinProducts() {
+        return minProducts;
+    }
+
+    public void setMinProducts(int minProducts) {
+        this.minProducts = minProducts;
+    }
+
+    public int getMaxProducts() {
+        return maxProducts;
+    }
+
+    public void setMaxProducts(int maxProducts) {
+        this.maxProducts = maxProducts;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.orderflow.jmeter.sampler;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopSettings;
+import dev.orderflow.jmeter.flow.FlowStep;
+import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
+import dev.orderflow.jmeter.http.HttpExchange;
+import dev.orderflow.jmeter.http.HttpRequest;
+
+/**
+ * Orders the virtual user's cart. The sample is a created order (2xx), a rejected one (an answer with
+ * another code), or one of unknown outcome: the request went out but no complete answer came
+ * (timeout, connection lost), so the shop may have created the order or not. A request that never left
+ * (no connection) is a plain failure. Every attempt carries a fresh idempotency key.
+ */
+public class CreateOrderSampler extends ShopSampler {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected FlowStep step() {
+        return FlowStep.ORDER;
+    }
+
+    @Override
+    protected OrderFlowSampleResult sample(Turn turn) {
+        ShopSettings settings = turn.settings();
+        OrderFlowSampleResult result = turn.start();
+        HttpRequest.Builder request = turn.authorized(HttpRequest.post(settings.path(ShopField.ORDERS_PATH), "application/json",
+                settings.orderBody().getBytes(StandardCharsets.UTF_8)).header("Accept", "application/json"));
+        if (settings.idempotencyHeader() != null) {
+            request.header(settings.idempotencyHeader(), UUID.randomUUID().toString());
+        }
+        HttpExchange exchange = turn.send(request.build(), settings.url(ShopField.ORDERS_PATH), settings.orderBody());
+        if (!exchange.answered()) {
+            result.setOutcomeUnknown(exchange.failure().requestSent());
+            return turn.end(false);
+        }
+        if (exchange.response().status() == 409) {
+            ProductId soldOut = AddToCartSampler.rejectedProduct(settings, exchange.response().body());
+            if (soldOut != null) {
+                turn.session().stock().markSoldOut(soldOut);
+            }
+        }
+        return turn.end(exchange.response().successful());
+    }
+}

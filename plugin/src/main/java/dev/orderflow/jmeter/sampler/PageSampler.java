@@ -1,0 +1,81 @@
+package dev.orderflow.jmeter.sampler;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.util.List;
+
+import dev.orderflow.jmeter.flow.FlowStep;
+import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
+import dev.orderflow.jmeter.http.HttpExchange;
+import dev.orderflow.jmeter.http.HttpRequest;
+import dev.orderflow.jmeter.http.RequestTargets;
+
+/**
+ * GETs any page of the shop (the index page by default) on the virtual user's connection, with its
+ * cookies. A 2xx or 3xx answer is a success; redirects are not followed.
+ */
+public class PageSampler extends ShopSampler {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Bean property name, as saved in JMX files. */
+    public static final String PATH = "path";
+
+    private String path = "/";
+
+    /** A Page sampler for the index page, also for plans built in code. */
+    public PageSampler() {
+        setProperty(PATH, path);
+    }
+
+    private transient String urlPath;
+    private transient Object urlShop;
+    private transient URL url;
+
+    @Override
+    protected FlowStep step() {
+        return FlowStep.PAGE;
+    }
+
+    @Override
+    protected List<String> problems() {
+        return RequestTargets.isValid(path == null ? "" : path)
+                ? List.of()
+                : List.of("Path (" + PATH + ") \"" + path + "\" is not a path: it must start with / and have no spaces");
+    }
+
+    @Override
+    protected OrderFlowSampleResult sample(Turn turn) {
+        turn.start();
+        if (!RequestTargets.isValid(path == null ? "" : path)) {
+            return turn.fail(problems().get(0));
+        }
+        URL pageUrl;
+        try {
+            pageUrl = urlOf(turn);
+        } catch (MalformedURLException e) {
+            return turn.fail("not a URL: " + e.getMessage());
+        }
+        HttpExchange exchange = turn.send(turn.authorized(HttpRequest.get(path).header("Accept", "text/html,*/*")).build(),
+                pageUrl, null);
+        boolean ok = exchange.answered() && exchange.response().status() >= 200 && exchange.response().status() < 400;
+        return turn.end(ok);
+    }
+
+    private URL urlOf(Turn turn) throws MalformedURLException {
+        if (url == null || !path.equals(urlPath) || urlShop != turn.settings()) {
+            url = turn.settings().url(path);
+            urlPath = path;
+            urlShop = turn.settings();
+        }
+        return url;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.orderflow.jmeter.sampler;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.apache.jmeter.samplers.SampleResult;
+
+import dev.orderflow.jmeter.config.ShopSettings;
+import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
+import dev.orderflow.jmeter.http.HttpExchange;
+import dev.orderflow.jmeter.http.HttpFailure;
+import dev.orderflow.jmeter.http.HttpResponse;
+
+/**
+ * Writes what one or more exchanges brought into a sample the way every JMeter listener reads it:
+ * times, bytes, code, message, request and answer. Secrets are masked on the way in: the request
+ * data a sampler passes holds no password, and the auth header's value is replaced by {@code ***}.
+ */
+final class SampleRecorder {
+
+    /** Prefix of the response code of a sample that got no HTTP answer, as JMeter's HTTP sampler writes it. */
+    static final String NON_HTTP_CODE = "Non HTTP response code: ";
+
+    private final OrderFlowSampleResult result;
+    private final ShopSettings settings;
+    private final StringBuilder requestData = new StringBuilder(256);
+    private final StringBuilder requestHeaders = new StringBuilder(256);
+    private long connectNanos;
+    private long latencyNanos = -1;
+    private long sentBytes;
+    private long headerBytes;
+    private long bodyBytes;
+    private int exchanges;
+
+    SampleRecorder(OrderFlowSampleResult result, ShopSettings settings) {
+        this.result = result;
+        this.settings = settings;
+    }
+
+    /**
+     * Adds one exchange to the sample and makes its answer (or failure) the sample's.
+     *
+     * @param maskedBody the request body as it may be shown: no password in it
+     */
+    void add(HttpExchange exchange, String method, URL url, String maskedBody, long sinceSampleStartNanos) {
+        exchanges++;
+        connectNanos += exchange.connectNanos();
+        if (latencyNanos < 0 && exchange.firstByteNanos() >= 0) {
+            latencyNanos = sinceSampleStartNanos + exchange.firstByteNanos();
+        }
+        sentBytes += exchange.bytesSent();
+        headerBytes += exchange.headerBytes();
+        bodyBytes += exchange.bodyBytes();
+
+        if (requestData.length() > 0) {
+            requestData.append("\n\n");
+            requestHeaders.append("\n\n");
+        }
+        requestData.append(method).append(' ').append(url);
+        if (maskedBody != null) {
+            requestData.append("\n\n").append(maskedBody);
+        }
+        requestHeaders.append(maskAuthHeader(exchange.requestHead()));
+        result.setURL(url);
+
+        HttpResponse response = exchange.response();
+        if (response != null) {
+            result.setResponseCode(Integer.toString(response.status()));
+            result.setResponseMessage(response.reason());
+            result.setResponseHeaders(response.head());
+            keepBody(response);
+        } else {
+            HttpFailure failure = exchange.failure();
+            result.setResponseCode(NON_HTTP_CODE + failure.kind().code());
+            result.setResponseMessage(failure.message());
+            result.setResponseHeaders("");
+            result.setResponseData(new byte[0]);
+        }
+    }
+
+    /** Writes the totals into the sample; call once, after the sample has ended. */
+    void finish() {
+        long elapsed = result.getTime();
+        long latency = latencyNanos < 0 ? 0 : Math.min(elapsed, Math.round(latencyNanos / 1e6));
+        long connect = Math.round(connectNanos / 1e6);
+        result.setLatency(latency);
+        result.setConnectTime(latency > 0 ? Math.min(connect, latency) : Math.min(connect, elapsed));
+        result.setSentBytes(sentBytes);
+        result.setHeadersSize((int) Math.min(Integer.MAX_VALUE, headerBytes));
+        result.setBodySize(bodyBytes);
+        result.setBytes(headerBytes + bodyBytes);
+        result.setSamplerData(requestData.toString());
+        result.setRequestHeaders(requestHeaders.toString());
+    }
+
+    int exchanges() {
+        return exchanges;
+    }
+
+    /** Marks the sample failed with a message of the sampler's own (the answer came, but it is not usable). */
+    void fail(String message) {
+        result.setSuccessful(false);
+        result.setResponseMessage(message);
+    }
+
+    private void keepBody(HttpResponse response) {
+        byte[] body = response.body();
+        int kept = Math.min(body.length, settings.keptResponseBytes());
+        result.setResponseData(kept == body.length ? body : Arrays.copyOf(body, kept));
+        result.setDataType(SampleResult.TEXT);
+        String contentType = response.contentType();
+        if (contentType != null) {
+            result.setContentType(contentType);
+            result.setEncodingAndType(contentType);
+        }
+        if (result.getDataEncodingNoDefault() == null) {
+            result.setDataEncoding(StandardCharsets.UTF_8.name());
+        }
+    }
+
+    private String maskAuthHeader(String head) {
+        String name = settings.authHeaderName();
+        if (name == null) {
+            return head;
+        }
+        String prefix = name.toLowerCase(Locale.ROOT) + ":";
+        StringBuilder masked = new StringBuilder(head.length());
+        for (String line : head.split("\n")) {
+            if (masked.length() > 0) {
+                masked.append('\n');
+            }
+            if (line.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                masked.append(name).append(": ").append(settings.authHeaderValue().render("***"));
+            } else {
+                masked.append(line);
+            }
+        }
+        return masked.toString();
+    }
+}

@@ -1,0 +1,256 @@
+package dev.orderflow.jmeter.sampler;
+
+import java.net.URL;
+import java.util.List;
+
+import org.apache.jmeter.config.ConfigTestElement;
+import org.apache.jmeter.engine.util.ConfigMergabilityIndicator;
+import org.apache.jmeter.samplers.AbstractSampler;
+import org.apache.jmeter.samplers.Entry;
+import org.apache.jmeter.samplers.Interruptible;
+import org.apache.jmeter.samplers.SampleResult;
+import org.apache.jmeter.testbeans.TestBean;
+import org.apache.jmeter.testelement.TestElement;
+import org.apache.jmeter.testelement.TestStateListener;
+import org.apache.jmeter.testelement.ThreadListener;
+import org.apache.jmeter.threads.JMeterContext;
+import org.apache.jmeter.util.JMeterUtils;
+
+import dev.orderflow.jmeter.config.InvalidShopConnectionException;
+import dev.orderflow.jmeter.config.ShopConnection;
+import dev.orderflow.jmeter.config.ShopSettings;
+import dev.orderflow.jmeter.flow.FlowStep;
+import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
+import dev.orderflow.jmeter.flow.VirtualUser;
+import dev.orderflow.jmeter.http.HttpExchange;
+import dev.orderflow.jmeter.http.HttpRequest;
+
+/**
+ * What every order-flow sampler shares: finding the shop connection in scope, the virtual user's
+ * session, marking the start of an order attempt, recording exchanges into the sample, closing the
+ * user's connection when its thread ends and cutting a sample short when the test is stopped.
+ */
+public abstract class ShopSampler extends AbstractSampler implements TestBean, ThreadListener, TestStateListener,
+        Interruptible, ConfigMergabilityIndicator {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The nearest shop connection in scope; JMeter hands it over before each sample. */
+    private transient ShopConnection shopConnection;
+    /** The sessions of the virtual user that owns this copy of the sampler, for closing at thread end. */
+    private transient ShopSessions sessions;
+    private transient volatile ShopSession inFlight;
+
+    /** The step of the order flow this sampler's samples belong to. */
+    protected abstract FlowStep step();
+
+    /** Takes the sample; null when there is nothing to sample (e.g. already logged in). */
+    protected abstract OrderFlowSampleResult sample(Turn turn);
+
+    /** What is wrong with this sampler's own fields, one sentence each naming the field; empty when nothing. */
+    protected List<String> problems() {
+        return List.of();
+    }
+
+    @Override
+    public void testStarted() {
+        // JMeter has prepared this bean: the fields hold this run's values
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            String message = "Sampler \"" + getName() + "\" cannot start the test: " + String.join("; ", problems);
+            JMeterUtils.reportErrorToUser(message, getName());
+            throw new IllegalStateException(message);
+        }
+    }
+
+    @Override
+    public void testStarted(String host) {
+        testStarted();
+    }
+
+    @Override
+    public void testEnded() {
+        // connections are closed per virtual user, at the end of its thread
+    }
+
+    @Override
+    public void testEnded(String host) {
+        testEnded();
+    }
+
+    @Override
+    public final SampleResult sample(Entry entry) {
+        JMeterContext context = getThreadContext();
+        VirtualUser user = VirtualUser.of(context);
+        if (shopConnection == null) {
+            return misconfigured(user, "no Shop connection applies to this sampler: add one to the test plan or its thread group");
+        }
+        ShopSettings settings;
+        try {
+            settings = shopConnection.settings();
+        } catch (InvalidShopConnectionException e) {
+            return misconfigured(user, e.getMessage());
+        }
+        sessions = ShopSessions.of(context.getVariables());
+        ShopSession session = sessions.with(settings);
+        inFlight = session;
+        try {
+            return sample(new Turn(context, user, settings, session));
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    /** The shop connection in scope of this sampler, or null; for samplers that need more than settings. */
+    protected final ShopConnection shopConnection() {
+        return shopConnection;
+    }
+
+    private OrderFlowSampleResult misconfigured(VirtualUser user, String message) {
+        OrderFlowSampleResult result = newResult(user);
+        result.setSuccessful(false);
+        result.setResponseCode(SampleRecorder.NON_HTTP_CODE + "configuration");
+        result.setResponseMessage(message);
+        // every further sample of this user would fail the same way
+        result.setStopThread(true);
+        return result;
+    }
+
+    OrderFlowSampleResult newResult(VirtualUser user) {
+        OrderFlowSampleResult result = new OrderFlowSampleResult(step());
+        result.setSampleLabel(getName());
+        user.stamp(result);
+        return result;
+    }
+
+    // Config scoping: take the nearest shop connection, merge nothing else into this sampler.
+
+    @Override
+    public boolean applies(ConfigTestElement configElement) {
+        return configElement instanceof ShopConnection;
+    }
+
+    @Override
+    public void addTestElement(TestElement element) {
+        if (element instanceof ShopConnection connection) {
+            if (shopConnection == null) { // JMeter offers the innermost config element first
+                shopConnection = connection;
+            }
+        } else {
+            super.addTestElement(element);
+        }
+    }
+
+    @Override
+    public void clearTestElementChildren() {
+        shopConnection = null;
+        super.clearTestElementChildren();
+    }
+
+    // Thread end and test stop
+
+    @Override
+    public void threadStarted() {
+        // sessions open lazily on the first sample
+    }
+
+    @Override
+    public void threadFinished() {
+        ShopSessions own = sessions;
+        if (own != null) {
+            own.close(); // idempotent: every sampler of the user holds the same sessions
+        }
+    }
+
+    @Override
+    public boolean interrupt() {
+        ShopSession session = inFlight;
+        if (session == null) {
+            return false;
+        }
+        session.agent().abort();
+        return true;
+    }
+
+    /**
+     * One sampler invocation: who samples, with which settings and session, and the sample being built.
+     */
+    protected final class Turn {
+        private final JMeterContext context;
+        private final VirtualUser user;
+        private final ShopSettings settings;
+        private final ShopSession session;
+        private OrderFlowSampleResult result;
+        private SampleRecorder recorder;
+        private long startNanos;
+
+        Turn(JMeterContext context, VirtualUser user, ShopSettings settings, ShopSession session) {
+            this.context = context;
+            this.user = user;
+            this.settings = settings;
+            this.session = session;
+        }
+
+        public ShopSettings settings() {
+            return settings;
+        }
+
+        public ShopSession session() {
+            return session;
+        }
+
+        public VirtualUser user() {
+            return user;
+        }
+
+        /** Starts the sample's clock; the first PRODUCTS/CART/ORDER sample of an iteration starts an order attempt. */
+        public OrderFlowSampleResult start() {
+            result = newResult(user);
+            FlowStep step = step();
+            if (step == FlowStep.PRODUCTS || step == FlowStep.CART || step == FlowStep.ORDER) {
+                result.setAttemptStart(session.startsAttempt(context.getVariables().getIteration()));
+            }
+            recorder = new SampleRecorder(result, settings);
+            startNanos = System.nanoTime();
+            result.sampleStart();
+            return result;
+        }
+
+        /** Sends a request within the sample and records it; the masked body is what the sample shows. */
+        public HttpExchange send(HttpRequest request, URL url, String maskedBody) {
+            long sinceStart = System.nanoTime() - startNanos;
+            HttpExchange exchange = session.agent().send(request);
+            recorder.add(exchange, request.method(), url, maskedBody, sinceStart);
+            return exchange;
+        }
+
+        /** Ends the sample: success as given, times and bytes written. */
+        public OrderFlowSampleResult end(boolean successful) {
+            result.sampleEnd();
+            result.setSuccessful(successful);
+            recorder.finish();
+            return result;
+        }
+
+        /** Ends the sample as failed with the sampler's own message, keeping the last answer's code. */
+        public OrderFlowSampleResult fail(String message) {
+            end(false);
+            recorder.fail(message);
+            return result;
+        }
+
+        /** Ends the iteration after this sample: the rest of the order flow makes no sense without it. */
+        public OrderFlowSampleResult endingIteration(OrderFlowSampleResult sample) {
+            sample.setTestLogicalAction(JMeterContext.TestLogicalAction.START_NEXT_ITERATION_OF_THREAD);
+            return sample;
+        }
+
+        /** Adds the auth header with the user's token, unless not logged in or the shop takes none. */
+        public HttpRequest.Builder authorized(HttpRequest.Builder request) {
+            if (settings.authHeaderName() != null && session.token() != null) {
+                request.header(settings.authHeaderName(), settings.authHeaderValue().render(session.token()));
+            }
+            return request;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.orderflow.jmeter.summary;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
+
+/**
+ * Counts the order funnel from the marks on order-flow samples, from many threads at once and without locks.
+ * It needs no per-user state, so it counts the same on one JVM and on a distributed run's controller.
+ */
+final class OrderFunnel {
+
+    /** The rejection bucket of a failed ORDER sample that carries no response code. */
+    static final String NO_RESPONSE_CODE = "none";
+
+    private final LongAdder loginFailures = new LongAdder();
+    private final LongAdder attempted = new LongAdder();
+    private final LongAdder created = new LongAdder();
+    private final LongAdder unknown = new LongAdder();
+    private final LongAdder cartFailures = new LongAdder();
+    private final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
+
+    void record(OrderFlowSampleResult sample) {
+        if (sample.isAttemptStart()) {
+            attempted.increment();
+        }
+        switch (sample.getStep()) {
+            case LOGIN -> {
+                if (!sample.isSuccessful()) {
+                    loginFailures.increment();
+                }
+            }
+            case CART -> {
+                if (!sample.isSuccessful()) {
+                    cartFailures.increment();
+                }
+            }
+            case ORDER -> recordOrder(sample);
+            default -> {
+                // PRODUCTS and PAGE samples only count as attempts (above) and in the label statistics
+            }
+        }
+    }
+
+    private void recordOrder(OrderFlowSampleResult sample) {
+        if (sample.isOutcomeUnknown()) {
+            unknown.increment();
+        } else if (sample.isSuccessful()) {
+            created.increment();
+        } else {
+            String code = sample.getResponseCode();
+            String bucket = code == null || code.isBlank() ? NO_RESPONSE_CODE : code.trim();
+            rejections.computeIfAbsent(bucket, c -> new LongAdder()).increment();
+        }
+    }
+
+    FunnelCounts counts() {
+        TreeMap<String, Long> byCode = new TreeMap<>();
+        rejections.forEach((code, n) -> byCode.put(code, n.sum()));
+        return new FunnelCounts(loginFailures.sum(), attempted.sum(), created.sum(), unknown.sum(),
+                cartFailures.sum(), byCode);
+    }
+}

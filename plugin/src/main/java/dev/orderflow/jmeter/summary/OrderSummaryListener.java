@@ -1,0 +1,214 @@
+package dev.orderflow.jmeter.summary;
+
+import java.time.Duration;
+
+import org.apache.jmeter.JMeter;
+import org.apache.jmeter.engine.util.CompoundVariable;
+import org.apache.jmeter.functions.InvalidVariableException;
+import org.apache.jmeter.samplers.Remoteable;
+import org.apache.jmeter.samplers.SampleEvent;
+import org.apache.jmeter.samplers.SampleListener;
+import org.apache.jmeter.testelement.AbstractTestElement;
+import org.apache.jmeter.testelement.TestStateListener;
+import org.apache.jmeter.engine.util.NoThreadClone;
+import org.apache.jmeter.util.JMeterUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The order summary listener: counts the order funnel and every label's response times over a run, prints
+ * the closing summary, writes summary.json and summary.txt, checks the thresholds, reconciles the counts with
+ * the shop's own statistics, and makes a non-GUI run that fails a check end with exit status 1.
+ *
+ * <p>It is {@link Remoteable}: in distributed mode JMeter leaves it on the controller and sends it every
+ * engine's samples, so the counts are the cluster's and the summary is written once, on the controller.
+ * It is {@link NoThreadClone}: all threads of a run feed the one instance, which counts without locks.
+ */
+public class OrderSummaryListener extends AbstractTestElement
+        implements SampleListener, TestStateListener, Remoteable, NoThreadClone {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(OrderSummaryListener.class);
+
+    /** The host name the runs of this JVM's own engine take part under. */
+    private static final String THIS_JVM = "local";
+    private static final Duration SHOP_TIMEOUT = Duration.ofSeconds(10);
+    /** Set to false to keep exit status 0 after a failed verdict (e.g. when the build checks summary.json itself). */
+    public static final String EXIT_ON_FAILURE_PROPERTY = "orderflow.summary.exit_on_failure";
+
+    /** JMeter's own switch to call System.exit(0) at the end of a non-GUI test, before anything else can. */
+    private static final String FORCED_EXIT_PROPERTY = "jmeterengine.force.system.exit";
+
+    private transient volatile SharedRun shared = new SharedRun();
+
+    public String get(SummaryField field) {
+        return getPropertyAsString(field.key(), "");
+    }
+
+    public void set(SummaryField field, String value) {
+        setProperty(field.key(), value == null ? "" : value);
+    }
+
+    /** The counts of the running or last run of this element (and its running copies), for the GUI. */
+    public RunCounts liveCounts() {
+        return shared().liveCounts();
+    }
+
+    /** The summary of this element's last finished run, or null. */
+    public RunSummary lastSummary() {
+        return shared().lastSummary();
+    }
+
+    @Override
+    public Object clone() {
+        OrderSummaryListener copy = (OrderSummaryListener) super.clone();
+        copy.shared = shared(); // the running copies count into the one run this element shows
+        return copy;
+    }
+
+    /** Every sample passes here: no lock unless the element was deserialized and has no state yet. */
+    private SharedRun shared() {
+        SharedRun run = shared;
+        if (run == null) {
+            synchronized (this) {
+                if (shared == null) {
+                    shared = new SharedRun();
+                }
+                run = shared;
+            }
+        }
+        return run;
+    }
+
+    @Override
+    public void testStarted() {
+        start(THIS_JVM, false);
+    }
+
+    @Override
+    public void testStarted(String host) {
+        start(host, true);
+    }
+
+    private void start(String host, boolean distributed) {
+        try {
+            if (!shared().join(host, this::startRun)) {
+                // another element of this plan already counts for this host with the same state: this one is a
+                // pasted copy and must count on its own
+                SharedRun own = new SharedRun();
+                shared = own;
+                own.join(host, this::startRun);
+            }
+        } catch (SummaryConfigurationException e) {
+            refuse(e, distributed);
+        }
+    }
+
+    private StartedRun startRun() {
+        RunSettings settings = RunSettingsReader.read(getName(), this::evaluated);
+        ShopStats before = null;
+        String error = null;
+        if (settings.reconciles()) {
+            try {
+                before = new AdminStatsClient(SHOP_TIMEOUT).fetch(settings.shop());
+            } catch (ShopStatsException e) {
+                error = "at test start: " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted while reading the shop's statistics at test start";
+            }
+            if (error != null) {
+                // said now, so that a person watching sees it at once; the run fails at its end
+                String warning = "Order summary listener '" + getName() + "': the shop's statistics cannot be read "
+                        + error + "; this run will fail its reconciliation";
+                log.warn(warning);
+                System.out.println(warning); // NOSONAR the console is where a non-GUI user looks
+            }
+        }
+        return new StartedRun(settings, new RunRecorder(), before, error);
+    }
+
+    /**
+     * The value of a field with its functions evaluated. In a local run JMeter has already compiled them; on a
+     * distributed run's controller it compiles functions only for its own result collectors, so this does it.
+     */
+    private String evaluated(SummaryField field) {
+        String value = get(field);
+        if (!value.contains("${")) {
+            return value;
+        }
+        CompoundVariable function = new CompoundVariable();
+        try {
+            function.setParameters(value);
+        } catch (InvalidVariableException e) {
+            String shown = field == SummaryField.ADMIN_KEY ? "(the value is not shown)" : "'" + value + "'";
+            throw new SummaryConfigurationException(getName(), field, "has a function that cannot be evaluated: " + shown);
+        }
+        return function.execute();
+    }
+
+    private void refuse(SummaryConfigurationException e, boolean distributed) {
+        log.error(e.getMessage());
+        if (JMeter.isNonGUI()) {
+            System.out.println(e.getMessage()); // NOSONAR the console is where a non-GUI user looks
+            if (distributed) {
+                // the engines stop at this exception and never end the test, so the controller would wait forever
+                System.out.println("The controller exits: restart the engines before the next run"); // NOSONAR
+                System.exit(1); // NOSONAR nothing has run yet: there is nothing to finish
+            }
+            FailedRunExit.armForThisJvm("Order summary: the run was refused");
+        } else {
+            JMeterUtils.reportErrorToUser(e.getMessage(), "Order summary listener");
+        }
+        throw e; // stops the engine before any thread starts: no load is sent with unusable settings
+    }
+
+    @Override
+    public void sampleOccurred(SampleEvent event) {
+        shared().record(event.getResult());
+    }
+
+    @Override
+    public void sampleStarted(SampleEvent event) {
+        // only finished samples count
+    }
+
+    @Override
+    public void sampleStopped(SampleEvent event) {
+        // only finished samples count
+    }
+
+    @Override
+    public void testEnded() {
+        end(THIS_JVM, 1);
+    }
+
+    @Override
+    public void testEnded(String host) {
+        // an engine may end before another has even started: wait for as many engines as the samples report
+        end(host, shared().enginesSeen());
+    }
+
+    private void end(String host, int expectedHosts) {
+        SharedRun run = shared();
+        SharedRun.EndedRun ended = run.leave(host, expectedHosts);
+        if (ended == null) {
+            return;
+        }
+        RunSummary summary = new SummaryPublisher(new AdminStatsClient(SHOP_TIMEOUT), System.out)
+                .publish(ended.run(), ended.hosts());
+        run.finished(summary);
+        if (!summary.passed() && JMeter.isNonGUI()) {
+            if (JMeterUtils.getPropDefault(FORCED_EXIT_PROPERTY, false)) {
+                System.out.println("Order summary: the run failed, but " + FORCED_EXIT_PROPERTY // NOSONAR
+                        + "=true makes JMeter exit with 0 right after the test: read the verdict in summary.json");
+            } else if (JMeterUtils.getPropDefault(EXIT_ON_FAILURE_PROPERTY, true)) {
+                FailedRunExit.armForThisJvm("Order summary: the run failed " + summary.failures().size()
+                        + " check(s), listed above");
+            } else {
+                System.out.println("Order summary: the run failed; exit status stays 0 as " // NOSONAR
+                        + EXIT_ON_FAILURE_PROPERTY + "=false asks");
+            }
+        }
+    }
+}

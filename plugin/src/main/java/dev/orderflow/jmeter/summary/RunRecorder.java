@@ -1,0 +1,73 @@
+package dev.orderflow.jmeter.summary;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.apache.jmeter.samplers.SampleResult;
+
+import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
+
+/**
+ * The live counts of one run: fed by every sample of every sampler (ours and any other), from many threads.
+ * Samples of different labels share no lock; samples of one label share only striped counters.
+ */
+public final class RunRecorder {
+
+    static final String UNLABELLED = "(no label)";
+
+    private final OrderFunnel funnel = new OrderFunnel();
+    private final Map<String, LatencyRecorder> labels = new ConcurrentHashMap<>();
+    private final AtomicInteger labelsSeen = new AtomicInteger();
+    private final LongAdder samples = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAccumulator firstStartMs = new LongAccumulator(Math::min, Long.MAX_VALUE);
+    private final LongAccumulator lastEndMs = new LongAccumulator(Math::max, 0);
+    private final LongAccumulator engines = new LongAccumulator(Math::max, 1);
+
+    public void record(SampleResult sample) {
+        String label = sample.getSampleLabel() == null || sample.getSampleLabel().isEmpty()
+                ? UNLABELLED : sample.getSampleLabel();
+        labelRecorder(label).record(sample.getTime(), sample.isSuccessful());
+        samples.increment();
+        if (!sample.isSuccessful()) {
+            errors.increment();
+        }
+        if (sample.getStartTime() > 0 && sample.getEndTime() > 0) {
+            firstStartMs.accumulate(sample.getStartTime());
+            lastEndMs.accumulate(sample.getEndTime());
+        }
+        if (sample instanceof OrderFlowSampleResult flow) {
+            funnel.record(flow);
+            engines.accumulate(flow.getEngineCount());
+        }
+    }
+
+    private LatencyRecorder labelRecorder(String label) {
+        LatencyRecorder recorder = labels.get(label); // the common case takes no lock at all
+        if (recorder == null) {
+            recorder = labels.computeIfAbsent(label, l -> new LatencyRecorder(l, labelsSeen.getAndIncrement()));
+        }
+        return recorder;
+    }
+
+    /** The highest engine count the order-flow samples carry so far, at least 1. */
+    public int engines() {
+        return (int) engines.get();
+    }
+
+    public RunCounts counts() {
+        List<LatencyRecorder> recorders = new ArrayList<>(labels.values());
+        recorders.sort(Comparator.comparingInt(LatencyRecorder::firstSeen));
+        List<LabelStats> stats = recorders.stream().map(LatencyRecorder::stats).toList();
+        long n = samples.sum();
+        long first = firstStartMs.get();
+        return new RunCounts(funnel.counts(), stats, n, errors.sum(),
+                first == Long.MAX_VALUE ? 0 : first, lastEndMs.get(), engines());
+    }
+}

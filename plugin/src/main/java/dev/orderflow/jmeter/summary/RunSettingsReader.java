@@ -1,0 +1,166 @@
+package dev.orderflow.jmeter.summary;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Turns the listener's field values (functions already evaluated) into {@link RunSettings}, refusing any
+ * value that cannot be used with a message naming the element and the field. An empty limit is off.
+ */
+public final class RunSettingsReader {
+
+    private final String elementName;
+    private final Function<SummaryField, String> values;
+
+    private RunSettingsReader(String elementName, Function<SummaryField, String> values) {
+        this.elementName = elementName;
+        this.values = values;
+    }
+
+    /**
+     * Reads and checks every field; creates the summary folder when it does not exist yet.
+     *
+     * @throws SummaryConfigurationException naming the first field that cannot be used
+     */
+    public static RunSettings read(String elementName, Function<SummaryField, String> values) {
+        return new RunSettingsReader(elementName, values).read();
+    }
+
+    private RunSettings read() {
+        ThresholdLimits limits = new ThresholdLimits(
+                percentage(SummaryField.MIN_SUCCESS_RATE),
+                percentage(SummaryField.MAX_ERROR_RATE),
+                milliseconds(SummaryField.MAX_MEAN_MS),
+                milliseconds(SummaryField.MAX_P95_MS),
+                labels());
+        return new RunSettings(elementName, outputDir(), value(SummaryField.PLAN), users(), spawnRate(), limits,
+                shop());
+    }
+
+    private String value(SummaryField field) {
+        String value = values.apply(field);
+        return value == null ? "" : value.trim();
+    }
+
+    private Path outputDir() {
+        String text = value(SummaryField.OUTPUT_DIR);
+        if (text.isEmpty()) {
+            throw refuse(SummaryField.OUTPUT_DIR, "is empty: name the folder summary.json is written to");
+        }
+        Path dir;
+        try {
+            dir = Path.of(text).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw refuse(SummaryField.OUTPUT_DIR, "is not a usable path: '" + text + "'");
+        }
+        try {
+            Files.createDirectories(dir);
+            // a probe file rather than Files.isWritable: the latter says yes to root for read-only folders
+            Path probe = Files.createTempFile(dir, ".orderflow-summary-", ".probe");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw refuse(SummaryField.OUTPUT_DIR, "names a folder that cannot be written: " + dir + " (" + e + ")");
+        }
+        return dir;
+    }
+
+    private Integer users() {
+        String text = value(SummaryField.USERS);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            int users = Integer.parseInt(text);
+            if (users >= 1) {
+                return users;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the value quoted
+        }
+        throw refuse(SummaryField.USERS, "must be a whole number of at least 1 or empty, not '" + text + "'");
+    }
+
+    private Double spawnRate() {
+        Double rate = number(SummaryField.SPAWN_RATE, "a number of users per second above 0 or empty");
+        if (rate != null && rate <= 0) {
+            throw refuse(SummaryField.SPAWN_RATE, "must be above 0 or empty, not '" + value(SummaryField.SPAWN_RATE) + "'");
+        }
+        return rate;
+    }
+
+    private Double percentage(SummaryField field) {
+        Double pct = number(field, "a percentage from 0 to 100, or empty for no limit");
+        if (pct != null && (pct < 0 || pct > 100)) {
+            throw refuse(field, "must be a percentage from 0 to 100, or empty for no limit, not '" + value(field) + "'");
+        }
+        return pct;
+    }
+
+    private Double milliseconds(SummaryField field) {
+        Double ms = number(field, "a number of milliseconds of at least 0, or empty for no limit");
+        if (ms != null && ms < 0) {
+            throw refuse(field, "must not be negative: '" + value(field) + "' (empty means no limit)");
+        }
+        return ms;
+    }
+
+    private Double number(SummaryField field, String expected) {
+        String text = value(field);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(text);
+            if (Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the value quoted
+        }
+        throw refuse(field, "must be " + expected + ", not '" + text + "'");
+    }
+
+    private Pattern labels() {
+        String text = value(SummaryField.LABELS);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Pattern.compile(text);
+        } catch (PatternSyntaxException e) {
+            throw refuse(SummaryField.LABELS, "is not a regular expression: '" + text + "' (" + e.getDescription() + ")");
+        }
+    }
+
+    private ShopTarget shop() {
+        String key = value(SummaryField.ADMIN_KEY);
+        if (key.isEmpty()) {
+            return null;
+        }
+        String text = value(SummaryField.SHOP_URL);
+        String usage = "must be an http:// or https:// URL such as http://127.0.0.1:8000 when an admin key is set, not '"
+                + text + "'";
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return new ShopTarget(uri, key);
+            }
+        } catch (URISyntaxException e) {
+            // refused below with the value quoted
+        }
+        throw refuse(SummaryField.SHOP_URL, usage);
+    }
+
+    private SummaryConfigurationException refuse(SummaryField field, String problem) {
+        return new SummaryConfigurationException(elementName, field, problem);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.orderflow.jmeter.summary;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The closing summary of a run: what was configured, what was counted, and the verdict of every check.
+ *
+ * @param plan the plan's name, or empty
+ * @param engines the load machines the run used
+ * @param users the configured users (cluster total), or null
+ * @param spawnRate the configured spawn rate (cluster total, users per second), or null
+ * @param counts what the listener counted
+ * @param thresholds every check: the configured limits, then the shop reconciliation
+ * @param shop the reconciliation with the shop, or null when it is off
+ */
+public record RunSummary(String plan, int engines, Integer users, Double spawnRate, RunCounts counts,
+        List<ThresholdResult> thresholds, ShopCheck shop) {
+
+    public RunSummary {
+        thresholds = List.copyOf(thresholds);
+    }
+
+    /** Checks the counts against the settings' limits and adds the shop's reconciliation. */
+    public static RunSummary of(RunSettings settings, RunCounts counts, int engines, ShopCheck shop) {
+        List<ThresholdResult> checks = new ArrayList<>(Thresholds.evaluate(settings.limits(), counts));
+        if (shop != null) {
+            checks.addAll(shop.checks());
+        }
+        return new RunSummary(settings.plan(), engines, settings.users(), settings.spawnRate(), counts, checks, shop);
+    }
+
+    /** This summary with one more check. */
+    public RunSummary withCheck(ThresholdResult check) {
+        List<ThresholdResult> checks = new ArrayList<>(thresholds);
+        checks.add(check);
+        return new RunSummary(plan, engines, users, spawnRate, counts, checks, shop);
+    }
+
+    public boolean passed() {
+        return thresholds.stream().allMatch(ThresholdResult::passed);
+    }
+
+    /** {@code pass} or {@code fail}, as summary.json says it. */
+    public String verdict() {
+        return passed() ? "pass" : "fail";
+    }
+
+    public List<ThresholdResult> failures() {
+        return thresholds.stream().filter(result -> !result.passed()).toList();
+    }
+}

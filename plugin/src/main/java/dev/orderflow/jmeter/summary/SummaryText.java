@@ -1,0 +1,104 @@
+package dev.orderflow.jmeter.summary;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The summary for a person: the console's closing table and summary.txt. */
+public final class SummaryText {
+
+    public static final String TITLE = "Order Concurrency Test Results";
+    private static final String RULE = "=".repeat(72);
+    private static final String THIN_RULE = "-".repeat(72);
+    private static final String NL = System.lineSeparator();
+
+    private SummaryText() {
+    }
+
+    public static String render(RunSummary summary) {
+        RunCounts counts = summary.counts();
+        StringBuilder out = new StringBuilder();
+        out.append(TITLE).append(NL).append(RULE).append(NL);
+        row(out, "Plan", summary.plan().isEmpty() ? "-" : summary.plan());
+        row(out, "Engines", Integer.toString(summary.engines()));
+        row(out, "Users", summary.users() == null ? "-" : summary.users().toString());
+        row(out, "Spawn rate", summary.spawnRate() == null ? "-" : number(summary.spawnRate()) + " users/s");
+        row(out, "Duration", String.format(Locale.ROOT, "%.2f s", counts.durationSeconds()));
+        row(out, "Throughput", String.format(Locale.ROOT, "%.2f samples/s", counts.throughputPerSecond()));
+        funnel(out, counts.funnel());
+        if (summary.shop() != null) {
+            shop(out, summary.shop());
+        }
+        labels(out, counts);
+        if (!summary.thresholds().isEmpty()) {
+            out.append(THIN_RULE).append(NL).append("Thresholds").append(NL);
+            for (ThresholdResult result : summary.thresholds()) {
+                out.append("  ").append(result.describe()).append(NL);
+            }
+        }
+        out.append(THIN_RULE).append(NL);
+        row(out, "Verdict", summary.passed() ? "PASS" : "FAIL");
+        out.append(RULE).append(NL);
+        return out.toString();
+    }
+
+    /** The counts of a run still going: the funnel and the labels, as the GUI shows them live. */
+    public static String live(RunCounts counts) {
+        StringBuilder out = new StringBuilder();
+        row(out, "Samples", counts.samples() + " (" + counts.errors() + " failed)");
+        row(out, "Engines", Integer.toString(counts.engines()));
+        row(out, "Duration", String.format(Locale.ROOT, "%.2f s", counts.durationSeconds()));
+        funnel(out, counts.funnel());
+        labels(out, counts);
+        return out.toString();
+    }
+
+    private static void funnel(StringBuilder out, FunnelCounts funnel) {
+        row(out, "Login failures", Long.toString(funnel.loginFailures()));
+        row(out, "Orders attempted", Long.toString(funnel.ordersAttempted()));
+        row(out, "Orders created", Long.toString(funnel.ordersCreated()));
+        row(out, "Orders failed", Long.toString(funnel.ordersFailed()));
+        for (Map.Entry<String, Long> rejection : funnel.rejections().entrySet()) {
+            row(out, "  rejected " + rejection.getKey(), rejection.getValue().toString());
+        }
+        row(out, "Cart failures", Long.toString(funnel.cartFailures()));
+        row(out, "Orders unknown", Long.toString(funnel.ordersUnknown()));
+        row(out, "Success rate", funnel.successRatePct() == null ? "n/a (no order attempted)"
+                : String.format(Locale.ROOT, "%.2f%%", funnel.successRatePct()));
+    }
+
+    private static void shop(StringBuilder out, ShopCheck shop) {
+        if (shop.error() != null) {
+            row(out, "Shop orders", "not reconciled: " + shop.error());
+            return;
+        }
+        row(out, "Shop orders created", shop.ordersDelta() + " (before " + shop.before().orders() + ", after "
+                + shop.after().orders() + ")");
+        row(out, "Shop units sold", Long.toString(shop.unitsSoldDelta()));
+        row(out, "Shop stock adds up", Boolean.TRUE.equals(shop.invariantOk()) ? "yes" : "NO");
+    }
+
+    private static void labels(StringBuilder out, RunCounts counts) {
+        if (counts.labels().isEmpty()) {
+            return;
+        }
+        int width = Math.max("Label".length(),
+                counts.labels().stream().mapToInt(stats -> stats.label().length()).max().orElse(0));
+        String format = "%-" + width + "s %8s %7s %9s %7s %7s %7s %7s %7s" + NL;
+        out.append(THIN_RULE).append(NL);
+        out.append(String.format(Locale.ROOT, format, "Label", "Count", "Errors", "Mean ms", "p50", "p90", "p95",
+                "p99", "Max"));
+        for (LabelStats stats : counts.labels()) {
+            out.append(String.format(Locale.ROOT, format, stats.label(), stats.count(), stats.errors(),
+                    String.format(Locale.ROOT, "%.1f", stats.meanMs()), stats.p50Ms(), stats.p90Ms(), stats.p95Ms(),
+                    stats.p99Ms(), stats.maxMs()));
+        }
+    }
+
+    private static void row(StringBuilder out, String name, String value) {
+        out.append(String.format(Locale.ROOT, "%-22s%s", name + ":", value)).append(NL);
+    }
+
+    private static String number(double value) {
+        return ThresholdResult.format(value);
+    }
+}

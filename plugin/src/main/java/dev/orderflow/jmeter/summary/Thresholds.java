@@ -1,0 +1,48 @@
+package dev.orderflow.jmeter.summary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/** Checks a run's counts against its limits; a limit that is off yields no result. */
+public final class Thresholds {
+
+    private Thresholds() {
+    }
+
+    public static List<ThresholdResult> evaluate(ThresholdLimits limits, RunCounts counts) {
+        List<ThresholdResult> results = new ArrayList<>();
+        if (limits.minSuccessRatePct() != null) {
+            results.add(ThresholdResult.atLeast("min_success_rate", limits.minSuccessRatePct(),
+                    counts.funnel().successRatePct(), "no order was attempted"));
+        }
+        if (limits.maxErrorRatePct() != null) {
+            results.add(ThresholdResult.atMost("max_error_rate", limits.maxErrorRatePct(), counts.errorRatePct(),
+                    "no sample was taken"));
+        }
+        if (limits.maxMeanMs() != null) {
+            perLabel(results, "max_mean_ms", limits.maxMeanMs(), limits, counts, LabelStats::meanMs);
+        }
+        if (limits.maxP95Ms() != null) {
+            perLabel(results, "max_p95_ms", limits.maxP95Ms(), limits, counts, stats -> (double) stats.p95Ms());
+        }
+        return results;
+    }
+
+    private static void perLabel(List<ThresholdResult> results, String name, double limit, ThresholdLimits limits,
+            RunCounts counts, ToDoubleFunction<LabelStats> measure) {
+        boolean anyLabel = false;
+        for (LabelStats stats : counts.labels()) {
+            if (limits.checksLabel(stats.label())) {
+                anyLabel = true;
+                results.add(ThresholdResult.atMost(name + "[" + stats.label() + "]", limit,
+                        measure.applyAsDouble(stats), null));
+            }
+        }
+        if (!anyLabel) {
+            // a limit that checks nothing is a mistake in the plan (a typo in the pattern), not a pass
+            results.add(ThresholdResult.failed(name + "[" + limits.labelsName() + "]",
+                    "no sample label matches " + (limits.labels() == null ? "(no samples)" : "'" + limits.labelsName() + "'")));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.orderflow.shop.cli;
+
+import dev.orderflow.shop.ShopConfig;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** The command line of {@code java -jar orderflow-shop.jar}, turned into a {@link ShopConfig}. */
+public final class ShopOptions {
+
+    public static final String HELP = """
+            Usage: java -jar orderflow-shop.jar [options]
+
+            Runs the orderflow reference shop (API.md version 1) until it is stopped (SIGTERM, Ctrl-C).
+            Prints one line, "listening on http://HOST:PORT", on standard output once it is ready.
+
+            Options:
+              --port N          TCP port to listen on; 0 picks a free one (default 8000)
+              --bind ADDR       address to listen on (default 127.0.0.1)
+              --data DIR        directory with users.csv and products.csv (default csv-data)
+              --admin-key KEY   key for /api/admin/* (X-Admin-Key); without it a random key is
+                                generated and printed once on standard error
+              --jdbc-url URL    database instead of the private in-memory H2, e.g.
+                                jdbc:postgresql://127.0.0.1/shop?user=shop&password=...
+                                (the shop drops and re-creates its own tables there)
+              --threads N       most request threads (default %d, at least 16)
+              --help            show this help
+            """.formatted(ShopConfig.DEFAULT_MAX_THREADS);
+
+    private static final Set<String> VALUES = Set.of("--port", "--bind", "--data", "--admin-key", "--jdbc-url", "--threads");
+    private static final Set<String> FLAGS = Set.of("--help", "-h");
+
+    private final boolean help;
+    private final ShopConfig config;
+
+    private ShopOptions(boolean help, ShopConfig config) {
+        this.help = help;
+        this.config = config;
+    }
+
+    public static ShopOptions parse(String[] args) throws UsageException {
+        String[] normalised = args.clone();
+        for (int i = 0; i < normalised.length; i++) {
+            if (normalised[i].equals("-h")) {
+                normalised[i] = "--help";
+            }
+        }
+        CommandLine line = CommandLine.parse(normalised, VALUES, FLAGS);
+        if (line.has("--help")) {
+            return new ShopOptions(true, null);
+        }
+        ShopConfig config = ShopConfig.builder()
+                .port(line.integer("--port", 8000, 0, 65535))
+                .bind(line.string("--bind", "127.0.0.1"))
+                .dataDir(Path.of(line.string("--data", "csv-data")))
+                .adminKey(line.string("--admin-key", null))
+                .jdbcUrl(jdbcUrl(line))
+                .maxThreads(line.integer("--threads", ShopConfig.DEFAULT_MAX_THREADS, 16, 10_000))
+                .build();
+        return new ShopOptions(false, config);
+    }
+
+    private static String jdbcUrl(CommandLine line) throws UsageException {
+        String url = line.string("--jdbc-url", null);
+        if (url != null && !url.startsWith("jdbc:")) {
+            throw new UsageException("--jdbc-url must start with jdbc: (for example jdbc:postgresql://127.0.0.1/shop)");
+        }
+        return url;
+    }
+
+    public boolean help() {
+        return help;
+    }
+
+    public ShopConfig config() {
+        return config;
+    }
+}

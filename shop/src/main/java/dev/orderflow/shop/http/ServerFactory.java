@@ -1,0 +1,61 @@
+package dev.orderflow.shop.http;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Builds the Jetty server for the shop. Jetty reads and writes every connection without a thread
+ * while it waits, so thousands of keep-alive clients need only as many threads as requests being
+ * worked on at once; those block on the database, whose pool is small, so a few hundred threads are
+ * plenty. The number of threads is bounded; the job queue is not, as Jetty advises: its jobs are
+ * connection events, so it holds at most a few per connection, and a bounded queue would turn a
+ * burst of users into dropped connections.
+ */
+public final class ServerFactory {
+
+    static final int MIN_THREADS = 16;
+    static final int THREAD_IDLE_TIMEOUT_MS = 60_000;
+    /** Pending connections the kernel holds for us while a burst of users connects (capped by somaxconn). */
+    static final int ACCEPT_QUEUE = 4096;
+    /**
+     * A keep-alive connection may idle this long between requests; load-test users think between
+     * iterations, and a connection closed under a client that is about to send shows up as an error.
+     */
+    static final long CONNECTION_IDLE_TIMEOUT_MS = 120_000;
+    /** In-flight requests may finish for this long after a stop is asked for. */
+    static final long STOP_TIMEOUT_MS = 5_000;
+
+    private ServerFactory() {
+    }
+
+    public static Server create(String host, int port, int maxThreads, Handler handler) {
+        QueuedThreadPool threads = new QueuedThreadPool(maxThreads, MIN_THREADS, THREAD_IDLE_TIMEOUT_MS);
+        threads.setName("shop");
+        Server server = new Server(threads);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+
+        int cores = Runtime.getRuntime().availableProcessors();
+        ServerConnector connector = new ServerConnector(server, 1, Math.max(1, Math.min(cores, 4)),
+                new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        connector.setIdleTimeout(CONNECTION_IDLE_TIMEOUT_MS);
+        connector.setReuseAddress(true);
+        server.addConnector(connector);
+
+        server.setHandler(new GracefulHandler(handler));
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setStopTimeout(STOP_TIMEOUT_MS);
+        server.setStopAtShutdown(false);
+        return server;
+    }
+}
