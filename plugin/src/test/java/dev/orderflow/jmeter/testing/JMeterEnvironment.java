@@ -3,6 +3,7 @@ package dev.orderflow.jmeter.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -120,12 +121,15 @@ public final class JMeterEnvironment {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws ExecutionException, TimeoutException {
             try {
                 if (!done.isDone()) {
                     engine.stopTest(true);
                     done.get(30, TimeUnit.SECONDS);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping the test plan", e);
             } finally {
                 runner.shutdownNow();
             }

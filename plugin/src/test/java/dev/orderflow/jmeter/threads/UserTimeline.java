@@ -42,6 +42,7 @@ public class UserTimeline extends AbstractTestElement implements ThreadListener,
     /** JMeter clears a user's variables before telling it has finished: who it was is kept here. */
     private final transient java.util.Map<Thread, Event> startedBy = new java.util.concurrent.ConcurrentHashMap<>();
     private final transient CountDownLatch firstUsers;
+    private final transient CountDownLatch firstSamples;
 
     public UserTimeline() {
         this(1);
@@ -51,6 +52,7 @@ public class UserTimeline extends AbstractTestElement implements ThreadListener,
     public UserTimeline(int users) {
         setName("user timeline");
         firstUsers = new CountDownLatch(users);
+        firstSamples = new CountDownLatch(users);
     }
 
     @Override
@@ -70,6 +72,7 @@ public class UserTimeline extends AbstractTestElement implements ThreadListener,
     @Override
     public void sampleStarting(Sampler sampler) {
         record(Kind.SAMPLE_STARTED);
+        firstSamples.countDown();
     }
 
     @Override
@@ -80,6 +83,11 @@ public class UserTimeline extends AbstractTestElement implements ThreadListener,
     /** Waits until the number of users given at construction have started. */
     public boolean awaitUsersStarted(long timeout, TimeUnit unit) throws InterruptedException {
         return firstUsers.await(timeout, unit);
+    }
+
+    /** Waits until as many samples have started as users were given at construction. */
+    public boolean awaitSamplesStarted(long timeout, TimeUnit unit) throws InterruptedException {
+        return firstSamples.await(timeout, unit);
     }
 
     private Event record(Kind kind) {
