@@ -18,6 +18,7 @@ import java.util.Map;
  * @param target         the shop under test
  * @param loopbackEngines the engines the build starts on this machine (empty when none are needed)
  * @param passed         the plan properties the run sets (scale, duration, timescale)
+ * @param controllerRmiHost the address the controller's RMI callbacks name, or null for JMeter's choice
  */
 public record RunDescription(
         String startedAt,
@@ -25,7 +26,8 @@ public record RunDescription(
         List<PlannedRun> plans,
         Target target,
         List<LoopbackEngine> loopbackEngines,
-        Map<String, String> passed) {
+        Map<String, String> passed,
+        String controllerRmiHost) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

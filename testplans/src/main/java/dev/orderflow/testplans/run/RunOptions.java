@@ -20,6 +20,8 @@ import java.util.Set;
  *       table runs distributed).</li>
  *   <li>{@code remote}: run the chosen plans on these already started engines, {@code host:port,…}.</li>
  *   <li>{@code scale}, {@code duration}, {@code timescale}: passed through to the plans.</li>
+ *   <li>{@code rmi_host}: the address real engines reach the controller at, when its host name does not
+ *       resolve to it.</li>
  * </ul>
  */
 public record RunOptions(
@@ -32,10 +34,12 @@ public record RunOptions(
         List<String> remote,
         Optional<String> scale,
         Optional<String> duration,
-        Optional<String> timescale) {
+        Optional<String> timescale,
+        Optional<String> rmiHost) {
 
     private static final Set<String> NAMES = Set.of(
-            "plan", "host", "port", "protocol", "admin_key", "engines", "remote", "scale", "duration", "timescale");
+            "plan", "host", "port", "protocol", "admin_key", "engines", "remote", "scale", "duration", "timescale",
+            "rmi_host");
 
     /** Reads the run options out of {@code --name=value} arguments, ignoring the host's own ones. */
     public static RunOptions parse(Map<String, String> arguments) {
@@ -57,7 +61,8 @@ public record RunOptions(
                 remoteList(given.get("remote")),
                 number(given, "scale"),
                 number(given, "duration"),
-                number(given, "timescale"));
+                number(given, "timescale"),
+                Optional.ofNullable(given.get("rmi_host")));
         if (options.engines.isPresent() && !options.remote.isEmpty()) {
             throw new IllegalArgumentException(
                     "-Dengines starts loopback engines and -Dremote names engines already running: give one of them");

@@ -57,7 +57,8 @@ final class RunSetup {
             boolean distributed = everyPlanDistributed || plan.distributed();
             runs.add(new PlannedRun(plan.name(), distributed ? cluster : List.of()));
         }
-        return new RunDescription(startedAt, options.ciScale(), runs, target, loopback, passed(options));
+        String rmiHost = options.rmiHost().orElse(loopback.isEmpty() ? null : "127.0.0.1");
+        return new RunDescription(startedAt, options.ciScale(), runs, target, loopback, passed(options), rmiHost);
     }
 
     /** The plan properties the run sets: CI scale unless a plan is named, then whatever the user gave. */
@@ -117,13 +118,14 @@ final class RunSetup {
     }
 
     /**
-     * System properties of the controller: with engines on this machine its RMI callbacks must name
-     * 127.0.0.1 too (JMeter refuses to export them on a host name that resolves to loopback).
+     * System properties of the controller: the address its RMI callbacks name. With engines on this
+     * machine that is 127.0.0.1 (JMeter refuses to export them on a host name that resolves to loopback);
+     * with real engines, -Drmi_host when the controller's host name does not resolve to its address.
      */
     static Map<String, String> controllerSystemProperties(RunDescription run) {
         Map<String, String> properties = new LinkedHashMap<>();
-        if (!run.loopbackEngines().isEmpty()) {
-            properties.put("java.rmi.server.hostname", "127.0.0.1");
+        if (run.controllerRmiHost() != null) {
+            properties.put("java.rmi.server.hostname", run.controllerRmiHost());
         }
         return properties;
     }

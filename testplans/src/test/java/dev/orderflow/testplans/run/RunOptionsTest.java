@@ -85,6 +85,6 @@ class RunOptionsTest {
         RunOptions options = RunOptions.parse(Map.of("run-dir", "/x", "root", "/y"));
         assertThat(options).isEqualTo(new RunOptions(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+                Optional.empty(), Optional.empty()));
     }
 }

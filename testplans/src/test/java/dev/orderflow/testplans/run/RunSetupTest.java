@@ -74,6 +74,15 @@ class RunSetupTest {
     }
 
     @Test
+    void realEnginesCallTheControllerBackAtTheAddressGiven() {
+        RunOptions options = options("--plan=test4", "--remote=a:1099", "--host=shop.lan", "--rmi_host=10.0.0.5");
+
+        RunDescription run = RunSetup.describe(options, "s", new Target("http", "shop.lan", 80, false, false), List.of());
+
+        assertThat(RunSetup.controllerSystemProperties(run)).containsEntry("java.rmi.server.hostname", "10.0.0.5");
+    }
+
+    @Test
     void enginesGetTheShopTheScaleAndTheControllersEngineListButNotTheAdminKey() {
         RunDescription run = RunSetup.describe(options("--plan="), "s", SHOP, FOUR);
 
