@@ -68,7 +68,7 @@ class JMeterTool(Tool):
             f"-Jhost={target.host}", f"-Jport={target.port}",
             f"-Jusers={workload.users}", f"-Jspawn_rate={workload.spawn_rate}",
             f"-Jduration={workload.duration_s}", f"-Jrampup={-(-workload.users // workload.spawn_rate)}",
-            f"-Jthink_min={workload.think_min_ms}", f"-Jthink_max={workload.think_max_ms}",
+            f"-Jthink_min={workload.think_min_ms}", f"-Jthink_range={workload.think_max_ms - workload.think_min_ms}",
             f"-Jusers_csv={setup.csv_data / 'users.csv'}",
             f"-Jadmin_key={target.admin_key}",
             f"-Jsummary_file={out / 'order-summary.json'}",
