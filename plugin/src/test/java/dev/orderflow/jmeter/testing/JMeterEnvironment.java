@@ -31,7 +31,7 @@ public final class JMeterEnvironment {
         if (initialised) {
             return;
         }
-        Path home = Path.of(System.getProperty("orderflow.test.jmeterHome", "target/jmeter-home")).toAbsolutePath();
+        Path home = home();
         Path properties = home.resolve("bin/jmeter.properties");
         if (!Files.isRegularFile(properties)) {
             throw new IllegalStateException("no JMeter home for tests at " + home + ": run the build's generate-test-resources phase");
@@ -39,7 +39,29 @@ public final class JMeterEnvironment {
         JMeterUtils.setJMeterHome(home.toString());
         JMeterUtils.loadJMeterProperties(properties.toString());
         JMeterUtils.initLocale();
+        findFunctionsOnTheClassPath();
         initialised = true;
+    }
+
+    /** The JMeter home of the tests: JMeter's {@code bin/} configuration unpacked by the build. */
+    public static Path home() {
+        return Path.of(System.getProperty("orderflow.test.jmeterHome", "target/jmeter-home")).toAbsolutePath();
+    }
+
+    /**
+     * JMeter finds its functions (__P, __property …) by scanning lib/ext, which the test home has not got:
+     * point its search at the functions jar on the test class path, when there is one.
+     */
+    private static void findFunctionsOnTheClassPath() {
+        try {
+            Class<?> function = Class.forName("org.apache.jmeter.functions.Property");
+            Path jar = Path.of(function.getProtectionDomain().getCodeSource().getLocation().toURI());
+            JMeterUtils.setProperty("search_paths", jar.toString());
+        } catch (ClassNotFoundException e) {
+            // No functions jar: plans in tests use no functions.
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The folder of the users.csv and products.csv the tests use. */

@@ -1,0 +1,170 @@
+package dev.orderflow.testplans.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+
+/**
+ * Files one plan's run under reports/&lt;plan&gt;/&lt;date&gt;/ (dashboard/, results.csv, summary.json,
+ * summary.txt, load-machine.csv, jmeter.log, run.json) and decides whether it passed: the plugin's verdict
+ * on its thresholds, the summary's agreement with the results file, the shop's reconciliation and, for a
+ * distributed run, the users over all engines.
+ */
+public final class PlanReport {
+
+    /** Seconds of load-machine samples kept before the first sample: the baseline the plans pause for. */
+    static final long BASELINE_MS = 5_000;
+    static final long TAIL_MS = 2_000;
+
+    private PlanReport() {
+    }
+
+    /**
+     * Where a plan's run left its files, and what the run expected of it.
+     *
+     * @param plan          the plan's name
+     * @param startedAt     the run's stamp, {@code yyyyMMdd-HHmmss}
+     * @param engines       engines the plan ran on (1 when local)
+     * @param scale         the scale it ran at, or null at full scale
+     * @param expectedUsers users in total the plan must start once each (one-iteration distributed plans)
+     * @param userLabel     the label each user produces once
+     * @param adminKeyGiven whether the run could reconcile with the shop
+     * @param target        the shop's base URL
+     */
+    public record Inputs(
+            String plan, String startedAt, int engines, String scale, OptionalInt expectedUsers, String userLabel,
+            boolean adminKeyGiven, String target,
+            Path resultsCsv, Path dashboard, Path summaryDir, Path jmeterLog, Path loadMachineCsv,
+            Path java, Path jmeterHome) {
+    }
+
+    public static RunRecord file(Inputs in, Path reports) throws IOException, InterruptedException {
+        Path folder = Files.createDirectories(reports.resolve(in.plan()).resolve(in.startedAt()));
+        List<String> failures = new ArrayList<>();
+
+        ResultsFile results = null;
+        if (Files.isRegularFile(in.resultsCsv())) {
+            Files.copy(in.resultsCsv(), folder.resolve("results.csv"), StandardCopyOption.REPLACE_EXISTING);
+            results = ResultsFile.read(in.resultsCsv());
+            if (results.samples() == 0) {
+                failures.add("the results file holds no sample");
+            }
+        } else {
+            failures.add("no results file: the plan did not run (see " + in.jmeterLog() + ")");
+        }
+        copyIfThere(in.jmeterLog(), folder.resolve("jmeter.log"));
+
+        String dashboardLink = null;
+        Optional<DashboardStatistics> statistics = Optional.empty();
+        Path dashboard = folder.resolve("dashboard");
+        if (Files.isRegularFile(in.dashboard().resolve("index.html"))) {
+            move(in.dashboard(), dashboard);
+            statistics = DashboardStatistics.read(dashboard);
+            dashboardLink = in.plan() + "/" + in.startedAt() + "/dashboard/index.html";
+            if (results != null && results.samples() > 0) {
+                LoadMachineSeries series = LoadMachineSeries.read(in.loadMachineCsv(),
+                        results.firstStartMs() - BASELINE_MS, results.lastEndMs() + TAIL_MS);
+                series.write(folder.resolve("load-machine.csv"));
+                LoadMachinePage.write(dashboard, in.plan(), series, results.firstStartMs(), results.lastEndMs());
+                DashboardLink.addTo(dashboard);
+            }
+        } else {
+            failures.add("no HTML dashboard was generated");
+        }
+
+        JsonNode summary = null;
+        Path summaryJson = in.summaryDir().resolve("summary.json");
+        copyIfThere(in.summaryDir().resolve("summary.txt"), folder.resolve("summary.txt"));
+        String reconciliation = "–";
+        if (Files.isRegularFile(summaryJson)) {
+            Files.copy(summaryJson, folder.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING);
+            summary = new ObjectMapper().readTree(summaryJson.toFile());
+            VerdictRunner.Verdict verdict = VerdictRunner.check(in.java(), in.jmeterHome(), folder.resolve("summary.json"));
+            System.out.println(verdict.output());
+            if (!verdict.passed()) {
+                failures.add("VerdictCheck exit " + verdict.exitStatus() + ": " + verdict.output().replace('\n', ' '));
+            }
+            if (results != null) {
+                failures.addAll(SummaryChecks.agreement(summary, results));
+                if (in.engines() > 1) {
+                    failures.addAll(SummaryChecks.clusterUsers(summary, results, in.engines(), in.expectedUsers(), in.userLabel()));
+                }
+            }
+            SummaryChecks.Reconciliation shop = SummaryChecks.reconciliation(summary, in.adminKeyGiven());
+            reconciliation = shop.account();
+            failures.addAll(shop.problems());
+        } else {
+            failures.add("no summary.json in " + in.summaryDir() + ": the order summary listener did not write one");
+        }
+
+        RunRecord record = new RunRecord(
+                in.plan(), in.startedAt(), in.engines(), in.scale() == null ? "full" : in.scale(),
+                summary == null || !summary.path("users").isNumber() ? null : summary.path("users").asInt(),
+                summary == null || !summary.path("spawn_rate").isNumber() ? null : summary.path("spawn_rate").asDouble(),
+                statistics.map(DashboardStatistics::throughput).orElse(number(summary, "throughput_rps")),
+                statistics.map(DashboardStatistics::meanMs).orElse(null),
+                statistics.map(DashboardStatistics::p95Ms).orElse(null),
+                successRate(summary),
+                reconciliation,
+                failures.isEmpty() ? "pass" : "fail",
+                List.copyOf(failures),
+                dashboardLink,
+                in.target());
+        record.write(folder.resolve(RunRecord.FILE_NAME));
+        return record;
+    }
+
+    private static Double successRate(JsonNode summary) {
+        if (summary == null) {
+            return null;
+        }
+        if (summary.path("orders_attempted").asLong(0) > 0) {
+            return number(summary, "success_rate");
+        }
+        Double errorRate = number(summary, "error_rate");
+        return errorRate == null ? null : 100 - errorRate;
+    }
+
+    private static Double number(JsonNode node, String field) {
+        return node == null || !node.path(field).isNumber() ? null : node.path(field).asDouble();
+    }
+
+    private static void copyIfThere(Path source, Path target) throws IOException {
+        if (Files.isRegularFile(source)) {
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Moves a folder; across file systems (reports/ elsewhere) by copying it and deleting the original. */
+    private static void move(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException acrossFileSystems) {
+            try (Stream<Path> paths = Files.walk(source)) {
+                for (Path path : paths.toList()) {
+                    Path copy = target.resolve(source.relativize(path).toString());
+                    if (Files.isDirectory(path)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            try (Stream<Path> paths = Files.walk(source)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}

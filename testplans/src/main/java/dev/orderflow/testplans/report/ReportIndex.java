@@ -1,0 +1,116 @@
+package dev.orderflow.testplans.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** reports/index.html: every run found under reports/&lt;plan&gt;/&lt;date&gt;/run.json, newest first. */
+public final class ReportIndex {
+
+    public static final String FILE_NAME = "index.html";
+
+    private ReportIndex() {
+    }
+
+    /** Rewrites the index from the folders; returns the runs it lists. */
+    public static List<RunRecord> write(Path reports) throws IOException {
+        List<RunRecord> runs = collect(reports);
+        Files.createDirectories(reports);
+        Files.writeString(reports.resolve(FILE_NAME), render(runs), StandardCharsets.UTF_8);
+        return runs;
+    }
+
+    static List<RunRecord> collect(Path reports) throws IOException {
+        List<RunRecord> runs = new ArrayList<>();
+        if (!Files.isDirectory(reports)) {
+            return runs;
+        }
+        try (Stream<Path> records = Files.find(reports, 3,
+                (path, attributes) -> path.getFileName().toString().equals(RunRecord.FILE_NAME))) {
+            for (Path record : records.toList()) {
+                try {
+                    runs.add(RunRecord.read(record));
+                } catch (IOException e) {
+                    System.err.println("reports index: skipping unreadable " + record + ": " + e.getMessage());
+                }
+            }
+        }
+        runs.sort(Comparator.comparing(RunRecord::startedAt).reversed().thenComparing(RunRecord::plan));
+        return runs;
+    }
+
+    static String render(List<RunRecord> runs) {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<title>orderflow reports</title>\n<style>\n")
+                .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
+                .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#eee}")
+                .append("td.text{text-align:left}.pass{color:#3c763d;font-weight:bold}.fail{color:#a94442;font-weight:bold}")
+                .append("\n</style>\n</head>\n<body>\n<h1>orderflow reports</h1>\n")
+                .append("<p>Every run under this folder, newest first. Response times over the whole run; ")
+                .append("success rate: orders created of orders attempted (index page plans: samples without error). ")
+                .append("Reconciliation: the orders the shop counted against the orders the run created.</p>\n");
+        if (runs.isEmpty()) {
+            html.append("<p>No runs yet: <code>./mvnw -B verify -Dplan=test3</code> makes one.</p>\n");
+        } else {
+            html.append("<table>\n<tr><th>plan</th><th>date</th><th>engines</th><th>users</th><th>spawn rate/s</th>")
+                    .append("<th>scale</th><th>req/s</th><th>mean ms</th><th>p95 ms</th><th>success %</th>")
+                    .append("<th>shop reconciliation</th><th>verdict</th><th>report</th></tr>\n");
+            for (RunRecord run : runs) {
+                html.append("<tr><td class=\"text\">").append(Html.escape(run.plan())).append("</td>")
+                        .append("<td class=\"text\">").append(Html.escape(date(run.startedAt()))).append("</td>")
+                        .append(cell(run.engines()))
+                        .append(cell(run.users()))
+                        .append(cell(run.spawnRate()))
+                        .append("<td>").append(Html.escape(run.scale())).append("</td>")
+                        .append(cell(run.requestsPerSecond()))
+                        .append(cell(run.meanMs()))
+                        .append(cell(run.p95Ms()))
+                        .append(cell(run.successRate()))
+                        .append("<td class=\"text\">").append(Html.escape(run.reconciliation())).append("</td>")
+                        .append("<td class=\"text ").append(run.passed() ? "pass" : "fail").append("\" title=\"")
+                        .append(Html.escape(String.join("; ", run.failures()))).append("\">")
+                        .append(Html.escape(run.verdict())).append("</td>")
+                        .append("<td class=\"text\">").append(link(run)).append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        html.append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static String link(RunRecord run) {
+        String folder = run.plan() + "/" + run.startedAt() + "/";
+        StringBuilder links = new StringBuilder();
+        if (run.dashboard() != null) {
+            links.append("<a href=\"").append(Html.escape(run.dashboard())).append("\">dashboard</a> ");
+        }
+        links.append("<a href=\"").append(Html.escape(folder + "summary.txt")).append("\">summary</a>");
+        return links.toString();
+    }
+
+    private static String date(String stamp) {
+        if (stamp == null || !stamp.matches("\\d{8}-\\d{6}")) {
+            return stamp;
+        }
+        return stamp.substring(0, 4) + "-" + stamp.substring(4, 6) + "-" + stamp.substring(6, 8) + " "
+                + stamp.substring(9, 11) + ":" + stamp.substring(11, 13) + ":" + stamp.substring(13, 15);
+    }
+
+    private static String cell(Number value) {
+        if (value == null) {
+            return "<td>–</td>";
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return "<td>" + value + "</td>";
+        }
+        double number = value.doubleValue();
+        return "<td>" + String.format(Locale.ROOT, number >= 100 ? "%.0f" : "%.1f", number) + "</td>";
+    }
+}

@@ -1,0 +1,113 @@
+package dev.orderflow.testplans.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A line chart drawn as inline SVG: time in seconds along x, one polyline per series, and shaded the
+ * stretch during which the plan's samples ran, so the baseline before the load is visible beside it.
+ */
+final class SvgChart {
+
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 280;
+    private static final int LEFT = 60;
+    private static final int RIGHT = 20;
+    private static final int TOP = 20;
+    private static final int BOTTOM = 40;
+
+    /** One line: its name, colour and points (x seconds, y value). */
+    record Series(String name, String colour, List<double[]> points) {
+    }
+
+    private final String title;
+    private final String unit;
+    private final List<Series> series = new ArrayList<>();
+    private double loadFrom;
+    private double loadTo;
+
+    SvgChart(String title, String unit) {
+        this.title = title;
+        this.unit = unit;
+    }
+
+    SvgChart series(Series line) {
+        if (!line.points().isEmpty()) {
+            series.add(line);
+        }
+        return this;
+    }
+
+    /** The seconds (on the x axis) during which the load ran. */
+    SvgChart load(double fromSeconds, double toSeconds) {
+        this.loadFrom = fromSeconds;
+        this.loadTo = toSeconds;
+        return this;
+    }
+
+    String render(double yMax) {
+        double xMin = series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[0]).min().orElse(0);
+        double xMax = series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[0]).max().orElse(1);
+        if (xMax <= xMin) {
+            xMax = xMin + 1;
+        }
+        double top = yMax <= 0 ? 1 : yMax;
+        StringBuilder svg = new StringBuilder();
+        svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">\n",
+                WIDTH, HEIGHT, Html.escape(title)));
+        svg.append(format("<text x=\"%d\" y=\"14\" font-size=\"13\" font-weight=\"bold\">%s</text>\n", LEFT, Html.escape(title)));
+        int plotW = WIDTH - LEFT - RIGHT;
+        int plotH = HEIGHT - TOP - BOTTOM;
+        double fx = plotW / (xMax - xMin);
+        double fy = plotH / top;
+        double shadeFrom = Math.max(xMin, loadFrom);
+        double shadeTo = Math.min(xMax, loadTo);
+        if (shadeTo > shadeFrom) {
+            svg.append(format("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#fff3cd\"/>\n",
+                    LEFT + (shadeFrom - xMin) * fx, TOP, (shadeTo - shadeFrom) * fx, plotH));
+            svg.append(format("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"#8a6d3b\">load</text>\n",
+                    LEFT + (shadeFrom - xMin) * fx + 4, TOP + 12));
+        }
+        for (int i = 0; i <= 4; i++) {
+            double value = top * i / 4;
+            double y = TOP + plotH - value * fy;
+            svg.append(format("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", LEFT, y, LEFT + plotW, y));
+            svg.append(format("<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>\n",
+                    LEFT - 6, y + 4, number(value)));
+        }
+        svg.append(format("<text x=\"12\" y=\"%d\" font-size=\"11\" transform=\"rotate(-90 12 %d)\">%s</text>\n",
+                TOP + plotH / 2, TOP + plotH / 2, Html.escape(unit)));
+        for (int i = 0; i <= 6; i++) {
+            double seconds = xMin + (xMax - xMin) * i / 6;
+            double x = LEFT + (seconds - xMin) * fx;
+            svg.append(format("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%ss</text>\n",
+                    x, TOP + plotH + 16, number(seconds)));
+        }
+        svg.append(format("<text x=\"%d\" y=\"%d\" font-size=\"11\">seconds from the first sample</text>\n",
+                LEFT + plotW / 2 - 80, HEIGHT - 4));
+        int legendX = LEFT + 10;
+        for (Series line : series) {
+            StringBuilder points = new StringBuilder();
+            for (double[] p : line.points()) {
+                points.append(format("%.1f,%.1f ", LEFT + (p[0] - xMin) * fx, TOP + plotH - Math.min(p[1], top) * fy));
+            }
+            svg.append(format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\" points=\"%s\"/>\n",
+                    line.colour(), points.toString().trim()));
+            svg.append(format("<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"%s\"/>", legendX, TOP + 24, line.colour()));
+            svg.append(format("<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>\n", legendX + 16, TOP + 29,
+                    Html.escape(line.name())));
+            legendX += 40 + line.name().length() * 6;
+        }
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : format("%.1f", value);
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}

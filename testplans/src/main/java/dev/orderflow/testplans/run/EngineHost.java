@@ -1,0 +1,103 @@
+package dev.orderflow.testplans.run;
+
+import dev.orderflow.testplans.run.RunDescription.LoopbackEngine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * Background host of the loopback engines: once jmeter:configure has built the JMeter home, it completes
+ * that home for distributed runs (the RMI keystore in bin/, csv-data beside bin/), starts the engines
+ * the run needs on 127.0.0.1 and keeps them up until {@link RunFinish} or Maven's exit stops it.
+ *
+ * <p>Usage: {@code EngineHost <run dir> <config.json> <keystore> <csv-data dir>}.
+ */
+public final class EngineHost {
+
+    static final String NAME = "engine-host";
+    private static final long START_TIMEOUT_SECONDS = 120;
+
+    private EngineHost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        RunLayout layout = RunLayout.of(Path.of(args[0]));
+        Markers markers = new Markers(layout.runDir(), NAME);
+        markers.clear();
+        markers.writePid();
+        List<EngineProcess> engines = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(engines), "engine-host-stop"));
+        try {
+            JMeterHome home = JMeterHome.fromConfig(Path.of(args[1]));
+            completeHome(home, Path.of(args[2]), Path.of(args[3]));
+            RunDescription run = RunDescription.read(layout.runJson());
+            startAll(home, run.loopbackEngines(), layout, engines);
+            String message = engines.isEmpty()
+                    ? "no loopback engines needed; JMeter home " + home.dir()
+                    : engines.size() + " loopback engines up: " + engines;
+            markers.ready(message);
+            System.out.println(message);
+        } catch (Exception e) {
+            markers.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+            System.err.println("engine-host: " + e);
+            System.exit(1);
+        }
+        // the engines stay up for the plans until RunFinish asks to stop; Maven's exit goes through the hook
+        markers.awaitStopRequest();
+        stopAll(engines);
+    }
+
+    /** The keystore and the data an engine needs, in the home a user copies to a real load machine. */
+    static void completeHome(JMeterHome home, Path keystore, Path csvData) throws IOException, InterruptedException {
+        RmiKeystore.ensure(keystore, Path.of(System.getProperty("java.home")));
+        Files.copy(keystore, home.bin().resolve(RmiKeystore.FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+        Path target = home.dir().resolve("csv-data");
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(csvData)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static void startAll(JMeterHome home, List<LoopbackEngine> wanted, RunLayout layout,
+                                 List<EngineProcess> engines) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        for (int i = 0; i < wanted.size(); i++) {
+            engines.add(EngineProcess.start(java, home, wanted.get(i),
+                    layout.engineLog(i), layout.runDir().resolve("engine-" + i + ".jmeter.log")));
+        }
+        try {
+            CompletableFuture.allOf(engines.stream().map(EngineProcess::ready).toArray(CompletableFuture[]::new))
+                    .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the loopback engines did not start: " + e.getMessage()
+                    + " (their output is in " + layout.runDir() + "/engine-*.log)", e);
+        }
+    }
+
+    private static void stopAll(List<EngineProcess> engines) {
+        synchronized (engines) {
+            // all at once: each engine takes a moment to end its RMI exports
+            engines.forEach(EngineProcess::requestStop);
+            for (EngineProcess engine : engines) {
+                try {
+                    engine.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            engines.clear();
+        }
+    }
+}

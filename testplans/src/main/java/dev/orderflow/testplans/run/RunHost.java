@@ -1,0 +1,170 @@
+package dev.orderflow.testplans.run;
+
+import dev.orderflow.testplans.load.LoadMachineSampler;
+import dev.orderflow.testplans.run.RunDescription.LoopbackEngine;
+import dev.orderflow.testplans.run.RunDescription.PlannedRun;
+import dev.orderflow.testplans.run.RunDescription.Target;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Background host of a run, started by the build before the plans run and stopped by {@link RunFinish}
+ * after them (or by Maven's exit): it samples the load machine, starts the reference shop unless the
+ * run targets another shop, stages the chosen plans for the local and the distributed JMeter runs, and
+ * writes the run's JMeter properties. Then it says "ready" and keeps the shop up until it is stopped.
+ */
+public final class RunHost {
+
+    static final String NAME = "run-host";
+    static final String REMOTE_USERS_CSV = "../csv-data/users.csv";
+    private static final Duration SHOP_START_TIMEOUT = Duration.ofMinutes(2);
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private RunHost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> arguments = RunOptions.arguments(args);
+        RunLayout layout = RunLayout.of(Path.of(arguments.get("run-dir")));
+        Files.createDirectories(layout.runDir());
+        Markers markers = new Markers(layout.runDir(), NAME);
+        markers.clear();
+        markers.writePid();
+        List<AutoCloseable> started = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(started), "run-host-stop"));
+        try {
+            RunOptions options = RunOptions.parse(arguments);
+            Path root = Path.of(arguments.get("root"));
+            String summary = host(options, root, Path.of(arguments.get("plans-dir")), layout, started);
+            markers.ready(summary);
+            System.out.println(summary);
+        } catch (Exception e) {
+            markers.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+            System.err.println("run-host: " + e);
+            System.exit(1);
+        }
+        // keep the shop up for the plans until RunFinish asks to stop; Maven's exit (SIGTERM) goes through the hook
+        markers.awaitStopRequest();
+        closeAll(started);
+    }
+
+    private static String host(RunOptions options, Path root, Path plansDir, RunLayout layout,
+                               List<AutoCloseable> started) throws Exception {
+        String startedAt = LocalDateTime.now().format(RUN_STAMP);
+        Files.createDirectories(layout.summaryDir());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+
+        LoadMachineSampler sampler = null;
+        if (LoadMachineSampler.supported()) {
+            sampler = LoadMachineSampler.start(layout.loadMachineCsv());
+            started.add(sampler);
+        } else {
+            System.out.println("no /proc on this machine: the reports will have no load-machine graph");
+        }
+
+        Target target;
+        String adminKey;
+        if (options.embeddedShop()) {
+            adminKey = freshAdminKey();
+            ShopProcess shop = ShopProcess.start(java, root.resolve("shop/target/orderflow-shop.jar"),
+                    root.resolve("csv-data"), adminKey, layout.runDir().resolve("shop.log"), SHOP_START_TIMEOUT);
+            started.add(0, shop);
+            if (sampler != null) {
+                sampler.watch(shop.pid());
+            }
+            target = new Target("http", shop.host(), shop.port(), true, true);
+        } else {
+            adminKey = options.adminKey().orElse(null);
+            String protocol = options.protocol().orElse("http");
+            int port = options.port().orElse(protocol.equals("https") ? 443 : 80);
+            target = new Target(protocol, options.host().get(), port, false, adminKey != null);
+        }
+
+        int engineCount = RunSetup.loopbackEnginesNeeded(options, PlanCatalog.select(options.plan()));
+        List<LoopbackEngine> loopback = RunSetup.loopbackEngines(FreePorts.take(engineCount * 2));
+        RunDescription run = RunSetup.describe(options, startedAt, target, loopback);
+
+        stagePlans(run, plansDir, layout);
+        // on this machine every JVM reads users.csv where it is; real engines read the copy in their JMeter
+        // home's csv-data/, relative to bin/ where they run (README)
+        String usersCsv = options.remote().isEmpty()
+                ? root.resolve("csv-data/users.csv").toString()
+                : REMOTE_USERS_CSV;
+        writeProperties(layout.engineProperties(), RunSetup.engineProperties(run, usersCsv),
+                "-G properties of every engine of a distributed run");
+        writeProperties(layout.systemProperties(), RunSetup.controllerSystemProperties(run),
+                "system properties of the controller");
+        writeProperties(layout.controllerProperties(),
+                RunSetup.controllerProperties(run, usersCsv, adminKey, layout.summaryDir().toString()),
+                "-q properties of the controller and of local plans");
+        run.write(layout.runJson());
+
+        return "plans " + run.plans().stream().map(RunHost::describe).toList()
+                + " against " + target.baseUrl() + (target.embedded() ? " (reference shop)" : "")
+                + (run.ciScale() ? " at CI scale " + run.passed() : " with " + run.passed());
+    }
+
+    private static String describe(PlannedRun plan) {
+        return plan.name() + (plan.distributed() ? " on " + plan.engines().size() + " engines" : "");
+    }
+
+    private static void stagePlans(RunDescription run, Path plansDir, RunLayout layout) throws IOException {
+        for (PlannedRun plan : run.plans()) {
+            Path source = plansDir.resolve(plan.name() + ".jmx");
+            if (!Files.isRegularFile(source)) {
+                throw new IllegalStateException("the plan " + source + " is missing");
+            }
+            Path stage = plan.distributed() ? layout.distributedPlans() : layout.localPlans();
+            Files.createDirectories(stage);
+            Files.copy(source, stage.resolve(source.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void writeProperties(Path file, Map<String, String> values, String comment) throws IOException {
+        Files.createDirectories(file.getParent());
+        Properties properties = new Properties();
+        properties.putAll(values);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            properties.store(out, "orderflow run: " + comment);
+        }
+    }
+
+    private static String freshAdminKey() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static void closeAll(List<AutoCloseable> started) {
+        synchronized (started) {
+            closeEach(started);
+            started.clear();
+        }
+    }
+
+    private static void closeEach(List<AutoCloseable> started) {
+        for (AutoCloseable closeable : started) {
+            try {
+                closeable.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                System.err.println("run-host: stopping " + closeable + ": " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.orderflow.testplans.run;
+
+import java.nio.file.Path;
+
+/** Where a run keeps its files under target/orderflow-run; every step finds them here. */
+public record RunLayout(Path runDir) {
+
+    public static RunLayout of(Path runDir) {
+        return new RunLayout(runDir.toAbsolutePath());
+    }
+
+    public Path runJson() {
+        return runDir.resolve("run.json");
+    }
+
+    /** -q file of the controller, named in the pom's customPropertiesFiles. */
+    public Path controllerProperties() {
+        return runDir.resolve("run.properties");
+    }
+
+    /** jmeter:configure reads global.properties from here and passes each entry with -G. */
+    public Path engineProperties() {
+        return runDir.resolve("jmeter-properties").resolve("global.properties");
+    }
+
+    /** jmeter:configure puts system.properties from here into the JMeter home's bin/, where JMeter loads it. */
+    public Path systemProperties() {
+        return runDir.resolve("jmeter-properties").resolve("system.properties");
+    }
+
+    public Path localPlans() {
+        return runDir.resolve("plans").resolve("local");
+    }
+
+    public Path distributedPlans() {
+        return runDir.resolve("plans").resolve("distributed");
+    }
+
+    public Path summaryDir() {
+        return runDir.resolve("summaries");
+    }
+
+    public Path loadMachineCsv() {
+        return runDir.resolve("load-machine.csv");
+    }
+
+    public Path engineLog(int index) {
+        return runDir.resolve("engine-" + index + ".log");
+    }
+}

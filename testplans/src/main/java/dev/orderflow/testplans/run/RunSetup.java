@@ -1,0 +1,138 @@
+package dev.orderflow.testplans.run;
+
+import dev.orderflow.testplans.run.PlanCatalog.Plan;
+import dev.orderflow.testplans.run.RunDescription.LoopbackEngine;
+import dev.orderflow.testplans.run.RunDescription.PlannedRun;
+import dev.orderflow.testplans.run.RunDescription.Target;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides what a run does from its options: which plans, on which engines, at which scale, and which
+ * JMeter properties the controller (-q) and the engines (-G) get. No processes, no files: {@link RunHost}
+ * acts on what this decides.
+ */
+final class RunSetup {
+
+    /**
+     * CI scale: a twentieth of the users and spawn rates, time-bound plans for 20 s and stage times at a
+     * twentieth, so that every plan runs in seconds and all of them well inside the build's 15 minutes.
+     */
+    static final Map<String, String> CI_SCALE = Map.of("scale", "0.05", "duration", "20", "timescale", "0.05");
+
+    private RunSetup() {
+    }
+
+    /** How many loopback engines the run needs the build to start. */
+    static int loopbackEnginesNeeded(RunOptions options, List<Plan> plans) {
+        if (!options.remote().isEmpty()) {
+            return 0;
+        }
+        if (options.engines().isPresent()) {
+            return options.engines().get();
+        }
+        return plans.stream().anyMatch(Plan::distributed) ? PlanCatalog.TABLE_ENGINES : 0;
+    }
+
+    /** The loopback engines on the given free ports: two per engine, its registry port and its object port. */
+    static List<LoopbackEngine> loopbackEngines(List<Integer> freePorts) {
+        List<LoopbackEngine> engines = new ArrayList<>();
+        for (int i = 0; i + 1 < freePorts.size(); i += 2) {
+            engines.add(new LoopbackEngine(freePorts.get(i), freePorts.get(i + 1)));
+        }
+        return engines;
+    }
+
+    static RunDescription describe(RunOptions options, String startedAt, Target target,
+                                   List<LoopbackEngine> loopback) {
+        List<String> cluster = options.remote().isEmpty()
+                ? loopback.stream().map(LoopbackEngine::address).toList()
+                : options.remote();
+        boolean everyPlanDistributed = !options.remote().isEmpty() || options.engines().isPresent();
+        List<PlannedRun> runs = new ArrayList<>();
+        for (Plan plan : PlanCatalog.select(options.plan())) {
+            boolean distributed = everyPlanDistributed || plan.distributed();
+            runs.add(new PlannedRun(plan.name(), distributed ? cluster : List.of()));
+        }
+        return new RunDescription(startedAt, options.ciScale(), runs, target, loopback, passed(options));
+    }
+
+    /** The plan properties the run sets: CI scale unless a plan is named, then whatever the user gave. */
+    static Map<String, String> passed(RunOptions options) {
+        Map<String, String> passed = new LinkedHashMap<>();
+        if (options.ciScale()) {
+            passed.put("scale", CI_SCALE.get("scale"));
+            passed.put("duration", CI_SCALE.get("duration"));
+            passed.put("timescale", CI_SCALE.get("timescale"));
+        }
+        options.scale().ifPresent(value -> passed.put("scale", value));
+        options.duration().ifPresent(value -> passed.put("duration", value));
+        options.timescale().ifPresent(value -> passed.put("timescale", value));
+        return passed;
+    }
+
+    /**
+     * The JMeter properties every engine of a distributed run gets with -G: where the shop is, the
+     * scale, and the cluster (exactly the controller's -R list, so each engine finds its own index).
+     */
+    static Map<String, String> engineProperties(RunDescription run, String usersCsv) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("protocol", run.target().protocol());
+        properties.put("host", run.target().host());
+        properties.put("port", Integer.toString(run.target().port()));
+        properties.putAll(run.passed());
+        List<String> cluster = cluster(run);
+        if (!cluster.isEmpty()) {
+            properties.put("orderflow.engines", String.join(",", cluster));
+        }
+        if (usersCsv != null) {
+            properties.put("users_csv", usersCsv);
+        }
+        return properties;
+    }
+
+    /**
+     * The JMeter properties of the controller (or the single JVM of a local plan), read with -q: the
+     * engines' ones, the admin key for reconciliation, where summaries go, and remote_hosts for -r.
+     */
+    static Map<String, String> controllerProperties(RunDescription run, String usersCsv, String adminKey,
+                                                    String summaryDir) {
+        Map<String, String> properties = engineProperties(run, usersCsv);
+        // the engine list is for engines only: a local plan's thread group would look for itself in it
+        properties.remove("orderflow.engines");
+        // the build checks every summary after all plans ran, so a failed plan must not end JMeter with 1
+        properties.put("orderflow.summary.exit_on_failure", "false");
+        if (adminKey != null) {
+            properties.put("admin_key", adminKey);
+        }
+        properties.put("summary_dir", summaryDir);
+        List<String> cluster = cluster(run);
+        if (!cluster.isEmpty()) {
+            properties.put("remote_hosts", String.join(",", cluster));
+        }
+        return properties;
+    }
+
+    /**
+     * System properties of the controller: with engines on this machine its RMI callbacks must name
+     * 127.0.0.1 too (JMeter refuses to export them on a host name that resolves to loopback).
+     */
+    static Map<String, String> controllerSystemProperties(RunDescription run) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (!run.loopbackEngines().isEmpty()) {
+            properties.put("java.rmi.server.hostname", "127.0.0.1");
+        }
+        return properties;
+    }
+
+    private static List<String> cluster(RunDescription run) {
+        return run.plans().stream()
+                .filter(PlannedRun::distributed)
+                .findFirst()
+                .map(PlannedRun::engines)
+                .orElse(List.of());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.orderflow.testplans.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The reference shop, started from its runnable jar on a free port with a fresh admin key, as a user
+ * would start it by hand ({@code java -jar shop/target/orderflow-shop.jar --port 0 …}).
+ */
+final class ShopProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (https?)://([^:/\\s]+):(\\d+)");
+
+    private final Process process;
+    private final String host;
+    private final int port;
+
+    private ShopProcess(Process process, String host, int port) {
+        this.process = process;
+        this.host = host;
+        this.port = port;
+    }
+
+    static ShopProcess start(Path java, Path shopJar, Path csvData, String adminKey, Path log, Duration timeout)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(shopJar)) {
+            throw new IllegalStateException("the reference shop's jar " + shopJar
+                    + " is missing: build the shop first (./mvnw -B verify builds every module)");
+        }
+        List<String> command = List.of(java.toString(), "-Xmx512m",
+                "-jar", shopJar.toString(),
+                "--port", "0",
+                "--data", csvData.toString(),
+                "--admin-key", adminKey);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            Matcher listening = ProcessOutput.follow(process, "shop", log, LISTENING)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new ShopProcess(process, listening.group(2), Integer.parseInt(listening.group(3)));
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the reference shop did not start: " + e.getMessage()
+                    + " (its output is in " + log + ")", e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    String host() {
+        return host;
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        Processes.stop(process.toHandle(), "the reference shop");
+    }
+}
