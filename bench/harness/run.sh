@@ -42,7 +42,7 @@ if stale "$shop_jar" "$repo/shop/src" "$repo/shop/pom.xml" || stale "$plugin_jar
 fi
 
 jmeter_home=$here/jmeter-home/target/jmeter
-if [[ ! -f $jmeter_home/bin/ApacheJMeter.jar ]]; then
+if [[ ! -f $jmeter_home/bin/ApacheJMeter.jar || ! -f $here/jmeter-home/target/async-profiler/linux-x64/libasyncProfiler.so ]]; then
   echo "building a JMeter 5.6.3 home from Maven Central" >&2
   (cd "$repo" && ./mvnw -B -q -f bench/harness/jmeter-home/pom.xml package)
 fi

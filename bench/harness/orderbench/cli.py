@@ -6,6 +6,7 @@ Started by bench/harness/run.sh, which installs and builds what is missing first
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -26,6 +27,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--rounds", type=int, help="rounds of every tool on every workload (default 3, quick 1)")
     p.add_argument("--tools", default=",".join(t.name for t in tools.ALL), help="comma-separated tools")
     p.add_argument("--workloads", help="comma-separated workload names (default: all)")
+    p.add_argument("--duration", type=int, help="seconds of every run, instead of the workload's own")
     p.add_argument("--no-users", action="store_true", help="skip the many-users (test 7 shape) memory run")
     p.add_argument("--shop-cpus", default="0", help="taskset CPU list for the shop (default 0)")
     p.add_argument("--generator-cpus", default="1", help="taskset CPU list for the load generators (default 1)")
@@ -35,8 +37,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--jmeter-java", required=True, help="java that runs both JMeter variants")
     p.add_argument("--jmeter-jvm-options", default="-Xms128m -Xmx1g")
     p.add_argument("--shop-java", default="java")
-    p.add_argument("--jfr", action="store_true",
-                   help="record every JMeter run with Java Flight Recorder and write its hot methods beside it")
+    p.add_argument("--profile", action="store_true",
+                   help="profile every JMeter run's CPU with async-profiler; hot spots go beside the run")
     p.add_argument("--results", type=Path, required=True, help="folder for <timestamp>.md/.json and the raw runs")
     return p.parse_args(argv)
 
@@ -70,10 +72,13 @@ def main(argv: list[str]) -> int:
     if args.workloads:
         wanted = args.workloads.split(",")
         chosen = [w for w in chosen if w.name in wanted]
+    if args.duration:
+        chosen = [dataclasses.replace(w, duration_s=args.duration) for w in chosen]
     harness = Path(__file__).resolve().parent.parent
     setup = tools.Setup(harness=harness, csv_data=args.csv_data.resolve(), jmeter_home=args.jmeter_home.resolve(),
                         jmeter_java=args.jmeter_java, jmeter_jvm_options=tuple(args.jmeter_jvm_options.split()),
-                        locust="/usr/bin/locust", wrk="/usr/bin/wrk", flight_recorder=args.jfr)
+                        locust="/usr/bin/locust", wrk="/usr/bin/wrk", profiler=(args.jmeter_home.resolve().parent / "async-profiler" / "linux-x64" / "libasyncProfiler.so")
+                        if args.profile else None)
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     runs_dir = args.results / "runs" / stamp
@@ -121,7 +126,7 @@ def main(argv: list[str]) -> int:
         "req/s and CPU per request: steady state, from the warm-up's end to the last response; "
         "mean and p95: the whole run, as the tool reports them; peak RSS: VmHWM",
     ]
-    titles = {t.name: t.title for t in tools.ALL}
+    titles = {t.name: t.title for t in tools.KNOWN}
     text = report.markdown("orderflow benchmark", context, chosen, summaries, titles) + "\n" + report.goals_markdown(goals)
     md_path, json_path = args.results / f"{stamp}.md", args.results / f"{stamp}.json"
     md_path.write_text(text)

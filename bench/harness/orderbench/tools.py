@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ class Setup:
     jmeter_jvm_options: tuple[str, ...]
     locust: str
     wrk: str
-    flight_recorder: bool = False
+    profiler: Path | None = None  # async-profiler's agent, when JMeter runs are to be profiled
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,38 @@ class Target:
     host: str
     port: int
     admin_key: str
+
+
+def hot_spots(collapsed: str, top: int = 40) -> str:
+    """async-profiler's collapsed stacks as two tables: where CPU is spent (self), and what spends it
+    (inclusive, by frame), each with its share of all samples."""
+    own: Counter = Counter()
+    inclusive: Counter = Counter()
+    by_thread: Counter = Counter()
+    total = 0
+    for line in collapsed.splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack or not count.isdigit():
+            continue
+        n = int(count)
+        frames = stack.split(";")
+        # the first frame is the thread ("[name tid=…]"): group numbered pool threads under one name
+        thread = frames[0].split(" tid=")[0].strip("[]").rstrip("0123456789-#").rstrip()
+        by_thread[thread] += n
+        frames = frames[1:] or frames
+        total += n
+        own[frames[-1]] += n
+        for frame in set(frames):
+            inclusive[frame] += n
+    if total == 0:
+        return "no samples\n"
+    lines = [f"{total} samples", "", "threads:"]
+    lines += [f"{100.0 * n / total:6.2f}%  {name}" for name, n in by_thread.most_common(15)]
+    lines += ["", "self:"]
+    lines += [f"{100.0 * n / total:6.2f}%  {frame}" for frame, n in own.most_common(top)]
+    lines += ["", "inclusive:"]
+    lines += [f"{100.0 * n / total:6.2f}%  {frame}" for frame, n in inclusive.most_common(3 * top)]
+    return "\n".join(lines) + "\n"
 
 
 class Tool:
@@ -50,15 +82,17 @@ class Tool:
 class JMeterTool(Tool):
     """JMeter 5.6.3 non-GUI with one of the bench plans (plans/<variant>-<flow>.jmx)."""
 
-    def __init__(self, name: str, title: str, variant: str, flows: frozenset[str]):
+    def __init__(self, name: str, title: str, variant: str, flows: frozenset[str],
+                 properties: tuple[tuple[str, str], ...] = ()):
         self.name, self.title, self.variant, self.flows = name, title, variant, flows
+        self.properties = properties
 
     def plan(self, setup: Setup, workload: Workload) -> Path:
         return setup.harness / "plans" / f"{self.variant}-{workload.flow}.jmx"
 
     def command(self, setup: Setup, workload: Workload, target: Target, out: Path) -> list[str]:
-        recording = ([f"-XX:StartFlightRecording=filename={out / 'profile.jfr'},settings=profile"]
-                     if setup.flight_recorder else [])
+        recording = ([f"-agentpath:{setup.profiler}=start,event=cpu,interval=1ms,threads,collapsed,"
+                      f"file={out / 'profile.collapsed'}"] if setup.profiler else [])
         return [
             setup.jmeter_java, *setup.jmeter_jvm_options, *recording,
             "-jar", str(setup.jmeter_home / "bin" / "ApacheJMeter.jar"),
@@ -68,24 +102,20 @@ class JMeterTool(Tool):
             f"-Jhost={target.host}", f"-Jport={target.port}",
             f"-Jusers={workload.users}", f"-Jspawn_rate={workload.spawn_rate}",
             f"-Jduration={workload.duration_s}", f"-Jrampup={-(-workload.users // workload.spawn_rate)}",
-            f"-Jthink_min={workload.think_min_ms}", f"-Jthink_max={workload.think_max_ms}",
+            f"-Jthink_min={workload.think_min_ms}", f"-Jthink_range={workload.think_max_ms - workload.think_min_ms}",
             f"-Jusers_csv={setup.csv_data / 'users.csv'}",
             f"-Jadmin_key={target.admin_key}",
             f"-Jsummary_file={out / 'order-summary.json'}",
+            *(f"-J{name}={value}" for name, value in self.properties),
         ]
 
     def read(self, out: Path, console: str) -> ToolReport:
         return read_jmeter_csv(out / "results.csv")
 
     def after_run(self, setup: Setup, out: Path) -> None:
-        recording = out / "profile.jfr"
-        if not recording.exists():
-            return
-        jfr = str(Path(setup.jmeter_java).parent / "jfr")
-        for view in ("hot-methods", "allocation-by-class", "gc"):
-            with (out / f"{view}.txt").open("w") as f:
-                subprocess.run([jfr, "view", "--width", "200", view, str(recording)], stdout=f,
-                               stderr=subprocess.STDOUT, timeout=300)
+        stacks = out / "profile.collapsed"
+        if stacks.exists():
+            (out / "hot-spots.txt").write_text(hot_spots(stacks.read_text()))
 
 
 class LocustTool(Tool):
@@ -139,11 +169,16 @@ LOCUST_FAST = LocustTool("locust-fast", "Locust FastHttpUser", "Fast")
 LOCUST_HTTP = LocustTool("locust-http", "Locust HttpUser", "Http")
 WRK = WrkTool()
 
+# not in the default set: orderflow with its users on platform threads, for comparing the two
+ORDERFLOW_PLATFORM = JMeterTool("orderflow-platform", "orderflow on platform threads", "orderflow",
+                                frozenset({"index", "orders", "users"}), (("virtual_threads", "false"),))
+
 ALL = [ORDERFLOW, JMETER_STOCK, LOCUST_FAST, LOCUST_HTTP, WRK]
+KNOWN = ALL + [ORDERFLOW_PLATFORM]
 
 
 def by_name(names: list[str]) -> list[Tool]:
-    known = {t.name: t for t in ALL}
+    known = {t.name: t for t in KNOWN}
     unknown = [n for n in names if n not in known]
     if unknown:
         raise SystemExit(f"unknown tool(s) {', '.join(unknown)}; known: {', '.join(known)}")
