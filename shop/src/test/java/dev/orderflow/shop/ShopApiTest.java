@@ -499,6 +499,13 @@ class ShopApiTest {
         }
 
         @Test
+        void deeplyNestedOrHugeNumbersAreBadRequestNotAServerError() {
+            assertError(client.post("/api/cart/items", "[".repeat(20_000), token(alice)), 400, "bad_request");
+            assertError(client.post("/api/cart/items", "{\"product_id\":" + "9".repeat(5_000) + ",\"quantity\":1}", token(alice)),
+                    400, "bad_request");
+        }
+
+        @Test
         void aBodyOfExactly64KibIsRead() {
             String body = "{\"product_id\":1,\"quantity\":1,\"pad\":\"";
             body = body + "a".repeat(64 * 1024 - body.length() - 2) + "\"}";

@@ -2,7 +2,6 @@ package dev.orderflow.shop.web;
 
 import dev.orderflow.shop.store.ProductStock;
 import dev.orderflow.shop.store.StockChanges;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -42,18 +41,9 @@ public final class StockSnapshots {
             }
             // read the version before the rows: the rows are then at least that new
             long version = changes.current();
-            List<ProductStock> products = reader.get();
-            List<ProductStock> inStock = products.stream().filter(p -> p.stock() > 0).toList();
-            snapshot = new StockSnapshot(version,
-                    readOnly(IndexPageRenderer.render(products)),
-                    readOnly(productsJson.apply(products)),
-                    readOnly(productsJson.apply(inStock)));
+            snapshot = new StockSnapshot(version, reader.get(), productsJson);
             latest = snapshot;
             return snapshot;
         }
-    }
-
-    private static ByteBuffer readOnly(byte[] bytes) {
-        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
 }

@@ -40,9 +40,19 @@ class SeedDataGeneratorTest {
         }
     }
 
+    /** The repository's csv-data, found from the working directory (the module's or the repository's). */
+    private static Path committedData() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("csv-data").resolve("users.csv"))) {
+                return dir.resolve("csv-data");
+            }
+        }
+        throw new AssertionError("no csv-data/users.csv above " + Path.of("").toAbsolutePath());
+    }
+
     @Test
     void theCommittedDataIsWhatTheDocumentedCommandWrites() throws IOException {
-        Path committed = Path.of("..", "csv-data");
+        Path committed = committedData();
         SeedDataGenerator.main(new String[] {"--users", "1000", "--products", "100", "--stock", "100000",
                 "--seed", "1", "--out", tmp.toString()});
         assertThat(Files.readString(tmp.resolve("users.csv"))).isEqualTo(Files.readString(committed.resolve("users.csv")));
