@@ -115,6 +115,19 @@ class OrderFlowThreadGroupRunTest {
     }
 
     @Test
+    void aStageGoingBackUpKeepsUsersThatWereRetiringInsteadOfStartingNewOnes() throws Exception {
+        // Users are mid-way through a 1.5-s iteration when the target drops to 5 and rises back to 20.
+        OrderFlowThreadGroup group = stages("down and up", "1|20|100", "1.3|5|100", "3|20|100");
+        UserTimeline timeline = new UserTimeline();
+
+        ThreadGroupPlans.run(group, TIMEOUT, PausingSampler.pausing(1500), timeline);
+
+        assertThat(timeline.events(Kind.USER_STARTED)).hasSize(20);
+        assertThat(timeline.events(Kind.USER_ENDED)).allSatisfy(e -> assertThat(timeline.secondsOf(e)).isGreaterThan(2.9));
+        assertThat(timeline.aliveAt(2.5)).isEqualTo(range(0, 20));
+    }
+
+    @Test
     void aShapeScriptIsFollowedTickByTickAtTheTimeScaleAndEndsTheTestWithNull() throws Exception {
         OrderFlowThreadGroup group = ThreadGroupPlans.group("scripted");
         group.setShape(ShapeKind.SCRIPT);
