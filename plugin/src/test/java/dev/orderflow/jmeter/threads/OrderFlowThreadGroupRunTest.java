@@ -288,6 +288,16 @@ class OrderFlowThreadGroupRunTest {
     }
 
     @Test
+    void aMainControllerThatWouldRepeatForeverRefusesToStart() {
+        OrderFlowThreadGroup group = users("orders", 5, 10, "", "1");
+        ((UserLoopController) group.getSamplerController()).setContinueForever(true);
+
+        assertThatThrownBy(() -> group.start(1, new ListenerNotifier(), new ListedHashTree(group), new StandardJMeterEngine()))
+                .hasMessage("OrderFlowThreadGroup 'orders' cannot start: Main controller: must be a UserLoopController"
+                        + " that ends after its last iteration; open and save the plan in JMeter to repair it");
+    }
+
+    @Test
     void aTestWithBadSettingsEndsWithoutStartingAnyUser() throws Exception {
         OrderFlowThreadGroup group = users("zero rate", 10, 0, "60", "");
         UserTimeline timeline = new UserTimeline();
