@@ -54,7 +54,12 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
     }
 
     public void setShape(ShapeKind kind) {
-        setProperty(OrderFlowThreadGroupSchema.SHAPE.key(), kind.propertyValue());
+        setShape(kind.propertyValue());
+    }
+
+    /** The shape's name ({@link ShapeKind#propertyValue()}) or an expression giving it. */
+    public void setShape(String shape) {
+        setProperty(OrderFlowThreadGroupSchema.SHAPE.key(), shape);
     }
 
     public String getUsers() {
@@ -190,9 +195,10 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
             plan = LoadPlan.of(schedule);
             stopGrace = ShapeParser.stopGrace(getStopGracePeriod());
             share = EngineLocator.fromJMeterProperties();
-            if (!(getSamplerController() instanceof UserLoopController)) {
+            if (!(getSamplerController() instanceof UserLoopController loop) || loop.repeatsAfterItsLastIteration()) {
                 throw new ShapeDefinitionException("Main controller",
-                        "is not a " + UserLoopController.class.getSimpleName() + "; open and save the plan in JMeter to repair it");
+                        "must be a " + UserLoopController.class.getSimpleName()
+                                + " that ends after its last iteration; open and save the plan in JMeter to repair it");
             }
         } catch (ShapeDefinitionException e) {
             String message = "OrderFlowThreadGroup '" + getName() + "' cannot start: " + e.getMessage();

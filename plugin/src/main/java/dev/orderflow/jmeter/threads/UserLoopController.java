@@ -41,6 +41,14 @@ public class UserLoopController extends LoopController {
         return limit > 0 ? limit : INFINITE_LOOP_COUNT;
     }
 
+    /**
+     * True when the controller is set to start over after its last iteration (a loop nested in a plan does
+     * that); a user's main controller must not, or a user with iterations would never end.
+     */
+    public boolean repeatsAfterItsLastIteration() {
+        return get(getSchema().getContinueForever());
+    }
+
     /** Asks the user to end at the end of its current iteration; false if it is already retiring or ending. */
     public synchronized boolean retire() {
         if (retirement != RUNNING) {

@@ -115,6 +115,19 @@ class OrderFlowThreadGroupRunTest {
     }
 
     @Test
+    void aStageGoingBackUpKeepsUsersThatWereRetiringInsteadOfStartingNewOnes() throws Exception {
+        // Users are mid-way through a 1.5-s iteration when the target drops to 5 and rises back to 20.
+        OrderFlowThreadGroup group = stages("down and up", "1|20|100", "1.3|5|100", "3|20|100");
+        UserTimeline timeline = new UserTimeline();
+
+        ThreadGroupPlans.run(group, TIMEOUT, PausingSampler.pausing(1500), timeline);
+
+        assertThat(timeline.events(Kind.USER_STARTED)).hasSize(20);
+        assertThat(timeline.events(Kind.USER_ENDED)).allSatisfy(e -> assertThat(timeline.secondsOf(e)).isGreaterThan(2.9));
+        assertThat(timeline.aliveAt(2.5)).isEqualTo(range(0, 20));
+    }
+
+    @Test
     void aShapeScriptIsFollowedTickByTickAtTheTimeScaleAndEndsTheTestWithNull() throws Exception {
         OrderFlowThreadGroup group = ThreadGroupPlans.group("scripted");
         group.setShape(ShapeKind.SCRIPT);
@@ -272,6 +285,16 @@ class OrderFlowThreadGroupRunTest {
         assertThatThrownBy(() -> group.start(1, new ListenerNotifier(), new ListedHashTree(group), new StandardJMeterEngine()))
                 .isInstanceOf(JMeterStopTestException.class)
                 .hasMessage("OrderFlowThreadGroup 'orders' cannot start: Users: must be a whole number of 0 or more, got '-5'");
+    }
+
+    @Test
+    void aMainControllerThatWouldRepeatForeverRefusesToStart() {
+        OrderFlowThreadGroup group = users("orders", 5, 10, "", "1");
+        ((UserLoopController) group.getSamplerController()).setContinueForever(true);
+
+        assertThatThrownBy(() -> group.start(1, new ListenerNotifier(), new ListedHashTree(group), new StandardJMeterEngine()))
+                .hasMessage("OrderFlowThreadGroup 'orders' cannot start: Main controller: must be a UserLoopController"
+                        + " that ends after its last iteration; open and save the plan in JMeter to repair it");
     }
 
     @Test

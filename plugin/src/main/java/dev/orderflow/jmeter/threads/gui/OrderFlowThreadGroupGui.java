@@ -10,12 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import javax.swing.BorderFactory;
-import javax.swing.ButtonGroup;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.JRadioButton;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
@@ -27,7 +26,10 @@ import javax.swing.text.JTextComponent;
 import org.apache.jmeter.gui.util.JSyntaxTextArea;
 import org.apache.jmeter.gui.util.JTextScrollPane;
 import org.apache.jmeter.gui.util.VerticalPanel;
+import org.apache.jmeter.control.Controller;
 import org.apache.jmeter.testelement.TestElement;
+import org.apache.jmeter.testelement.property.TestElementProperty;
+import org.apache.jmeter.threads.AbstractThreadGroup;
 import org.apache.jmeter.threads.gui.AbstractThreadGroupGui;
 
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
@@ -54,9 +56,9 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
     /** Default time scale of a new group: CI can compress any plan with -Jtimescale=0.05. */
     static final String DEFAULT_TIME_SCALE = "${__P(timescale,1)}";
 
-    private final JRadioButton usersShape = new JRadioButton("Users and spawn rate");
-    private final JRadioButton stagesShape = new JRadioButton("Stages");
-    private final JRadioButton scriptShape = new JRadioButton("Shape script");
+    /** The shape's name, or an expression giving it (e.g. ${__P(shape,stages)}). */
+    private final JComboBox<String> shape = new JComboBox<>(
+            java.util.Arrays.stream(ShapeKind.values()).map(ShapeKind::propertyValue).toArray(String[]::new));
     private final CardLayout shapeCards = new CardLayout();
     private final JPanel shapePanel = new JPanel(shapeCards);
 
@@ -74,6 +76,12 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
     private final PlannedUsersChart chart = new PlannedUsersChart();
     /** Redraws once typing pauses: compiling a shape script on every keystroke would be wasteful. */
     private final Timer previewTimer = new Timer(300, e -> refreshPreview());
+    /**
+     * What the element held that this editor cannot show: its main controller, and an on-error action that
+     * is not one of the choices (an expression, say). Written back as it was unless the user picks a choice.
+     */
+    private transient Controller shownMainController;
+    private String shownOnSampleError;
 
     public OrderFlowThreadGroupGui() {
         super();
@@ -107,7 +115,10 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
     @Override
     public void configure(TestElement element) {
         super.configure(element);
-        fill((OrderFlowThreadGroup) element);
+        OrderFlowThreadGroup group = (OrderFlowThreadGroup) element;
+        shownMainController = group.getSamplerController();
+        shownOnSampleError = group.getPropertyAsString(AbstractThreadGroup.ON_SAMPLE_ERROR);
+        fill(group);
     }
 
     @Override
@@ -118,9 +129,14 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         }
         OrderFlowThreadGroup group = (OrderFlowThreadGroup) element;
         // modifyTestElement cleared every property, the main controller included.
-        group.setSamplerController(new UserLoopController());
+        if (shownMainController instanceof UserLoopController shown) {
+            group.setProperty(new TestElementProperty(AbstractThreadGroup.MAIN_CONTROLLER, (UserLoopController) shown.clone()));
+        } else {
+            group.setSamplerController(new UserLoopController());
+        }
+        keepOnSampleErrorTheEditorCannotShow(group);
         group.setIsSameUserOnNextIteration(sameUser.isSelected());
-        group.setShape(selectedShape());
+        group.setShape(shapeText());
         group.setUsers(users.getText());
         group.setSpawnRate(spawnRate.getText());
         group.setRunTime(runTime.getText());
@@ -135,11 +151,32 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
     @Override
     public void clearGui() {
         super.clearGui();
+        shownMainController = null;
+        shownOnSampleError = null;
         fill(defaults());
     }
 
+    /**
+     * The on-error choices write one of their values; a value that is none of them (an expression) showed as
+     * "continue" and is kept when that is still what is chosen.
+     */
+    private void keepOnSampleErrorTheEditorCannotShow(OrderFlowThreadGroup group) {
+        if (shownOnSampleError == null || ON_ERROR_CHOICES.contains(shownOnSampleError.toLowerCase(java.util.Locale.ROOT))) {
+            return;
+        }
+        if (AbstractThreadGroup.ON_SAMPLE_ERROR_CONTINUE.equals(group.getPropertyAsString(AbstractThreadGroup.ON_SAMPLE_ERROR))) {
+            group.setProperty(AbstractThreadGroup.ON_SAMPLE_ERROR, shownOnSampleError);
+        }
+    }
+
+    private static final List<String> ON_ERROR_CHOICES = List.of(
+            AbstractThreadGroup.ON_SAMPLE_ERROR_CONTINUE, AbstractThreadGroup.ON_SAMPLE_ERROR_START_NEXT_LOOP,
+            AbstractThreadGroup.ON_SAMPLE_ERROR_STOPTHREAD, AbstractThreadGroup.ON_SAMPLE_ERROR_STOPTEST,
+            AbstractThreadGroup.ON_SAMPLE_ERROR_STOPTEST_NOW);
+
     /** Redraws the preview from the fields now (the editor does it shortly after each change). */
     void refreshPreview() {
+        showShapeFields();
         ShapePreview preview = ShapePreview.of(settingsForPreview());
         if (preview.problem() != null) {
             chart.showProblem(preview.problem());
@@ -159,7 +196,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
 
     private ShapeSettings settingsForPreview() {
         return new ShapeSettings(
-                selectedShape().propertyValue(),
+                ExpressionPreview.evaluate(shapeText()),
                 ExpressionPreview.evaluate(users.getText()),
                 ExpressionPreview.evaluate(spawnRate.getText()),
                 ExpressionPreview.evaluate(runTime.getText()),
@@ -172,19 +209,24 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
                 ExpressionPreview.evaluate(timeScale.getText()));
     }
 
-    private ShapeKind selectedShape() {
-        if (stagesShape.isSelected()) {
-            return ShapeKind.STAGES;
-        }
-        return scriptShape.isSelected() ? ShapeKind.SCRIPT : ShapeKind.USERS;
+    private String shapeText() {
+        Object text = shape.isEditable() ? shape.getEditor().getItem() : shape.getSelectedItem();
+        return text == null ? "" : text.toString();
+    }
+
+    /** The shape the fields below are for: the evaluated shape text's, the users shape when it is none. */
+    private ShapeKind shownShape() {
+        return ShapeKind.fromPropertyValue(ExpressionPreview.evaluate(shapeText())).orElse(ShapeKind.USERS);
+    }
+
+    private void showShapeFields() {
+        shapeCards.show(shapePanel, shownShape().propertyValue());
     }
 
     private void fill(OrderFlowThreadGroup group) {
-        ShapeKind kind = group.getShapeKind();
-        usersShape.setSelected(kind == ShapeKind.USERS);
-        stagesShape.setSelected(kind == ShapeKind.STAGES);
-        scriptShape.setSelected(kind == ShapeKind.SCRIPT);
-        shapeCards.show(shapePanel, kind.propertyValue());
+        shape.setSelectedItem(group.getShape());
+        shape.getEditor().setItem(group.getShape());
+        showShapeFields();
         users.setText(group.getUsers());
         spawnRate.setText(group.getSpawnRate());
         runTime.setText(group.getRunTime());
@@ -249,15 +291,15 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
     private JPanel createShapeChoice() {
         JPanel panel = new JPanel(new FlowLayout(FlowLayout.LEFT));
         panel.setBorder(BorderFactory.createTitledBorder(OrderFlowThreadGroupSchema.SHAPE.label()));
-        ButtonGroup choice = new ButtonGroup();
-        for (JRadioButton button : List.of(usersShape, stagesShape, scriptShape)) {
-            choice.add(button);
-            panel.add(button);
-            button.addActionListener(e -> {
-                shapeCards.show(shapePanel, selectedShape().propertyValue());
-                schedulePreview();
-            });
-        }
+        shape.setEditable(true);
+        shape.setName(OrderFlowThreadGroupSchema.SHAPE.key());
+        shape.addActionListener(e -> {
+            showShapeFields();
+            schedulePreview();
+        });
+        panel.add(shape);
+        panel.add(new JLabel("users: users and spawn rate · stages: a table of stages · script: a Groovy shape"
+                + " · or an expression such as ${__P(shape,stages)}"));
         return panel;
     }
 
@@ -342,6 +384,9 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
             field.getDocument().addDocumentListener(onEdit);
         }
         stages.addTableModelListener(e -> schedulePreview());
+        if (shape.getEditor().getEditorComponent() instanceof JTextComponent typed) {
+            typed.getDocument().addDocumentListener(onEdit);
+        }
     }
 
     private void schedulePreview() {

@@ -121,6 +121,35 @@ class OrderFlowThreadGroupGuiTest {
     }
 
     @Test
+    void theShapeMayBeAPropertyExpressionAndTheEditorShowsTheShapeItGives() {
+        JMeterUtils.setProperty("orderflow.gui.test.shape", "stages");
+        OrderFlowThreadGroupGui gui = new OrderFlowThreadGroupGui();
+        OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();
+        group.setShape("${__P(orderflow.gui.test.shape,users)}");
+        group.setTimeScale("1");
+
+        gui.configure(group);
+        OrderFlowThreadGroup written = new OrderFlowThreadGroup();
+        gui.modifyTestElement(written);
+
+        assertThat(gui.chart().curve().lastSeconds()).as("the stages shape is drawn").isEqualTo(600);
+        assertThat(written.getShape()).isEqualTo("${__P(orderflow.gui.test.shape,users)}");
+    }
+
+    @Test
+    void anOnErrorActionTheChoicesCannotShowIsKeptUnlessAnotherIsChosen() {
+        OrderFlowThreadGroupGui gui = new OrderFlowThreadGroupGui();
+        OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();
+        group.setProperty(OrderFlowThreadGroup.ON_SAMPLE_ERROR, "${__P(on_error,stopthread)}");
+
+        gui.configure(group);
+        OrderFlowThreadGroup written = new OrderFlowThreadGroup();
+        gui.modifyTestElement(written);
+
+        assertThat(written.getPropertyAsString(OrderFlowThreadGroup.ON_SAMPLE_ERROR)).isEqualTo("${__P(on_error,stopthread)}");
+    }
+
+    @Test
     void iterationBoundUsersAreCaptionedAsSuch() {
         OrderFlowThreadGroupGui gui = new OrderFlowThreadGroupGui();
         OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();

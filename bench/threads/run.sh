@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Thread group benchmark: test 7's shape on one load JVM. 10 000 users spawned at 1000/s by the
+# orderflow thread group load the reference shop's index page with 5–10 s of think time, for 60 s.
+# Runs it twice in one go: virtual threads on Temurin 25, platform threads on Java 17. Reports the
+# load JVM's peak RSS (VmHWM) and peak heap, and how many users were active at 10 s, 11 s and 60 s.
+#
+#   bench/threads/run.sh                     the full benchmark (about 3 minutes)
+#   USERS=1000 SPAWN_RATE=100 DURATION=20 bench/threads/run.sh     a smaller one
+#
+# Environment: USERS, SPAWN_RATE, DURATION (s), HEAP (JVM options, default -Xmx1g),
+# JAVA_VIRTUAL (default Temurin 25), JAVA_PLATFORM (default Java 17), MODES ("virtual platform").
+# The shop runs in its own JVM on a free port. Results: bench/threads/results/<timestamp>/.
+# Goal: all users active by 11 s; with virtual threads, peak RSS at most 1 GiB.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+users=${USERS:-10000}
+spawn_rate=${SPAWN_RATE:-1000}
+duration=${DURATION:-60}
+heap=${HEAP:--Xmx1g}
+java_virtual=${JAVA_VIRTUAL:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+java_platform=${JAVA_PLATFORM:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}
+modes=${MODES:-virtual platform}
+
+shop_jar=$repo/shop/target/orderflow-shop.jar
+plugin_jar=$repo/plugin/target/orderflow-jmeter-plugin-0.1.0-SNAPSHOT.jar
+stale() {  # stale JAR SRC_DIR...: the jar is missing or older than a file under the sources
+  local jar=$1; shift
+  [[ ! -f $jar ]] || [[ -n $(find "$@" -newer "$jar" -type f -print -quit 2>/dev/null) ]]
+}
+if stale "$shop_jar" "$repo/shop/src" "$repo/shop/pom.xml" || stale "$plugin_jar" "$repo/plugin/src" "$repo/plugin/pom.xml"; then
+  echo "building the shop and plugin jars" >&2
+  (cd "$repo" && ./mvnw -B -q -pl shop,plugin -am package -DskipTests -Djacoco.skip=true)
+fi
+
+# A JMeter 5.6.3 home of our own (the harness's recipe, built into this folder), the plugin in lib/ext.
+jmeter_home=$here/target/jmeter
+if [[ ! -f $jmeter_home/bin/ApacheJMeter.jar ]]; then
+  echo "building a JMeter 5.6.3 home from Maven Central" >&2
+  (cd "$repo" && ./mvnw -B -q -f bench/harness/jmeter-home/pom.xml package -Dhome="$jmeter_home")
+fi
+mkdir -p "$jmeter_home/lib/junit"
+rm -f "$jmeter_home"/lib/ext/orderflow-jmeter-plugin-*.jar
+cp "$plugin_jar" "$jmeter_home/lib/ext/"
+
+out=$here/results/$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$out"
+
+# 10 000 keep-alive connections on each side.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+shop_pid=
+cleanup() {
+  [[ -n $shop_pid ]] && kill "$shop_pid" 2>/dev/null && wait "$shop_pid" 2>/dev/null
+  return 0
+}
+trap cleanup EXIT
+
+"$java_platform" -Xmx1g -jar "$shop_jar" --port 0 --data "$repo/csv-data" --admin-key bench >"$out/shop.log" 2>&1 &
+shop_pid=$!
+port=$(timeout 60 tail -n +1 -f "$out/shop.log" | grep -m1 -o 'listening on http://127.0.0.1:[0-9]*' | grep -o '[0-9]*$') || {
+  echo "the shop did not start; see $out/shop.log" >&2; exit 1; }
+echo "shop on port $port (pid $shop_pid)" >&2
+
+run() {  # run MODE JAVA VIRTUAL_THREADS
+  local mode=$1 java=$2 virtual=$3 dir=$out/$1
+  mkdir -p "$dir"
+  echo "$mode: $users users at $spawn_rate/s for $duration s on $("$java" -version 2>&1 | head -1)" >&2
+  (cd "$dir" && exec "$java" $heap "-Xlog:gc:file=$dir/gc.log" -jar "$jmeter_home/bin/ApacheJMeter.jar" \
+      -n -t "$here/index-10k.jmx" -l "$dir/results.csv" -j "$dir/jmeter.log" \
+      -Jhost=127.0.0.1 -Jport="$port" -Jusers="$users" -Jspawn_rate="$spawn_rate" -Jduration="$duration" \
+      -Jvirtual_threads="$virtual" -Jusers_csv="$repo/csv-data/users.csv" \
+      -Jjmeter.save.saveservice.output_format=csv -Jsampleresult.timestamp.start=true \
+      -Jsummariser.interval=10 >"$dir/console.txt" 2>&1) &
+  local pid=$!
+  # The load JVM's memory once a second: VmRSS and VmHWM (its peak) from /proc.
+  : >"$dir/memory.csv"
+  local second=0 rss hwm
+  while kill -0 "$pid" 2>/dev/null; do
+    rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    [[ -n $rss && -n $hwm ]] && echo "$second,$rss,$hwm" >>"$dir/memory.csv"
+    sleep 1
+    second=$((second + 1))
+  done
+  wait "$pid" || echo "$mode: JMeter exited with status $?" >&2
+  "$repo/bench/threads/analyze.py" "$dir" "$users" | tee "$dir/figures.json"
+}
+
+for mode in $modes; do
+  case $mode in
+    virtual) run virtual "$java_virtual" true ;;
+    platform) run platform "$java_platform" false ;;
+    *) echo "unknown mode $mode (virtual, platform)" >&2; exit 2 ;;
+  esac
+done
+echo "results in $out" >&2
