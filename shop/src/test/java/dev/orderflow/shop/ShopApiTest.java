@@ -8,6 +8,7 @@ import dev.orderflow.shop.testing.RawHttp;
 import dev.orderflow.shop.testing.ShopClient;
 import dev.orderflow.shop.testing.ShopClient.Reply;
 import dev.orderflow.shop.testing.TestData;
+import dev.orderflow.shop.testing.TestDatabase;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +41,7 @@ class ShopApiTest {
                 "2,Tiny <Mug> & Co,5.00,3",
                 "3,Sold Out Scarf,12.50,0",
                 "4,\"Grand Clock, Oak\",120.00,10"));
-        shop = Shop.start(ShopConfig.builder().port(0).dataDir(tmp).adminKey(ADMIN_KEY).build());
+        shop = Shop.start(ShopConfig.builder().port(0).dataDir(tmp).adminKey(ADMIN_KEY).jdbcUrl(TestDatabase.jdbcUrl()).build());
         client = new ShopClient(shop.baseUri());
         alice = client.login("load_test_user_0", data.password(0));
         bob = client.login("load_test_user_1", data.password(1));

@@ -7,7 +7,6 @@ import dev.orderflow.shop.data.DataFileException;
 import dev.orderflow.shop.testing.ShopClient;
 import dev.orderflow.shop.testing.TestData;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,8 +83,6 @@ class ShopLifecycleTest {
         // a second start on the same database starts from the seed again
         try (Shop shop = Shop.start(ShopConfig.builder().dataDir(tmp).adminKey("k").jdbcUrl(url).build())) {
             assertThat(new ShopClient(shop.baseUri()).get("/api/products").json().get("products")).hasSize(1);
-        } catch (UncheckedIOException e) {
-            throw e;
         }
     }
 }

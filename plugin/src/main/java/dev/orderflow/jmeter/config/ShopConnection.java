@@ -62,6 +62,13 @@ public class ShopConnection extends ConfigTestElement implements TestBean, TestS
     private transient ShopSettings settings;
     private transient UsersFile users;
 
+    /** A shop connection with every field at its default; a JMX file's values replace them when it is loaded. */
+    public ShopConnection() {
+        for (ShopField field : ShopField.values()) {
+            setProperty(field.property(), field.defaultValue());
+        }
+    }
+
     @Override
     public void testStarted() {
         // JMeter has prepared this bean: the fields hold the values of this run (properties evaluated)

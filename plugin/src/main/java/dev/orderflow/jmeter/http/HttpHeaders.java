@@ -13,10 +13,6 @@ public final class HttpHeaders {
         this.headers = Collections.unmodifiableList(headers);
     }
 
-    public static HttpHeaders of(List<HttpHeader> headers) {
-        return new HttpHeaders(new ArrayList<>(headers));
-    }
-
     /** The value of the first header with this name, or null. */
     public String first(String name) {
         for (HttpHeader header : headers) {
@@ -48,9 +44,5 @@ public final class HttpHeaders {
             }
         }
         return false;
-    }
-
-    public List<HttpHeader> asList() {
-        return headers;
     }
 }

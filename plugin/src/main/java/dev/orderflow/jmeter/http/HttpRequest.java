@@ -51,14 +51,6 @@ public final class HttpRequest {
         return body;
     }
 
-    /**
-     * True when sending the request twice has the effect of sending it once, so that it may be sent
-     * again after a kept-alive connection turned out to be closed.
-     */
-    public boolean idempotent() {
-        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-    }
-
     /** Builds a request; header values are checked as they are added. */
     public static final class Builder {
         private final String method;

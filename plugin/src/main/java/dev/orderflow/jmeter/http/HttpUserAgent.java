@@ -13,9 +13,10 @@ import java.util.function.LongSupplier;
  * One virtual user's HTTP/1.1 client for one shop: a single keep-alive connection and a cookie jar.
  *
  * <p>A request goes out on the kept-alive connection when that is still open, else on a new one.
- * When a kept-alive connection turns out to be closed after the request was written and before any
- * byte of an answer came, the request is sent once more on a new connection only if it is idempotent
- * (GET): a POST that may have reached the shop is never sent twice; its failure is reported instead.
+ * Whether it is still open is checked just before writing, so a connection the shop closed while idle
+ * is replaced before anything is sent on it. Once any byte of a request may have left, the request is
+ * never sent again, whatever its method: a failure is reported instead, because the shop may have
+ * acted on it.
  *
  * <p>Used by one thread at a time; {@link #abort()} may be called from any thread.
  */
@@ -61,51 +62,42 @@ public final class HttpUserAgent implements AutoCloseable {
         aborted = false;
         long start = nanoClock.getAsLong();
         long connectNanos = 0;
-        long bytesSent = 0;
         encoder.encode(request, endpoint, settings.keepAlive(), cookies.header());
         String head = encoder.head();
-        boolean reused = connection.isOpen() && connection.stillUsable();
-        for (int attempt = 0; ; attempt++) {
-            if (!reused) {
-                connection.close();
-                try {
-                    connectNanos += connection.open();
-                } catch (HttpConnection.FailureException e) {
-                    // a request already sent once before this reconnect was a GET: still nothing acted on
-                    return failed(e.failure(), head, start, connectNanos, bytesSent, 0, 0, -1);
-                }
-            }
-            ResponseReader reader = connection.reader();
+        if (!connection.isOpen() || !connection.stillUsable()) {
+            // the only reconnect there is: nothing of this request has been written yet
+            connection.close();
             try {
-                connection.write(encoder.bytes(), encoder.length());
-                // bytes of a write that failed are not counted: how many left the machine is unknown
-                bytesSent += encoder.length();
-                long deadline = settings.responseTimeoutMillis() == 0
-                        ? Long.MAX_VALUE
-                        : nanoClock.getAsLong() + settings.responseTimeoutMillis() * 1_000_000L;
-                HttpResponse response = reader.read(request.method().equals("HEAD"), settings.maxBodyBytes(), deadline);
-                long end = nanoClock.getAsLong();
-                cookies.store(response.headers().all("Set-Cookie"));
-                if (!settings.keepAlive() || !reader.lastAnswerAllowsReuse()) {
-                    connection.close();
-                }
-                long headBytes = reader.headBytes();
-                return new HttpExchange(response, null, head, connectNanos, reader.firstByteAt() - start, end - start,
-                        bytesSent, headBytes, reader.wireBytes() - headBytes);
-            } catch (IOException e) {
-                connection.abort();
-                connection.close();
-                boolean nothingCameBack = reader.wireBytes() == 0;
-                if (reused && attempt == 0 && nothingCameBack && request.idempotent() && !aborted
-                        && !Thread.currentThread().isInterrupted()) {
-                    // the shop closed the kept-alive connection as the request went out: a GET may go again
-                    reused = false;
-                    continue;
-                }
-                long headBytes = reader.headBytes();
-                return failed(afterSendFailure(e, reader), head, start, connectNanos, bytesSent, headBytes,
-                        reader.wireBytes() - headBytes, reader.firstByteAt());
+                connectNanos = connection.open();
+            } catch (HttpConnection.FailureException e) {
+                return failed(e.failure(), head, start, connectNanos, 0, 0, 0, -1);
             }
+        }
+        ResponseReader reader = connection.reader();
+        long bytesSent = 0;
+        try {
+            connection.write(encoder.bytes(), encoder.length());
+            // bytes of a write that failed are not counted: how many left the machine is unknown
+            bytesSent = encoder.length();
+            long deadline = settings.responseTimeoutMillis() == 0
+                    ? Long.MAX_VALUE
+                    : nanoClock.getAsLong() + settings.responseTimeoutMillis() * 1_000_000L;
+            HttpResponse response = reader.read(request.method().equals("HEAD"), settings.maxBodyBytes(), deadline);
+            long end = nanoClock.getAsLong();
+            cookies.store(response.headers().all("Set-Cookie"));
+            if (!settings.keepAlive() || !reader.lastAnswerAllowsReuse()) {
+                connection.close();
+            }
+            long headBytes = reader.headBytes();
+            return new HttpExchange(response, null, head, connectNanos, reader.firstByteAt() - start, end - start,
+                    bytesSent, headBytes, reader.wireBytes() - headBytes);
+        } catch (IOException e) {
+            // once any of the request may have left, it is never sent again: the shop may have acted on it
+            connection.abort();
+            connection.close();
+            long headBytes = reader.headBytes();
+            return failed(afterSendFailure(e, reader), head, start, connectNanos, bytesSent, headBytes,
+                    reader.wireBytes() - headBytes, reader.firstByteAt());
         }
     }
 

@@ -36,6 +36,12 @@ public class AddToCartSampler extends ShopSampler {
     private int minProducts = 1;
     private int maxProducts = 2;
 
+    /** An Add to cart sampler with its defaults set, also for plans built in code. */
+    public AddToCartSampler() {
+        setProperty(MIN_PRODUCTS, minProducts);
+        setProperty(MAX_PRODUCTS, maxProducts);
+    }
+
     @Override
     protected FlowStep step() {
         return FlowStep.CART;

@@ -37,7 +37,7 @@ public class LoginSampler extends ShopSampler {
             return null;
         }
         ShopSettings settings = turn.settings();
-        OrderFlowSampleResult result = turn.start();
+        turn.start();
         UsersFile users;
         try {
             users = shopConnection().users();

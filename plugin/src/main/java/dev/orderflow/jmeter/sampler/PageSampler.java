@@ -23,6 +23,11 @@ public class PageSampler extends ShopSampler {
 
     private String path = "/";
 
+    /** A Page sampler for the index page, also for plans built in code. */
+    public PageSampler() {
+        setProperty(PATH, path);
+    }
+
     private transient String urlPath;
     private transient Object urlShop;
     private transient URL url;

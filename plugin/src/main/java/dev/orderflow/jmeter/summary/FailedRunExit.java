@@ -28,10 +28,17 @@ public final class FailedRunExit {
     private FailedRunExit() {
     }
 
-    /** Arms the exit for this JVM, once; later calls do nothing. */
-    public static void armForThisJvm() {
+    /**
+     * Arms the exit for this JVM, once; later calls do nothing.
+     *
+     * @param reason printed on the console right before the exit, after everything JMeter printed
+     */
+    public static void armForThisJvm(String reason) {
         if (ARMED.compareAndSet(false, true)) {
-            start(FailedRunExit::isOtherNonDaemonThread, System::exit);
+            start(FailedRunExit::isOtherNonDaemonThread, status -> {
+                System.out.println(reason + ": exit status " + status); // NOSONAR the console is the user's
+                System.exit(status); // NOSONAR ending the JVM is the point: JMeter has finished everything
+            });
         }
     }
 

@@ -32,8 +32,4 @@ public record FunnelCounts(long loginFailures, long ordersAttempted, long orders
     public Double successRatePct() {
         return ordersAttempted == 0 ? null : 100.0 * ordersCreated / ordersAttempted;
     }
-
-    public long rejected() {
-        return rejections.values().stream().mapToLong(Long::longValue).sum();
-    }
 }

@@ -36,10 +36,13 @@ public class OrderSummaryListener extends AbstractTestElement
     /** Set to false to keep exit status 0 after a failed verdict (e.g. when the build checks summary.json itself). */
     public static final String EXIT_ON_FAILURE_PROPERTY = "orderflow.summary.exit_on_failure";
 
+    /** How engines send samples to the controller; the default, StrippedBatch, keeps each sample whole. */
+    private static final String SENDER_MODE_PROPERTY = "mode";
+    private static final String STATISTICAL_MODE = "Statistical";
     /** JMeter's own switch to call System.exit(0) at the end of a non-GUI test, before anything else can. */
     private static final String FORCED_EXIT_PROPERTY = "jmeterengine.force.system.exit";
 
-    private transient SharedRun shared = new SharedRun();
+    private transient volatile SharedRun shared = new SharedRun();
 
     public String get(SummaryField field) {
         return getPropertyAsString(field.key(), "");
@@ -66,11 +69,18 @@ public class OrderSummaryListener extends AbstractTestElement
         return copy;
     }
 
-    private synchronized SharedRun shared() {
-        if (shared == null) {
-            shared = new SharedRun(); // after deserialization
+    /** Every sample passes here: no lock unless the element was deserialized and has no state yet. */
+    private SharedRun shared() {
+        SharedRun run = shared;
+        if (run == null) {
+            synchronized (this) {
+                if (shared == null) {
+                    shared = new SharedRun();
+                }
+                run = shared;
+            }
         }
-        return shared;
+        return run;
     }
 
     @Override
@@ -84,14 +94,20 @@ public class OrderSummaryListener extends AbstractTestElement
     }
 
     private void start(String host, boolean distributed) {
+        if (distributed && STATISTICAL_MODE.equalsIgnoreCase(JMeterUtils.getPropDefault(SENDER_MODE_PROPERTY, ""))) {
+            // that sender merges the engines' samples into plain statistics: no order-flow mark reaches this listener
+            String warning = "Order summary listener '" + getName() + "': " + SENDER_MODE_PROPERTY + "=" + STATISTICAL_MODE
+                    + " sends no order-flow samples to the controller: the order funnel will count nothing";
+            log.warn(warning);
+            System.out.println(warning); // NOSONAR the console is where a non-GUI user looks
+        }
         try {
             if (!shared().join(host, this::startRun)) {
                 // another element of this plan already counts for this host with the same state: this one is a
                 // pasted copy and must count on its own
-                synchronized (this) {
-                    shared = new SharedRun();
-                }
-                shared.join(host, this::startRun);
+                SharedRun own = new SharedRun();
+                shared = own;
+                own.join(host, this::startRun);
             }
         } catch (SummaryConfigurationException e) {
             refuse(e, distributed);
@@ -150,7 +166,7 @@ public class OrderSummaryListener extends AbstractTestElement
                 System.out.println("The controller exits: restart the engines before the next run"); // NOSONAR
                 System.exit(1); // NOSONAR nothing has run yet: there is nothing to finish
             }
-            FailedRunExit.armForThisJvm();
+            FailedRunExit.armForThisJvm("Order summary: the run was refused");
         } else {
             JMeterUtils.reportErrorToUser(e.getMessage(), "Order summary listener");
         }
@@ -197,7 +213,8 @@ public class OrderSummaryListener extends AbstractTestElement
                 System.out.println("Order summary: the run failed, but " + FORCED_EXIT_PROPERTY // NOSONAR
                         + "=true makes JMeter exit with 0 right after the test: read the verdict in summary.json");
             } else if (JMeterUtils.getPropDefault(EXIT_ON_FAILURE_PROPERTY, true)) {
-                FailedRunExit.armForThisJvm();
+                FailedRunExit.armForThisJvm("Order summary: the run failed " + summary.failures().size()
+                        + " check(s), listed above");
             } else {
                 System.out.println("Order summary: the run failed; exit status stays 0 as " // NOSONAR
                         + EXIT_ON_FAILURE_PROPERTY + "=false asks");

@@ -424,6 +424,9 @@ final class GroupRun {
             lock.unlock();
         }
         try {
+            // The moment the group started the user, for whoever looks (JMeterThread.getStartTime()); it is
+            // now, so a scheduled JMeter thread does not wait for it.
+            user.jmeterThread.setStartTime(System.currentTimeMillis());
             thread.start();
         } catch (RuntimeException | OutOfMemoryError e) {
             // Typically "unable to create native thread": a load that this machine cannot carry.
@@ -452,7 +455,11 @@ final class GroupRun {
             }
             active.remove(user.slot, user);
             retiring.remove(user.slot, user);
-            slots.release(user.slot);
+            if (iterations.isEmpty()) {
+                // A looping user is replaced by one with its number; a user that ran its iterations is done,
+                // and its number (its login, say) is not handed to a new user.
+                slots.release(user.slot);
+            }
             events++;
             changed.signalAll();
             ended.signalAll();

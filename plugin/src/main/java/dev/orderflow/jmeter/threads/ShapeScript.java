@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.codehaus.groovy.control.CompilationFailedException;
+import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
@@ -47,7 +48,7 @@ public final class ShapeScript {
         }
         Class<?> compiled;
         // The loader stays open: the compiled class (and its closures) live as long as the shape does.
-        GroovyClassLoader loader = new GroovyClassLoader(ShapeScript.class.getClassLoader());
+        GroovyClassLoader loader = new GroovyClassLoader(ShapeScript.class.getClassLoader(), compilerConfiguration());
         try {
             compiled = loader.parseClass(new GroovyCodeSource(source, FILE_NAME, "/groovy/script"), false);
         } catch (MultipleCompilationErrorsException e) {
@@ -67,6 +68,16 @@ public final class ShapeScript {
                     "defines no tick(elapsedSeconds) method; add: def tick(elapsedSeconds) { … return [users, spawnRate] }");
         }
         return new ShapeScript(source, compiled.asSubclass(Script.class));
+    }
+
+    /**
+     * Groovy 3 (JMeter 5.6.3's) resolves classes by reading their class files with its own ASM, which cannot
+     * read the JDK's own classes from Java 22 on; resolving them by loading them works on every JDK.
+     */
+    private static CompilerConfiguration compilerConfiguration() {
+        CompilerConfiguration configuration = new CompilerConfiguration();
+        configuration.getOptimizationOptions().put("asmResolving", Boolean.FALSE);
+        return configuration;
     }
 
     public String source() {

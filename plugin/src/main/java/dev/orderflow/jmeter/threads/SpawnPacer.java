@@ -27,8 +27,13 @@ final class SpawnPacer {
                 nextStart = now;
             }
             int due = due(now, nextStart, interval, gap);
+            if (due == gap) {
+                // The ramp is done; the next one, whenever the target rises again, starts afresh.
+                nextStart = NEVER;
+                return new Step(due, 0, NEVER);
+            }
             nextStart += due * interval;
-            return new Step(due, 0, due < gap ? nextStart : NEVER);
+            return new Step(due, 0, nextStart);
         }
         if (gap < 0) {
             nextStart = NEVER;
@@ -36,8 +41,12 @@ final class SpawnPacer {
                 nextRetire = now;
             }
             int due = due(now, nextRetire, interval, -gap);
+            if (due == -gap) {
+                nextRetire = NEVER;
+                return new Step(0, due, NEVER);
+            }
             nextRetire += due * interval;
-            return new Step(0, due, due < -gap ? nextRetire : NEVER);
+            return new Step(0, due, nextRetire);
         }
         nextStart = NEVER;
         nextRetire = NEVER;

@@ -3,6 +3,7 @@ package dev.orderflow.jmeter.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +32,7 @@ public final class JMeterEnvironment {
         if (initialised) {
             return;
         }
-        Path home = Path.of(System.getProperty("orderflow.test.jmeterHome", "target/jmeter-home")).toAbsolutePath();
+        Path home = home();
         Path properties = home.resolve("bin/jmeter.properties");
         if (!Files.isRegularFile(properties)) {
             throw new IllegalStateException("no JMeter home for tests at " + home + ": run the build's generate-test-resources phase");
@@ -39,7 +40,29 @@ public final class JMeterEnvironment {
         JMeterUtils.setJMeterHome(home.toString());
         JMeterUtils.loadJMeterProperties(properties.toString());
         JMeterUtils.initLocale();
+        findFunctionsOnTheClassPath();
         initialised = true;
+    }
+
+    /** The JMeter home of the tests: JMeter's {@code bin/} configuration unpacked by the build. */
+    public static Path home() {
+        return Path.of(System.getProperty("orderflow.test.jmeterHome", "target/jmeter-home")).toAbsolutePath();
+    }
+
+    /**
+     * JMeter finds its functions (__P, __property …) by scanning lib/ext, which the test home has not got:
+     * point its search at the functions jar on the test class path, when there is one.
+     */
+    private static void findFunctionsOnTheClassPath() {
+        try {
+            Class<?> function = Class.forName("org.apache.jmeter.functions.Property");
+            Path jar = Path.of(function.getProtectionDomain().getCodeSource().getLocation().toURI());
+            JMeterUtils.setProperty("search_paths", jar.toString());
+        } catch (ClassNotFoundException e) {
+            // No functions jar: plans in tests use no functions.
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The folder of the users.csv and products.csv the tests use. */
@@ -98,12 +121,15 @@ public final class JMeterEnvironment {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws ExecutionException, TimeoutException {
             try {
                 if (!done.isDone()) {
                     engine.stopTest(true);
                     done.get(30, TimeUnit.SECONDS);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping the test plan", e);
             } finally {
                 runner.shutdownNow();
             }

@@ -72,6 +72,11 @@ public final class ScriptedServer implements AutoCloseable {
         return serverSocket.getLocalPort();
     }
 
+    /** Stops accepting connections: a client that connects now is refused. */
+    public void stopListening() throws IOException {
+        serverSocket.close();
+    }
+
     /** Connections accepted so far. */
     public int connections() {
         return connections.get();

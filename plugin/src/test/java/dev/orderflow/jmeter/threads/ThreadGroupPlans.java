@@ -18,6 +18,7 @@ final class ThreadGroupPlans {
     }
 
     static OrderFlowThreadGroup group(String name) {
+        JMeterEnvironment.init();
         OrderFlowThreadGroup group = new OrderFlowThreadGroup();
         group.setName(name);
         group.setStopGracePeriod("1");
@@ -33,6 +34,29 @@ final class ThreadGroupPlans {
         HashTree groupTree = plan.get(testPlan).add(group);
         groupTree.add(List.of(children));
         return plan;
+    }
+
+    static JMeterEnvironment.RunningTest start(OrderFlowThreadGroup group, TestElement... children) {
+        return JMeterEnvironment.start(plan(group, children));
+    }
+
+    /** A stages group; each row is "until | users | spawn rate" (bars, since expressions contain commas). */
+    static OrderFlowThreadGroup stages(String name, String... rows) {
+        OrderFlowThreadGroup group = group(name);
+        group.setShape(ShapeKind.STAGES);
+        group.setStages(java.util.Arrays.stream(rows).map(r -> r.split("\\|"))
+                .map(c -> new ShapeSettings.StageText(c[0].trim(), c[1].trim(), c[2].trim())).toList());
+        return group;
+    }
+
+    static OrderFlowThreadGroup users(String name, int users, double rate, String runTime, String iterations) {
+        OrderFlowThreadGroup group = group(name);
+        group.setShape(ShapeKind.USERS);
+        group.setUsers(Integer.toString(users));
+        group.setSpawnRate(Double.toString(rate));
+        group.setRunTime(runTime);
+        group.setIterations(iterations);
+        return group;
     }
 
     static void run(OrderFlowThreadGroup group, Duration timeout, TestElement... children) throws Exception {

@@ -15,6 +15,8 @@ import java.util.Optional;
 final class AuthApi {
 
     private final UserRepository users;
+    /** Checked against when the user does not exist, so that a wrong name takes as long as a wrong password. */
+    private final String decoyHash;
     private final PasswordHasher hasher;
     private final TokenStore tokens;
 
@@ -22,6 +24,7 @@ final class AuthApi {
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.decoyHash = hasher.hash("decoy password");
     }
 
     Reply login(Exchange exchange) {
@@ -29,7 +32,8 @@ final class AuthApi {
         String username = Json.requiredString(body, "username");
         String password = Json.requiredString(body, "password");
         Optional<StoredUser> user = users.findByUsername(username);
-        if (user.isEmpty() || !hasher.verify(password, user.get().passwordHash())) {
+        boolean matches = hasher.verify(password, user.map(StoredUser::passwordHash).orElse(decoyHash));
+        if (user.isEmpty() || !matches) {
             throw new ApiException(400, "invalid_credentials", "the username or password is wrong");
         }
         int userId = user.get().id();

@@ -1,5 +1,6 @@
 package dev.orderflow.shop.http;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public final class Exchange {
     /** The body as a JSON object, or an empty object when the request has no body. */
     public ObjectNode optionalJsonObject() {
         byte[] body = body();
-        return body.length == 0 ? Json.object("{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) : Json.object(body);
+        return body.length == 0 ? JsonNodeFactory.instance.objectNode() : Json.object(body);
     }
 
     byte[] body() {

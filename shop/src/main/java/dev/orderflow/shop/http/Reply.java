@@ -1,6 +1,7 @@
 package dev.orderflow.shop.http;
 
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What an endpoint answers: status, content type and body (null for none), and extra headers. */
@@ -27,7 +28,7 @@ public record Reply(int status, String contentType, ByteBuffer body, Map<String,
     }
 
     public static Reply error(ApiException e, Map<String, String> headers) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", e.code());
         body.put("detail", e.detail());
         body.putAll(e.extra());

@@ -1,5 +1,6 @@
 package dev.orderflow.shop.security;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -41,7 +42,7 @@ public final class AdminKey {
 
     private static byte[] sha256(String s) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(PasswordHasher.utf8(s));
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

@@ -1,6 +1,5 @@
 package dev.orderflow.shop.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -70,10 +69,5 @@ public final class PasswordHasher {
         } finally {
             spec.clearPassword();
         }
-    }
-
-    /** Bytes of a string for constant-time comparisons. */
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -152,6 +152,11 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         return chart;
     }
 
+    /** True while a redraw is scheduled after a change. */
+    boolean previewPending() {
+        return previewTimer.isRunning();
+    }
+
     private ShapeSettings settingsForPreview() {
         return new ShapeSettings(
                 selectedShape().propertyValue(),

@@ -1,0 +1,1 @@
+"""The orderflow side-by-side benchmark harness (run it with bench/harness/run.sh)."""

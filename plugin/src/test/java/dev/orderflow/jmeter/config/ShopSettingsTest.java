@@ -1,0 +1,127 @@
+package dev.orderflow.jmeter.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ShopSettingsTest {
+
+    private static ShopSettings with(ShopField field, String value) {
+        Map<ShopField, String> values = new EnumMap<>(ShopField.class);
+        values.put(field, value);
+        return ShopSettings.of("My shop", values);
+    }
+
+    @Test
+    void theDefaultsSpeakTheReferenceShopsApi() {
+        ShopSettings settings = ShopSettings.defaults();
+
+        assertThat(settings.endpoint().baseUrl()).isEqualTo("http://127.0.0.1:8000");
+        assertThat(settings.path(ShopField.LOGIN_PATH)).isEqualTo("/api/auth/login");
+        assertThat(settings.path(ShopField.PRODUCTS_PATH)).isEqualTo("/api/products?in_stock=true");
+        assertThat(settings.path(ShopField.CART_ITEMS_PATH)).isEqualTo("/api/cart/items");
+        assertThat(settings.path(ShopField.ORDERS_PATH)).isEqualTo("/api/orders");
+        assertThat(settings.url(ShopField.ORDERS_PATH)).hasToString("http://127.0.0.1:8000/api/orders");
+        assertThat(settings.authHeaderName()).isEqualTo("Authorization");
+        assertThat(settings.authHeaderValue().render("abc")).isEqualTo("Token abc");
+        assertThat(settings.idempotencyHeader()).isEqualTo("Idempotency-Key");
+        assertThat(settings.loginBody().render(name -> JsonText.quote(name.equals("username") ? "load_test_user_7" : "pw\"1")))
+                .isEqualTo("{\"username\":\"load_test_user_7\",\"password\":\"pw\\\"1\"}");
+        assertThat(settings.cartItemBody().render("3")).isEqualTo("{\"product_id\":3,\"quantity\":1}");
+        assertThat(settings.orderBody()).isEqualTo("{}");
+        assertThat(settings.tokenPointer()).hasToString("/token");
+        assertThat(settings.productsPointer()).hasToString("/products");
+        assertThat(settings.productIdPointer()).hasToString("/id");
+        assertThat(settings.stockPointer()).hasToString("/stock");
+        assertThat(settings.rejectedProductPointer()).hasToString("/product_id");
+        assertThat(settings.usersFile()).isEqualTo("csv-data/users.csv");
+        assertThat(settings.connection().keepAlive()).isTrue();
+        assertThat(settings.connection().verifyHostname()).isTrue();
+        assertThat(settings.connection().connectTimeoutMillis()).isEqualTo(5000);
+        assertThat(settings.connection().responseTimeoutMillis()).isEqualTo(10000);
+        assertThat(settings.keptResponseBytes()).isEqualTo(4096);
+    }
+
+    @ParameterizedTest(name = "{0} = \"{1}\" is refused: {2}")
+    @CsvSource(delimiter = '|', value = {
+        "HOST|''|Host (host) is empty",
+        "HOST|shop example|Host (host) \"shop example\" is not a host name or IP address",
+        "PORT|0|Port (port) \"0\" is not in 1..65535",
+        "PORT|65536|Port (port) \"65536\" is not in 1..65535",
+        "PORT|eighty|Port (port) \"eighty\" is not a whole number",
+        "PROTOCOL|ftp|Protocol (protocol) must be http or https, not \"ftp\"",
+        "CONNECT_TIMEOUT|-1|Connect timeout (ms) (connectTimeout) must not be negative, not -1",
+        "RESPONSE_TIMEOUT|-5|Response timeout (ms) (responseTimeout) must not be negative, not -5",
+        "TOKEN_POINTER|token|Token JSON pointer (tokenPointer) \"token\" is not a JSON pointer: it must be empty or start with / (like /token)",
+        "STOCK_POINTER|$.stock|Stock JSON pointer (stockPointer) \"$.stock\" is not a JSON pointer: it must be empty or start with / (like /token)",
+        "LOGIN_PATH|api/login|Login path (loginPath) \"api/login\" is not a path: it must start with / and have no spaces",
+        "LOGIN_BODY|{\"user\":{username}}|Login body (loginBody) has no {password} placeholder",
+        "CART_ITEM_BODY|{}|Cart item body (cartItemBody) has no {product} placeholder",
+        "AUTH_HEADER_TEMPLATE|Token|Auth header value (authHeaderTemplate) \"Token\" has no {token} placeholder",
+        "AUTH_HEADER_NAME|Bad Header|Auth header name (authHeaderName) \"Bad Header\" is not a header name",
+        "KEEP_ALIVE|yes|Keep connections alive (keepAlive) must be true or false, not \"yes\"",
+        "USERS_FILE|'  '|Users CSV file (usersFile) is empty",
+        "KEPT_RESPONSE_BYTES|-1|Response bytes kept in results (keptResponseBytes) must not be negative, not -1",
+    })
+    void refusesAWrongFieldNamingTheElementAndTheField(ShopField field, String value, String problem) {
+        assertThatThrownBy(() -> with(field, value))
+                .isInstanceOf(InvalidShopConnectionException.class)
+                .hasMessage("Shop connection \"My shop\" cannot start the test: " + problem);
+    }
+
+    @Test
+    void listsEveryWrongFieldInOneMessage() {
+        Map<ShopField, String> values = new EnumMap<>(ShopField.class);
+        values.put(ShopField.HOST, "");
+        values.put(ShopField.PORT, "99999");
+        values.put(ShopField.TOKEN_POINTER, "token");
+
+        assertThatThrownBy(() -> ShopSettings.of("My shop", values))
+                .isInstanceOfSatisfying(InvalidShopConnectionException.class, e -> assertThat(e.problems()).hasSize(3));
+    }
+
+    @Test
+    void acceptsAnHttpsShopWithAnyCertificateAndABracketedIpv6Host() {
+        Map<ShopField, String> values = new EnumMap<>(ShopField.class);
+        values.put(ShopField.PROTOCOL, "HTTPS");
+        values.put(ShopField.HOST, "[::1]");
+        values.put(ShopField.PORT, "8443");
+        values.put(ShopField.ACCEPT_ANY_CERTIFICATE, "true");
+        ShopSettings settings = ShopSettings.of("tls", values);
+
+        assertThat(settings.endpoint().baseUrl()).isEqualTo("https://[::1]:8443");
+        assertThat(settings.connection().verifyHostname()).isFalse();
+        assertThat(settings.connection().tls()).isNotNull();
+    }
+
+    @Test
+    void anEmptyAuthHeaderNameOrIdempotencyHeaderSendsNone() {
+        assertThat(with(ShopField.AUTH_HEADER_NAME, "").authHeaderName()).isNull();
+        assertThat(with(ShopField.IDEMPOTENCY_HEADER, " ").idempotencyHeader()).isNull();
+    }
+
+    @Test
+    void everyFieldHasTheGuiLabelItsMessagesUse() {
+        ResourceBundle resources = ResourceBundle.getBundle(ShopConnection.class.getName() + "Resources");
+        for (ShopField field : ShopField.values()) {
+            assertThat(resources.getString(field.property() + ".displayName")).as(field.name()).isEqualTo(field.label());
+            assertThat(resources.getString(field.property() + ".shortDescription")).as(field.name()).isNotBlank();
+        }
+    }
+
+    @Test
+    void templatesLeaveBracesThatAreNoPlaceholderAlone() {
+        Template template = Template.parse("{\"a\":{x},\"b\":{y},\"c\":{}}", java.util.Set.of("x"));
+
+        assertThat(template.render("1")).isEqualTo("{\"a\":1,\"b\":{y},\"c\":{}}");
+        assertThat(JsonText.quote("line\nbreak\t\u0001")).isEqualTo("\"line\\nbreak\\t\\u0001\"");
+        assertThat(new Credentials("u", "secret")).asString().doesNotContain("secret");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.orderflow.jmeter.testing;
+
+import java.util.Map;
+
+import org.apache.jmeter.control.LoopController;
+import org.apache.jmeter.testelement.TestElement;
+import org.apache.jmeter.testelement.TestPlan;
+import org.apache.jmeter.threads.ThreadGroup;
+import org.apache.jmeter.threads.gui.ThreadGroupGui;
+import org.apache.jmeter.control.gui.LoopControlPanel;
+import org.apache.jmeter.control.gui.TestPlanGui;
+import org.apache.jorphan.collections.HashTree;
+import org.apache.jorphan.collections.ListedHashTree;
+
+import dev.orderflow.jmeter.config.ShopConnection;
+import dev.orderflow.jmeter.config.ShopField;
+
+/** Test plans built in code: a test plan, a stock JMeter thread group, a shop connection, samplers. */
+public final class Plans {
+
+    private Plans() {
+    }
+
+    /** A shop connection to 127.0.0.1:port using the project's users.csv, with extra fields set. */
+    public static ShopConnection shopConnection(int port, Map<ShopField, String> fields) {
+        ShopConnection connection = new ShopConnection();
+        connection.setName("Shop connection");
+        connection.setProperty(ShopField.HOST.property(), "127.0.0.1");
+        connection.setProperty(ShopField.PORT.property(), Integer.toString(port));
+        connection.setProperty(ShopField.USERS_FILE.property(), JMeterEnvironment.csvData().resolve("users.csv").toString());
+        fields.forEach((field, value) -> connection.setProperty(field.property(), value));
+        return connection;
+    }
+
+    /** JMeter's stock thread group: that many users, each running that many iterations, all started at once. */
+    public static ThreadGroup threadGroup(int users, int iterations) {
+        LoopController loop = new LoopController();
+        loop.setLoops(iterations);
+        loop.setFirst(true);
+        loop.setProperty(TestElement.GUI_CLASS, LoopControlPanel.class.getName());
+        loop.setProperty(TestElement.TEST_CLASS, LoopController.class.getName());
+        loop.initialize();
+        ThreadGroup group = new ThreadGroup();
+        group.setName("users");
+        group.setNumThreads(users);
+        group.setRampUp(0);
+        group.setSamplerController(loop);
+        group.setProperty(TestElement.GUI_CLASS, ThreadGroupGui.class.getName());
+        group.setProperty(TestElement.TEST_CLASS, ThreadGroup.class.getName());
+        return group;
+    }
+
+    /** A plan: test-plan-level elements, then a thread group with its samplers in order. */
+    public static HashTree plan(ThreadGroup group, TestElement[] planLevel, TestElement... samplers) {
+        JMeterEnvironment.init();
+        TestPlan testPlan = new TestPlan("plan");
+        testPlan.setProperty(TestElement.GUI_CLASS, TestPlanGui.class.getName());
+        testPlan.setProperty(TestElement.TEST_CLASS, TestPlan.class.getName());
+        HashTree tree = new ListedHashTree();
+        HashTree planTree = tree.add(testPlan);
+        for (TestElement element : planLevel) {
+            planTree.add(element);
+        }
+        HashTree groupTree = planTree.add(group);
+        for (TestElement sampler : samplers) {
+            groupTree.add(sampler);
+        }
+        return tree;
+    }
+
+    /** Names an element and returns it, for plans built inline. */
+    public static <T extends TestElement> T named(T element, String name) {
+        element.setName(name);
+        return element;
+    }
+}
