@@ -12,7 +12,7 @@ final class SvgChart {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 280;
-    private static final int LEFT = 60;
+    private static final int LEFT = 72;
     private static final int RIGHT = 20;
     private static final int TOP = 20;
     private static final int BOTTOM = 40;
@@ -52,7 +52,7 @@ final class SvgChart {
         if (xMax <= xMin) {
             xMax = xMin + 1;
         }
-        double top = yMax <= 0 ? 1 : yMax;
+        double top = niceCeiling(yMax);
         StringBuilder svg = new StringBuilder();
         svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">\n",
                 WIDTH, HEIGHT, Html.escape(title)));
@@ -82,7 +82,7 @@ final class SvgChart {
             double seconds = xMin + (xMax - xMin) * i / 6;
             double x = LEFT + (seconds - xMin) * fx;
             svg.append(format("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%ss</text>\n",
-                    x, TOP + plotH + 16, number(seconds)));
+                    x, TOP + plotH + 16, number(Math.round(seconds * 10) / 10.0)));
         }
         svg.append(format("<text x=\"%d\" y=\"%d\" font-size=\"11\">seconds from the first sample</text>\n",
                 LEFT + plotW / 2 - 80, HEIGHT - 4));
@@ -101,6 +101,20 @@ final class SvgChart {
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten at or above {@code value}: axis ends people read at a glance. */
+    static double niceCeiling(double value) {
+        if (value <= 0) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(value)));
+        for (double step : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+            if (step * power >= value) {
+                return step * power;
+            }
+        }
+        return 10 * power;
     }
 
     private static String number(double value) {

@@ -66,8 +66,9 @@ class PlanFilesTest {
             String guiClass = element.getPropertyAsString(TestElement.GUI_CLASS);
             assertThat(guiClass).as("%s has an editor", element.getName()).isNotEmpty();
             JMeterGUIComponent gui = editorOf(element, guiClass);
-            gui.configure(element);
-            TestElement stored = gui.createTestElement();
+            // what the GUI does with a node a user selects and then saves: show it, then store the form into it
+            TestElement stored = (TestElement) element.clone();
+            gui.configure(stored);
             gui.modifyTestElement(stored);
             Map<String, String> before = properties(element);
             Map<String, String> after = properties(stored);

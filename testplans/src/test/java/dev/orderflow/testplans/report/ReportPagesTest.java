@@ -106,6 +106,14 @@ class ReportPagesTest {
     }
 
     @Test
+    void chartAxesEndAtRoundNumbers() {
+        assertThat(SvgChart.niceCeiling(24152.1)).isEqualTo(25000.0);
+        assertThat(SvgChart.niceCeiling(100)).isEqualTo(100.0);
+        assertThat(SvgChart.niceCeiling(101)).isEqualTo(150.0);
+        assertThat(SvgChart.niceCeiling(0)).isEqualTo(1.0);
+    }
+
+    @Test
     void escapesEverythingPutIntoThePages() {
         assertThat(Html.escape("<a href='x'>&\"</a>")).isEqualTo("&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
         assertThat(Html.escape(null)).isEmpty();
