@@ -123,8 +123,9 @@ def main(argv: list[str]) -> int:
         f"{args.jmeter_jvm_options}; shop on {command_output([args.shop_java, '-version']).splitlines()[0]}",
         f"{command_output([setup.locust, '--version'])} (python3 {platform.python_version()}); "
         f"{command_output([setup.wrk, '--version']).splitlines()[0]}",
-        "req/s and CPU per request: steady state, from the warm-up's end to the last response; "
-        "mean and p95: the whole run, as the tool reports them; peak RSS: VmHWM",
+        "req/s and CPU per request: steady state, from the warm-up's end to the last response (JIT: the share of "
+        "that CPU taken by the JVM's compiler threads); mean and p95: per sample over the whole run, as the tool "
+        "reports them; peak RSS: VmHWM of the generator's processes",
     ]
     titles = {t.name: t.title for t in tools.KNOWN}
     text = report.markdown("orderflow benchmark", context, chosen, summaries, titles) + "\n" + report.goals_markdown(goals)
@@ -157,7 +158,8 @@ def warm_up(setup, shop, args, page_bytes, out, chosen_tools) -> None:
 def run_one(tool, w, r, setup, shop, args, page_bytes, runs_dir) -> Measurement:
     m = run_tool(tool, w, r, setup, shop, args.generator_cpus, page_bytes, runs_dir / f"{r}-{w.name}-{tool.name}")
     status = "ok" if m.trusted else "FAILED: " + "; ".join(m.problems)
-    print(f"round {r} {w.name:<12} {tool.name:<13} {m.rps:9,.0f} req/s  {m.cpu_ms_per_1000:7.1f} CPU ms/1000 req  "
+    print(f"round {r} {w.name:<12} {tool.name:<13} {m.rps:9,.0f} req/s  {m.cpu_ms_per_1000:7.1f} CPU ms/1000 req "
+          f"(JIT {100 * m.jit_share:2.0f} %)  "
           f"{m.rss_peak_mib:6.0f} MiB  mean {m.mean_ms:7.2f} ms  p95 {m.p95_ms:7.1f} ms  "
           f"errors {m.errors}/{m.requests}  {status}", flush=True)
     return m

@@ -28,6 +28,7 @@ class Measurement:
     rps: float                 # steady-state window
     cpu_ms_per_1000: float     # generator CPU ms per 1000 requests, steady-state window
     cpu_total_s: float         # generator CPU over its whole life (start-up and shut-down too)
+    jit_share: float           # of the window's CPU: the JVM's JIT compiler threads
     rss_peak_mib: float        # VmHWM of the generator's processes
     mean_ms: float
     p95_ms: float
@@ -49,15 +50,15 @@ class Measurement:
         return asdict(self)
 
 
-def steady_window(report: ToolReport, meter: ProcessTreeMeter, warmup_s: float) -> tuple[float, int, float]:
-    """(seconds, requests, CPU seconds) from `warmup_s` after the first response to the last one.
+def steady_window(report: ToolReport, meter: ProcessTreeMeter, warmup_s: float) -> tuple[float, int, float, float]:
+    """(seconds, requests, CPU seconds, JIT CPU seconds) from `warmup_s` after the first response to the last one.
 
     Start-up (JVM, Python imports), the ramp and JIT warm-up fall before the window; the tool's
     shut-down after it. A tool without a timeline (wrk: C, no start-up to speak of) is taken whole.
     """
     timeline = report.timeline
     if timeline is None:
-        return report.run_s, report.requests, meter.total_cpu_s
+        return report.run_s, report.requests, meter.total_cpu_s, 0.0
     first, last = timeline.first, timeline.last
     start = first + warmup_s
     if last - start < 1.0:  # too short a run for a window: use all of it
@@ -65,7 +66,8 @@ def steady_window(report: ToolReport, meter: ProcessTreeMeter, warmup_s: float) 
     seconds = last - start
     requests = round(timeline.count_at(last) - timeline.count_at(start))
     cpu = meter.cpu_at(last) - meter.cpu_at(start)
-    return seconds, requests, cpu
+    jit = meter.jit_at(last) - meter.jit_at(start)
+    return seconds, requests, cpu, jit
 
 
 def check(m: Measurement, workload: Workload, timed_out: bool, page_bytes: int, before: ShopStats | None,
@@ -124,15 +126,16 @@ def run_tool(tool: Tool, workload: Workload, round_number: int, setup: Setup, sh
         report = tool.read(out, console_text)
     except (OSError, ValueError, KeyError) as e:
         return Measurement(tool.name, workload.name, round_number, exit_code, 0, 0, 0.0, float("nan"),
-                           meter.total_cpu_s, meter.peak_hwm_kib / 1024, float("nan"), float("nan"), 0.0, 0,
+                           meter.total_cpu_s, 0.0, meter.peak_hwm_kib / 1024, float("nan"), float("nan"), 0.0, 0,
                            None, problems=[f"no results to read: {e}"])
-    seconds, window_requests, window_cpu = steady_window(report, meter, workload.warmup_s)
+    seconds, window_requests, window_cpu, window_jit = steady_window(report, meter, workload.warmup_s)
     m = Measurement(
         tool=tool.name, workload=workload.name, round=round_number, exit_code=exit_code,
         requests=report.requests, errors=report.errors,
         rps=window_requests / seconds if seconds > 0 else 0.0,
         cpu_ms_per_1000=1e6 * window_cpu / window_requests if window_requests else float("nan"),
         cpu_total_s=meter.total_cpu_s,
+        jit_share=window_jit / window_cpu if window_cpu > 0 else 0.0,
         rss_peak_mib=meter.peak_hwm_kib / 1024,
         mean_ms=report.mean_ms, p95_ms=report.p95_ms,
         window_s=seconds, window_requests=window_requests, mean_bytes=report.mean_bytes,

@@ -70,11 +70,35 @@ def descendants(root: int) -> list[int]:
     return found
 
 
+def jvm_service_ticks(pid: int) -> int:
+    """CPU ticks of a JVM's JIT compiler threads ("C1/C2 CompilerThre…" in /proc/<pid>/task/*/comm).
+
+    They run on the generator's core too; the report says how much of a window they took.
+    """
+    ticks = 0
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except (FileNotFoundError, ProcessLookupError):
+        return 0
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                if "CompilerThre" not in f.read():
+                    continue
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                rest = f.read().rsplit(")", 1)[1].split()
+            ticks += int(rest[11]) + int(rest[12])
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+    return ticks
+
+
 @dataclass(frozen=True)
 class Reading:
     at: float  # time.time()
     cpu_s: float
     rss_hwm_kib: int
+    jit_s: float = 0.0  # of cpu_s: the JVM's JIT compiler threads (0 for other tools)
 
 
 @dataclass
@@ -107,7 +131,7 @@ class ProcessTreeMeter:
             hwm += read_hwm_kib(pid)
         if not seen_root:
             return None
-        return Reading(time.time(), ticks / CLOCK_TICKS, hwm)
+        return Reading(time.time(), ticks / CLOCK_TICKS, hwm, jvm_service_ticks(self.pid) / CLOCK_TICKS)
 
     def _record(self, reading: Reading) -> None:
         self.readings.append(reading)
@@ -139,9 +163,10 @@ class ProcessTreeMeter:
         self._exited.set()
         if self._thread is not None:
             self._thread.join()
-        final = self._tree_reading()  # the zombie: complete counters, no memory figures
+        final = self._tree_reading()  # the zombie: complete counters, no memory or thread figures
         if final is not None:
-            self.readings.append(Reading(final.at, final.cpu_s, 0))
+            last_jit = self.readings[-1].jit_s if self.readings else 0.0
+            self.readings.append(Reading(final.at, final.cpu_s, 0, last_jit))
         return True
 
     @property
@@ -150,15 +175,22 @@ class ProcessTreeMeter:
 
     def cpu_at(self, at: float) -> float:
         """CPU seconds used up to wall-clock time `at`, interpolated between readings."""
+        return self._at(at, lambda r: r.cpu_s)
+
+    def jit_at(self, at: float) -> float:
+        """CPU seconds the JIT compilers had used up to `at`, interpolated between readings."""
+        return self._at(at, lambda r: r.jit_s)
+
+    def _at(self, at: float, value) -> float:
         points = self.readings
         if not points:
             return 0.0
         if at <= points[0].at:
-            return points[0].cpu_s
+            return value(points[0])
         for before, after in zip(points, points[1:]):
             if before.at <= at <= after.at:
                 span = after.at - before.at
                 if span <= 0:
-                    return after.cpu_s
-                return before.cpu_s + (after.cpu_s - before.cpu_s) * (at - before.at) / span
-        return points[-1].cpu_s
+                    return value(after)
+                return value(before) + (value(after) - value(before)) * (at - before.at) / span
+        return value(points[-1])

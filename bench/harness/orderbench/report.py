@@ -25,6 +25,7 @@ class Summary:
     rss_peak_mib: float
     mean_ms: float
     p95_ms: float
+    jit_share: float            # median share of the window's CPU taken by the JVM's JIT compilers
     errors: int                 # median over rounds
     requests: int               # median over rounds
     problems: list[str]         # every distinct problem of any round, with its round
@@ -58,6 +59,7 @@ def summarise(measurements: list[Measurement]) -> list[Summary]:
             rss_peak_mib=median([m.rss_peak_mib for m in runs]),
             mean_ms=median([m.mean_ms for m in runs]),
             p95_ms=median([m.p95_ms for m in runs]),
+            jit_share=median([m.jit_share for m in runs]),
             errors=int(median([m.errors for m in runs])),
             requests=int(median([m.requests for m in runs])),
             problems=problems,
@@ -135,10 +137,11 @@ def markdown(title: str, context: list[str], workloads: list[Workload], summarie
         rows.sort(key=lambda s: list(tool_titles).index(s.tool))
         lines += [f"## {w.name}: {w.describe}", ""]
         extra = " orders tool / shop |" if w.flow == "orders" else (" peak users |" if w.flow == "users" else "")
-        lines.append(f"| tool | req/s | CPU ms / 1000 req | peak RSS MiB | mean ms | p95 ms | errors / requests |{extra} checks |")
-        lines.append("|---|---:|---:|---:|---:|---:|---:|" + ("---:|" if extra else "") + "---|")
+        lines.append(f"| tool | req/s | CPU ms / 1000 req | of it JIT | peak RSS MiB | mean ms | p95 ms | errors / requests |{extra} checks |")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|" + ("---:|" if extra else "") + "---|")
         for s in rows:
-            cells = [tool_titles.get(s.tool, s.tool), fmt(s.rps), fmt(s.cpu_ms_per_1000, 1), fmt(s.rss_peak_mib),
+            cells = [tool_titles.get(s.tool, s.tool), fmt(s.rps), fmt(s.cpu_ms_per_1000, 1),
+                     f"{100 * s.jit_share:.0f} %" if s.jit_share else "–", fmt(s.rss_peak_mib),
                      fmt(s.mean_ms, 2), fmt(s.p95_ms, 1), f"{s.errors:,} / {s.requests:,}"]
             if w.flow == "orders":
                 cells.append(f"{fmt(s.orders_tool)} / {fmt(s.orders_shop)}")

@@ -14,7 +14,7 @@ BALANCED = ShopStats(orders=0, units_sold=0, initial_stock=100, stock_remaining=
 
 def measurement(tool="orderflow", workload="orders-100", rnd=1, rps=1000.0, cpu=50.0, requests=10_000,
                 errors=0, mean_bytes=500.0, orders_tool=3000, order_errors_tool=0, orders_shop=3000):
-    return Measurement(tool, workload, rnd, 0, requests, errors, rps, cpu, 10.0, 300.0, 2.0, 5.0, 20.0,
+    return Measurement(tool, workload, rnd, 0, requests, errors, rps, cpu, 10.0, 0.0, 300.0, 2.0, 5.0, 20.0,
                        requests, mean_bytes, orders_tool, order_errors_tool, orders_shop)
 
 
