@@ -12,7 +12,7 @@ class TokenStoreTest {
     private final TokenStore tokens = new TokenStore(new SecureRandom());
 
     @Test
-    void aTokenCarriesAt256RandomBitsAndMapsToItsUser() {
+    void aTokenCarries256RandomBitsAndMapsToItsUser() {
         String token = tokens.issue(7);
         assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]+");
         assertThat(tokens.userOf(token)).hasValue(7);
