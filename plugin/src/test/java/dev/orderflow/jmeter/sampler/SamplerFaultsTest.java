@@ -119,9 +119,9 @@ class SamplerFaultsTest {
     void anOrderThatCouldNotEvenConnectIsFailedNotUnknown() throws Exception {
         ScriptedServer[] self = new ScriptedServer[1];
         try (ScriptedServer server = new ScriptedShop().on("POST /api/cart/items", (c, r) -> {
-            ScriptedShop.answer(c, 201, "{}");
-            self[0].stopListening(); // the shop goes away after the cart …
-            c.close();               // … taking the kept-alive connection with it
+            self[0].stopListening(); // the shop goes away with the cart's answer …
+            c.answer(201, "{}", "Connection: close"); // … and closes this connection after it
+            c.close();
             return false;
         }).start()) {
             self[0] = server;
