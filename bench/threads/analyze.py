@@ -48,7 +48,7 @@ def memory(path):
     return round(hwm / 1024), round(rss / 1024)
 
 
-def main(run_dir, expected_users):
+def main(run_dir, expected_users, duration):
     run = Path(run_dir)
     rows = samples(run / "results.csv")
     origin = min(r[0] for r in rows)
@@ -65,7 +65,7 @@ def main(run_dir, expected_users):
         "last_user_first_request_s": round(starts[-1], 2) if starts else None,
         "active_at_10s": active_at(rows, origin, 10),
         "active_at_11s": active_at(rows, origin, 11),
-        "active_at_60s": active_at(rows, origin, 60),
+        f"active_at_{duration}s": active_at(rows, origin, duration),
         "samples": len(rows),
         "errors": sum(1 for r in rows if not r[3]),
         "peak_rss_mb": hwm_mb,
@@ -76,4 +76,4 @@ def main(run_dir, expected_users):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))

@@ -59,8 +59,13 @@ trap cleanup EXIT
 
 "$java_platform" -Xmx1g -jar "$shop_jar" --port 0 --data "$repo/csv-data" --admin-key bench >"$out/shop.log" 2>&1 &
 shop_pid=$!
-port=$(timeout 60 tail -n +1 -f "$out/shop.log" | grep -m1 -o 'listening on http://127.0.0.1:[0-9]*' | grep -o '[0-9]*$') || {
-  echo "the shop did not start; see $out/shop.log" >&2; exit 1; }
+# Wait for its "listening on" line (tail ends by SIGPIPE once grep has it, hence no pipefail here).
+listening=$(set +o pipefail; timeout 60 tail -n +1 -f "$out/shop.log" | grep -m1 -o 'listening on http://127.0.0.1:[0-9]*' || true)
+port=${listening##*:}
+if [[ -z $listening || -z $port ]]; then
+  echo "the shop did not start; see $out/shop.log" >&2
+  exit 1
+fi
 echo "shop on port $port (pid $shop_pid)" >&2
 
 run() {  # run MODE JAVA VIRTUAL_THREADS
@@ -85,7 +90,7 @@ run() {  # run MODE JAVA VIRTUAL_THREADS
     second=$((second + 1))
   done
   wait "$pid" || echo "$mode: JMeter exited with status $?" >&2
-  "$repo/bench/threads/analyze.py" "$dir" "$users" | tee "$dir/figures.json"
+  "$repo/bench/threads/analyze.py" "$dir" "$users" "$duration" | tee "$dir/figures.json"
 }
 
 for mode in $modes; do
