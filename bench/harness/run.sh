@@ -4,7 +4,9 @@
 #
 #   bench/harness/run.sh            full run: 3 rounds, ~25 min on 2 cores
 #   bench/harness/run.sh --quick    seconds-long runs, one round: tries the harness out
-#   bench/harness/run.sh --help     every option (tools, workloads, rounds, CPU pinning)
+#   bench/harness/run.sh --help     every option (tools, workloads, rounds, CPU pinning, profiling)
+#   BENCH_CANDIDATE_JAR=… bench/harness/run.sh --tools orderflow,orderflow-candidate …
+#                                   a candidate build of the plugin side by side with the current one
 #
 # Installs wrk and python3-locust with apt-get when missing, builds the shop and plugin jars when
 # their sources are newer, builds a JMeter 5.6.3 home from Maven Central with the plugin in lib/ext.
@@ -59,6 +61,18 @@ if ! unzip -l "$plugin_jar" META-INF/MANIFEST.MF >/dev/null 2>&1; then
   rm -f "$manifest"
 fi
 
+# BENCH_CANDIDATE_JAR: another build of the plugin (a change to measure), run as the tool
+# orderflow-candidate from a JMeter home of its own that shares every other jar
+candidate=()
+if [[ -n ${BENCH_CANDIDATE_JAR:-} ]]; then
+  candidate_home=$here/jmeter-home/target/jmeter-candidate
+  rm -rf "$candidate_home"
+  cp -al "$jmeter_home" "$candidate_home"
+  rm -f "$candidate_home"/lib/ext/orderflow-jmeter-plugin-*.jar
+  cp "$BENCH_CANDIDATE_JAR" "$candidate_home/lib/ext/"
+  candidate=(--candidate-jmeter-home "$candidate_home")
+fi
+
 # Both JMeter variants run on the same JVM: the newest installed (orderflow's thread group uses
 # virtual threads from Java 21 on), unless BENCH_JMETER_JAVA names another.
 jmeter_java=${BENCH_JMETER_JAVA:-}
@@ -74,4 +88,4 @@ cd "$here"
 exec "$python" -m orderbench \
   --shop-jar "$shop_jar" --csv-data "$repo/csv-data" \
   --jmeter-home "$jmeter_home" --jmeter-java "$jmeter_java" \
-  --results "$here/results" "$@"
+  --results "$here/results" "${candidate[@]}" "$@"

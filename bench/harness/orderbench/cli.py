@@ -34,6 +34,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--shop-jar", type=Path, required=True)
     p.add_argument("--csv-data", type=Path, required=True)
     p.add_argument("--jmeter-home", type=Path, required=True)
+    p.add_argument("--candidate-jmeter-home", type=Path,
+                   help="JMeter home with a candidate plugin build, for the orderflow-candidate tool")
     p.add_argument("--jmeter-java", required=True, help="java that runs both JMeter variants")
     p.add_argument("--jmeter-jvm-options", default="-Xms128m -Xmx1g")
     p.add_argument("--shop-java", default="java")
@@ -78,7 +80,8 @@ def main(argv: list[str]) -> int:
     setup = tools.Setup(harness=harness, csv_data=args.csv_data.resolve(), jmeter_home=args.jmeter_home.resolve(),
                         jmeter_java=args.jmeter_java, jmeter_jvm_options=tuple(args.jmeter_jvm_options.split()),
                         locust="/usr/bin/locust", wrk="/usr/bin/wrk", profiler=(args.jmeter_home.resolve().parent / "async-profiler" / "linux-x64" / "libasyncProfiler.so")
-                        if args.profile else None)
+                        if args.profile else None,
+                        candidate_home=args.candidate_jmeter_home.resolve() if args.candidate_jmeter_home else None)
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     runs_dir = args.results / "runs" / stamp

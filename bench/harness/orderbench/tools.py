@@ -22,6 +22,7 @@ class Setup:
     locust: str
     wrk: str
     profiler: Path | None = None  # async-profiler's agent, when JMeter runs are to be profiled
+    candidate_home: Path | None = None  # a JMeter home with a candidate build of the plugin in lib/ext
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,17 @@ class JMeterTool(Tool):
     """JMeter 5.6.3 non-GUI with one of the bench plans (plans/<variant>-<flow>.jmx)."""
 
     def __init__(self, name: str, title: str, variant: str, flows: frozenset[str],
-                 properties: tuple[tuple[str, str], ...] = ()):
+                 properties: tuple[tuple[str, str], ...] = (), candidate: bool = False):
         self.name, self.title, self.variant, self.flows = name, title, variant, flows
         self.properties = properties
+        self.candidate = candidate
+
+    def home(self, setup: Setup) -> Path:
+        if not self.candidate:
+            return setup.jmeter_home
+        if setup.candidate_home is None:
+            raise SystemExit(f"{self.name} needs a candidate plugin jar: set BENCH_CANDIDATE_JAR for run.sh")
+        return setup.candidate_home
 
     def plan(self, setup: Setup, workload: Workload) -> Path:
         return setup.harness / "plans" / f"{self.variant}-{workload.flow}.jmx"
@@ -95,7 +104,7 @@ class JMeterTool(Tool):
                       f"file={out / 'profile.collapsed'}"] if setup.profiler else [])
         return [
             setup.jmeter_java, *setup.jmeter_jvm_options, *recording,
-            "-jar", str(setup.jmeter_home / "bin" / "ApacheJMeter.jar"),
+            "-jar", str(self.home(setup) / "bin" / "ApacheJMeter.jar"),
             "-n", "-t", str(self.plan(setup, workload)),
             "-l", str(out / "results.csv"), "-j", str(out / "jmeter.log"),
             "-q", str(setup.harness / "jmeter" / "bench.properties"),
@@ -173,8 +182,12 @@ WRK = WrkTool()
 ORDERFLOW_PLATFORM = JMeterTool("orderflow-platform", "orderflow on platform threads", "orderflow",
                                 frozenset({"index", "orders", "users"}), (("virtual_threads", "false"),))
 
+# not in the default set: orderflow built from other sources (BENCH_CANDIDATE_JAR), to measure a change
+ORDERFLOW_CANDIDATE = JMeterTool("orderflow-candidate", "orderflow, candidate build", "orderflow",
+                                 frozenset({"index", "orders", "users"}), candidate=True)
+
 ALL = [ORDERFLOW, JMETER_STOCK, LOCUST_FAST, LOCUST_HTTP, WRK]
-KNOWN = ALL + [ORDERFLOW_PLATFORM]
+KNOWN = ALL + [ORDERFLOW_PLATFORM, ORDERFLOW_CANDIDATE]
 
 
 def by_name(names: list[str]) -> list[Tool]:
