@@ -57,6 +57,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+: >"$out/shop.log"
 "$java_platform" -Xmx4g -jar "$shop_jar" --port 0 --data "$repo/csv-data" --admin-key bench >"$out/shop.log" 2>&1 &
 shop_pid=$!
 # Wait for its "listening on" line (tail ends by SIGPIPE once grep has it, hence no pipefail here).
