@@ -291,7 +291,7 @@ final class GroupRun {
                     break;
                 }
             }
-            reportProgress(now, elapsed, step);
+            reportProgress(step);
             long deadline = Math.min(step.wakeAt(), plan.nextChangeAfter(elapsed)
                     .map(change -> startNanos + change.toNanos())
                     .orElse(SpawnPacer.NEVER));
@@ -305,12 +305,15 @@ final class GroupRun {
      * While users are being started or retired, says once a second how many are running; says when a ramp
      * is done. Operators follow a ramp with it, and it is the group's own count of active users.
      */
-    private void reportProgress(long now, Duration elapsed, SpawnPacer.Step step) {
+    private void reportProgress(SpawnPacer.Step step) {
         boolean changing = step.starts() > 0 || step.retires() > 0;
         boolean done = changing && step.wakeAt() == SpawnPacer.NEVER;
         if (!changing || !log.isInfoEnabled()) {
             return;
         }
+        // Now, not when the step was planned: starting its users may have taken a while.
+        long now = clock.getAsLong();
+        Duration elapsed = Duration.ofNanos(now - startNanos);
         if (done) {
             if (!ramping && step.starts() + step.retires() == 1) {
                 return; // one user replaced: not worth a line
