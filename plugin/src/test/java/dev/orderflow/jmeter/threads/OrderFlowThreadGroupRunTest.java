@@ -216,6 +216,7 @@ class OrderFlowThreadGroupRunTest {
             assertThat(afterStop.stream().filter(e -> e.kind() == Kind.SAMPLE_STARTED).count())
                     .as("samples user %d started after the stop (one may have been starting as it came)", user)
                     .isLessThanOrEqualTo(1);
+            // A user that had only just started when the stop came ends without a sample in flight.
             int firstEnd = indexOf(afterStop, Kind.SAMPLE_ENDED);
             assertThat(afterStop.subList(firstEnd + 1, afterStop.size())).extracting(Event::kind)
                     .as("user %d after finishing its sample", user).containsExactly(Kind.USER_ENDED);
@@ -334,12 +335,13 @@ class OrderFlowThreadGroupRunTest {
         return IntStream.range(from, to).boxed().collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
+    /** The index of the first event of that kind, or -1 when there is none. */
     private static int indexOf(List<Event> events, Kind kind) {
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i).kind() == kind) {
                 return i;
             }
         }
-        throw new AssertionError("no " + kind + " in " + events);
+        return -1;
     }
 }
