@@ -16,7 +16,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from . import report, tools, workloads
+from . import report, threads_benchmark, tools, workloads
 from .measure import Measurement, run_tool
 from .shop import ShopServer
 
@@ -108,8 +108,14 @@ def main(argv: list[str]) -> int:
                 for tool in runnable[shift:] + runnable[:shift]:
                     measurements.append(run_one(tool, w, r, setup, shop, args, page_bytes, runs_dir))
         for w in (w for w in chosen if w.flow == "users"):
-            for tool in (t for t in chosen_tools if t.name == report.REFERENCE):
-                measurements.append(run_one(tool, w, 1, setup, shop, args, page_bytes, runs_dir))
+            # the thread group's own benchmark, with its own shop; ours idles meanwhile
+            print(f"{w.name}: bench/threads/run.sh (a few minutes)", flush=True)
+            found = threads_benchmark.run(harness.parent.parent, w, runs_dir / "threads.log")
+            for m in found:
+                print(f"round 1 {w.name:<12} {m.tool:<13} peak RSS {m.rss_peak_mib:6.0f} MiB  users {m.peak_users}  "
+                      f"errors {m.errors}/{m.requests}  {'ok' if m.trusted else 'FAILED: ' + '; '.join(m.problems)}",
+                      flush=True)
+            measurements += found
     finally:
         shop.stop()
 

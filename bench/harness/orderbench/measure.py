@@ -41,6 +41,7 @@ class Measurement:
     peak_users: int | None = None
     problems: list[str] = field(default_factory=list)
     top_errors: list[tuple[str, int]] = field(default_factory=list)
+    notes: dict = field(default_factory=dict)  # figures a run reports beyond the common ones
 
     @property
     def trusted(self) -> bool:

@@ -32,6 +32,7 @@ class Summary:
     orders_tool: int | None = None
     orders_shop: int | None = None
     peak_users: int | None = None
+    notes: dict | None = None
 
     @property
     def trusted(self) -> bool:
@@ -65,6 +66,7 @@ def summarise(measurements: list[Measurement]) -> list[Summary]:
             problems=problems,
             orders_tool=optional("orders_tool"), orders_shop=optional("orders_shop"),
             peak_users=optional("peak_users"),
+            notes=runs[0].notes,
         ))
     return summaries
 
@@ -149,6 +151,10 @@ def markdown(title: str, context: list[str], workloads: list[Workload], summarie
                 cells.append(fmt(s.peak_users))
             cells.append("ok" if s.trusted else "**FAILED:** " + "; ".join(s.problems))
             lines.append("| " + " | ".join(cells) + " |")
+        for s in rows:
+            if s.notes:
+                lines.append("")
+                lines.append(f"{tool_titles.get(s.tool, s.tool)}: " + ", ".join(f"{k} {v}" for k, v in s.notes.items()))
         mine = found.get((w.name, REFERENCE))
         others = [s for s in rows if s.tool != REFERENCE]
         if mine is not None and others:

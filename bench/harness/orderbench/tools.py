@@ -111,7 +111,6 @@ class JMeterTool(Tool):
             f"-Jhost={target.host}", f"-Jport={target.port}",
             f"-Jusers={workload.users}", f"-Jspawn_rate={workload.spawn_rate}",
             f"-Jduration={workload.duration_s}", f"-Jrampup={-(-workload.users // workload.spawn_rate)}",
-            f"-Jthink_min={workload.think_min_ms}", f"-Jthink_range={workload.think_max_ms - workload.think_min_ms}",
             f"-Jusers_csv={setup.csv_data / 'users.csv'}",
             f"-Jadmin_key={target.admin_key}",
             f"-Jsummary_file={out / 'order-summary.json'}",
@@ -171,8 +170,7 @@ class WrkTool(Tool):
         return read_wrk_output(console)
 
 
-ORDERFLOW = JMeterTool("orderflow", "orderflow (JMeter + plugin)", "orderflow",
-                       frozenset({"index", "orders", "users"}))
+ORDERFLOW = JMeterTool("orderflow", "orderflow (JMeter + plugin)", "orderflow", frozenset({"index", "orders"}))
 JMETER_STOCK = JMeterTool("jmeter-stock", "JMeter stock HTTP sampler", "stock", frozenset({"index", "orders"}))
 LOCUST_FAST = LocustTool("locust-fast", "Locust FastHttpUser", "Fast")
 LOCUST_HTTP = LocustTool("locust-http", "Locust HttpUser", "Http")
@@ -180,11 +178,11 @@ WRK = WrkTool()
 
 # not in the default set: orderflow with its users on platform threads, for comparing the two
 ORDERFLOW_PLATFORM = JMeterTool("orderflow-platform", "orderflow on platform threads", "orderflow",
-                                frozenset({"index", "orders", "users"}), (("virtual_threads", "false"),))
+                                frozenset({"index", "orders"}), (("virtual_threads", "false"),))
 
 # not in the default set: orderflow built from other sources (BENCH_CANDIDATE_JAR), to measure a change
 ORDERFLOW_CANDIDATE = JMeterTool("orderflow-candidate", "orderflow, candidate build", "orderflow",
-                                 frozenset({"index", "orders", "users"}), candidate=True)
+                                 frozenset({"index", "orders"}), candidate=True)
 
 ALL = [ORDERFLOW, JMETER_STOCK, LOCUST_FAST, LOCUST_HTTP, WRK]
 KNOWN = ALL + [ORDERFLOW_PLATFORM, ORDERFLOW_CANDIDATE]

@@ -11,7 +11,7 @@ class Workload:
 
     flow: "index" (GET / with no think time), "orders" (log in once, then per iteration 1-2 add-to-cart
     and create order, no think time) or "users" (test 7's shape: many users on the index page with
-    think time, for the generator's memory).
+    think time, for the generator's memory; run by bench/threads/run.sh).
     """
 
     name: str
@@ -31,7 +31,8 @@ class Workload:
             return (f"order flow, {self.users} users (login once, then 1-2 add-to-cart + create order per "
                     f"iteration, no think time), {self.duration_s} s")
         return (f"{self.users} users spawned at {self.spawn_rate}/s on GET / with "
-                f"{self.think_min_ms}-{self.think_max_ms} ms think time, {self.duration_s} s")
+                f"{self.think_min_ms / 1000:g}-{self.think_max_ms / 1000:g} s think time, {self.duration_s} s "
+                f"(bench/threads/run.sh: virtual threads on Temurin 25, platform threads on Java 17, not pinned)")
 
 
 def standard(quick: bool) -> list[Workload]:
@@ -52,7 +53,8 @@ def standard(quick: bool) -> list[Workload]:
 
 
 def many_users(quick: bool) -> Workload:
-    """Test 7's shape on one machine: 10 000 users started at 1000/s, index page, think time."""
+    """Test 7's shape on one machine, as bench/threads/run.sh runs it: 10 000 users started at 1000/s,
+    index page, 5-10 s think time, 60 s."""
     if quick:
-        return Workload("users-1000", "users", 1000, 500, 6, 3.0, 1000, 2000)
-    return Workload("users-10000", "users", 10_000, 1000, 40, 15.0, 1000, 2000)
+        return Workload("users-1000", "users", 1000, 500, 15, 0.0, 5000, 10000)
+    return Workload("users-10000", "users", 10_000, 1000, 60, 0.0, 5000, 10000)
