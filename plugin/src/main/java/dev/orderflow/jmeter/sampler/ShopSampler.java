@@ -11,14 +11,13 @@ import org.apache.jmeter.samplers.Interruptible;
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.TestElement;
-import org.apache.jmeter.testelement.TestStateListener;
 import org.apache.jmeter.testelement.ThreadListener;
 import org.apache.jmeter.threads.JMeterContext;
-import org.apache.jmeter.util.JMeterUtils;
 
 import dev.orderflow.jmeter.config.InvalidShopConnectionException;
 import dev.orderflow.jmeter.config.ShopConnection;
 import dev.orderflow.jmeter.config.ShopSettings;
+import dev.orderflow.jmeter.element.CheckedAtTestStart;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.flow.VirtualUser;
@@ -30,7 +29,7 @@ import dev.orderflow.jmeter.http.HttpRequest;
  * session, marking the start of an order attempt, recording exchanges into the sample, closing the
  * user's connection when its thread ends and cutting a sample short when the test is stopped.
  */
-public abstract class ShopSampler extends AbstractSampler implements TestBean, ThreadListener, TestStateListener,
+public abstract class ShopSampler extends AbstractSampler implements TestBean, ThreadListener, CheckedAtTestStart,
         Interruptible, ConfigMergabilityIndicator {
 
     private static final long serialVersionUID = 1L;
@@ -58,24 +57,8 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
         List<String> problems = problems();
         if (!problems.isEmpty()) {
             String message = "Sampler \"" + getName() + "\" cannot start the test: " + String.join("; ", problems);
-            JMeterUtils.reportErrorToUser(message, getName());
-            throw new IllegalStateException(message);
+            throw CheckedAtTestStart.reported(new IllegalStateException(message), getName());
         }
-    }
-
-    @Override
-    public void testStarted(String host) {
-        testStarted();
-    }
-
-    @Override
-    public void testEnded() {
-        // connections are closed per virtual user, at the end of its thread
-    }
-
-    @Override
-    public void testEnded(String host) {
-        testEnded();
     }
 
     @Override
