@@ -1,6 +1,7 @@
 package dev.orderflow.jmeter.sampler;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.jmeter.config.ConfigTestElement;
@@ -16,6 +17,7 @@ import org.apache.jmeter.threads.JMeterContext;
 
 import dev.orderflow.jmeter.config.InvalidShopConnectionException;
 import dev.orderflow.jmeter.config.ShopConnection;
+import dev.orderflow.jmeter.config.ShopField;
 import dev.orderflow.jmeter.config.ShopSettings;
 import dev.orderflow.jmeter.element.CheckedAtTestStart;
 import dev.orderflow.jmeter.flow.FlowStep;
@@ -197,6 +199,22 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
             startNanos = System.nanoTime();
             result.sampleStart();
             return result;
+        }
+
+        /** A GET of a path field of the shop connection, asking for JSON back. */
+        public HttpRequest.Builder jsonGet(ShopField path) {
+            return HttpRequest.get(settings.path(path)).header("Accept", "application/json");
+        }
+
+        /** A POST of a JSON body to a path field of the shop connection, asking for JSON back. */
+        public HttpRequest.Builder jsonPost(ShopField path, String body) {
+            return HttpRequest.post(settings.path(path), "application/json", body.getBytes(StandardCharsets.UTF_8))
+                    .header("Accept", "application/json");
+        }
+
+        /** Sends a request to a path field within the sample and records it; the masked body is what the sample shows. */
+        public HttpExchange send(HttpRequest request, ShopField path, String maskedBody) {
+            return send(request, settings.url(path), maskedBody);
         }
 
         /** Sends a request within the sample and records it; the masked body is what the sample shows. */
