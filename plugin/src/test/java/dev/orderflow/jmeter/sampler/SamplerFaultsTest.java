@@ -127,7 +127,10 @@ class SamplerFaultsTest {
             self[0] = server;
             OrderFlowSampleResult order = onlyOrder(run(server, 1, 1, QUICK, orderFlowWithOneProduct()));
 
-            assertThat(order.isSuccessful()).isFalse();
+            assertThat(order.isSuccessful())
+                    .as("order answered %s %s after %d connections and requests %s", order.getResponseCode(),
+                            order.getResponseMessage(), server.connections(), server.received())
+                    .isFalse();
             assertThat(order.isOutcomeUnknown()).isFalse();
             assertThat(order.getResponseCode()).isEqualTo("Non HTTP response code: connection refused");
             assertThat(order.getResponseMessage()).isEqualTo("connection refused by 127.0.0.1:" + server.port());
