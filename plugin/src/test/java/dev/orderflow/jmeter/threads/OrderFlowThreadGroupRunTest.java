@@ -48,9 +48,11 @@ class OrderFlowThreadGroupRunTest {
     void usersStartEvenlyAtTheSpawnRateAndTheTargetHoldsOnceTheRampIsDone(boolean virtual) throws Exception {
         OrderFlowThreadGroup group = users("ramp", 240, 40, "7", "");
         group.setVirtualThreads(virtual);
+        group.setStopGracePeriod("2");
         UserTimeline timeline = new UserTimeline();
 
-        ThreadGroupPlans.run(group, TIMEOUT, PausingSampler.pausing(200), timeline);
+        // One-second samples: the users themselves keep the machine's two cores as free as they can.
+        ThreadGroupPlans.run(group, TIMEOUT, PausingSampler.pausing(1000), timeline);
 
         List<Double> starts = timeline.userStartSeconds();
         assertThat(starts).hasSize(240);
@@ -76,7 +78,7 @@ class OrderFlowThreadGroupRunTest {
         assertThat(timeline.events(Kind.USER_STARTED)).extracting(Event::userNumber)
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 240).boxed().toList());
         // At the end of the run time users finished their sample: none was cut short.
-        assertThat(timeline.sampleSeconds()).allSatisfy(s -> assertThat(s).isGreaterThanOrEqualTo(0.19));
+        assertThat(timeline.sampleSeconds()).allSatisfy(s -> assertThat(s).isGreaterThanOrEqualTo(0.99));
         assertThat(timeline.events(Kind.USER_ENDED)).hasSize(240);
         assertThat(group.numberOfActiveThreads()).isZero();
     }
