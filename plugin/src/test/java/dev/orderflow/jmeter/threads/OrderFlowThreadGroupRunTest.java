@@ -48,9 +48,11 @@ class OrderFlowThreadGroupRunTest {
     void usersStartEvenlyAtTheSpawnRateAndTheTargetHoldsOnceTheRampIsDone(boolean virtual) throws Exception {
         OrderFlowThreadGroup group = users("ramp", 240, 40, "7", "");
         group.setVirtualThreads(virtual);
+        group.setStopGracePeriod("2");
         UserTimeline timeline = new UserTimeline();
 
-        ThreadGroupPlans.run(group, TIMEOUT, PausingSampler.pausing(200), timeline);
+        // One-second samples: the users themselves keep the machine's two cores as free as they can.
+        ThreadGroupPlans.run(group, TIMEOUT, PausingSampler.pausing(1000), timeline);
 
         List<Double> starts = timeline.userStartSeconds();
         assertThat(starts).hasSize(240);
@@ -76,7 +78,7 @@ class OrderFlowThreadGroupRunTest {
         assertThat(timeline.events(Kind.USER_STARTED)).extracting(Event::userNumber)
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 240).boxed().toList());
         // At the end of the run time users finished their sample: none was cut short.
-        assertThat(timeline.sampleSeconds()).allSatisfy(s -> assertThat(s).isGreaterThanOrEqualTo(0.19));
+        assertThat(timeline.sampleSeconds()).allSatisfy(s -> assertThat(s).isGreaterThanOrEqualTo(0.99));
         assertThat(timeline.events(Kind.USER_ENDED)).hasSize(240);
         assertThat(group.numberOfActiveThreads()).isZero();
     }
@@ -116,15 +118,17 @@ class OrderFlowThreadGroupRunTest {
 
     @Test
     void aStageGoingBackUpKeepsUsersThatWereRetiringInsteadOfStartingNewOnes() throws Exception {
-        // Users are mid-way through a 1.5-s iteration when the target drops to 5 and rises back to 20.
-        OrderFlowThreadGroup group = stages("down and up", "1|20|100", "1.3|5|100", "3|20|100");
+        // The 20 users (all started within 0.2 s, given 2 s) are mid-way through their first 2.5-s iteration
+        // when the target drops to 5 (at 2 s) and rises back to 20 (at 2.3 s).
+        OrderFlowThreadGroup group = stages("down and up", "2|20|100", "2.3|5|100", "4|20|100");
+        group.setStopGracePeriod("3");
         UserTimeline timeline = new UserTimeline();
 
-        ThreadGroupPlans.run(group, TIMEOUT, PausingSampler.pausing(1500), timeline);
+        ThreadGroupPlans.run(group, TIMEOUT, PausingSampler.pausing(2500), timeline);
 
         assertThat(timeline.events(Kind.USER_STARTED)).hasSize(20);
-        assertThat(timeline.events(Kind.USER_ENDED)).allSatisfy(e -> assertThat(timeline.secondsOf(e)).isGreaterThan(2.9));
-        assertThat(timeline.aliveAt(2.5)).isEqualTo(range(0, 20));
+        assertThat(timeline.events(Kind.USER_ENDED)).allSatisfy(e -> assertThat(timeline.secondsOf(e)).isGreaterThan(3.9));
+        assertThat(timeline.aliveAt(3.5)).isEqualTo(range(0, 20));
     }
 
     @Test
@@ -151,7 +155,7 @@ class OrderFlowThreadGroupRunTest {
         assertThat(timeline.activeAt(4.8)).isBetween(4, 6);
         // The shape ends at 5 s (less the time the group took to start its very first user, the origin here).
         double lastEnd = timeline.secondsOf(timeline.events(Kind.USER_ENDED).get(29));
-        assertThat(lastEnd).isBetween(4.8, 6.0);
+        assertThat(lastEnd).isBetween(4.8, 7.0);
     }
 
     @Test
@@ -223,7 +227,8 @@ class OrderFlowThreadGroupRunTest {
         }
         assertThat(timeline.sampleSeconds()).allSatisfy(s -> assertThat(s).isGreaterThanOrEqualTo(0.29));
         double lastEndAfterStop = (timeline.events(Kind.USER_ENDED).get(19).nanos() - stopAt) / 1e9;
-        assertThat(lastEndAfterStop).isLessThan(1.5);
+        // 300-ms samples: well within 3 s even on a busy machine.
+        assertThat(lastEndAfterStop).isLessThan(3.0);
         assertThat(group.numberOfActiveThreads()).isZero();
     }
 
@@ -244,8 +249,9 @@ class OrderFlowThreadGroupRunTest {
 
         assertThat(timeline.events(Kind.USER_ENDED)).hasSize(10);
         double lastEndAfterStop = (timeline.events(Kind.USER_ENDED).get(9).nanos() - stopAt) / 1e9;
-        assertThat(lastEndAfterStop).isLessThan(2.0);
-        assertThat(timeline.sampleSeconds()).hasSize(10).allSatisfy(s -> assertThat(s).isLessThan(5.0));
+        // 30-s samples, interrupted at once: a few seconds at most even on a busy machine.
+        assertThat(lastEndAfterStop).isLessThan(5.0);
+        assertThat(timeline.sampleSeconds()).hasSize(10).allSatisfy(s -> assertThat(s).isLessThan(8.0));
     }
 
     @Test
@@ -257,8 +263,9 @@ class OrderFlowThreadGroupRunTest {
         ThreadGroupPlans.run(group, TIMEOUT, PausingSampler.pausing(20_000), timeline);
 
         List<Double> ends = timeline.events(Kind.USER_ENDED).stream().map(timeline::secondsOf).toList();
-        assertThat(ends).hasSize(5).allSatisfy(end -> assertThat(end).isBetween(1.4, 3.0));
-        assertThat(timeline.sampleSeconds()).allSatisfy(s -> assertThat(s).isLessThan(3.0));
+        // Run time 1 s + grace 0.5 s, then interrupted; the 20-s samples never finish.
+        assertThat(ends).hasSize(5).allSatisfy(end -> assertThat(end).isBetween(1.4, 5.0));
+        assertThat(timeline.sampleSeconds()).allSatisfy(s -> assertThat(s).isLessThan(5.0));
     }
 
     @Test
