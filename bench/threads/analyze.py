@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Reads one benchmark run (results.csv, gc.log, memory.csv, jmeter.log) and prints its figures as JSON.
 
-Time 0 is the first sample's start: users load the page as soon as they are spawned, so the first
-sample starts when the thread group starts its first user.
+Active users come from the thread group's own count, which it logs once a second while it ramps, when a
+ramp is done and when the shape ends ("at 10.000 s 10000 users running"), in seconds since it started.
 """
 import csv
 import json
@@ -21,11 +21,15 @@ def samples(path):
     return rows
 
 
-def active_at(rows, origin, second):
-    """Users active at `second`: the thread group's count on the samples that ended within 250 ms before it."""
-    at = origin + second * 1000
-    counts = [grp for _, end, grp, _, _ in rows if at - 250 <= end <= at]
-    return max(counts) if counts else None
+def progress(log):
+    """(seconds, users running) as the thread group logged them, in order."""
+    return [(float(t), int(n)) for t, n in re.findall(r"at (\d+\.\d+) s (?:the ramp is done, |the shape ended, )?(\d+) users running", log)]
+
+
+def active_at(points, second):
+    """Users running at `second`: the group's last count logged at or before it."""
+    before = [n for t, n in points if t <= second]
+    return before[-1] if before else None
 
 
 def peak_heap_mb(gc_log):
@@ -59,18 +63,21 @@ def main(run_dir, expected_users, duration):
     hwm_mb, rss_mb = memory(run / "memory.csv")
     log = (run / "jmeter.log").read_text(errors="replace")
     threads = re.search(r"users run on ([^\n]+)", log)
+    points = progress(log)
+    ramp_done = re.search(r"at (\d+\.\d+) s the ramp is done, (\d+) users running", log)
     figures = {
         "threads": threads.group(1).strip() if threads else "unknown",
         "users_started": len(first_sample),
         "last_user_first_request_s": round(starts[-1], 2) if starts else None,
-        "active_at_10s": active_at(rows, origin, 10),
-        "active_at_11s": active_at(rows, origin, 11),
-        f"active_at_{duration}s": active_at(rows, origin, duration),
+        "ramp_done_at_s": float(ramp_done.group(1)) if ramp_done else None,
+        "active_at_10s": active_at(points, 10),
+        "active_at_11s": active_at(points, 11),
+        f"active_at_{duration}s": active_at(points, duration),
         "samples": len(rows),
         "errors": sum(1 for r in rows if not r[3]),
         "peak_rss_mb": hwm_mb,
         "peak_heap_used_mb": peak_heap_mb(run / "gc.log"),
-        "all_active_by_11s": active_at(rows, origin, 11) == expected_users,
+        "all_active_by_11s": active_at(points, 11) == expected_users,
     }
     print(json.dumps(figures))
 

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,14 @@ class ShopMainTest {
 
     private ShopMain.Launch launch(String... args) {
         return ShopMain.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    /** ShopMain in a JVM of its own, on this test's class path. */
+    private static ProcessBuilder shopMainProcess(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ShopMain.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
     }
 
     private String out() {
@@ -142,9 +151,7 @@ class ShopMainTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void theMainProcessServesUntilSigtermAndThenEndsCleanly() throws Exception {
         TestData.write(tmp, 3, List.of("1,Lamp,1.00,5"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                ShopMain.class.getName(), "--port", "0", "--data", tmp.toString(), "--admin-key", "k")
+        Process process = shopMainProcess("--port", "0", "--data", tmp.toString(), "--admin-key", "k")
                 .redirectError(tmp.resolve("stderr.txt").toFile())
                 .start();
         try (BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -166,9 +173,7 @@ class ShopMainTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void theMainProcessExitsNonZeroOnABadDataFile() throws Exception {
         TestData.write(tmp, 3, List.of("1,Lamp,1.00,-5"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                ShopMain.class.getName(), "--port", "0", "--data", tmp.toString())
+        Process process = shopMainProcess("--port", "0", "--data", tmp.toString())
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 import org.apache.jmeter.config.ConfigTestElement;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testbeans.TestBeanHelper;
-import org.apache.jmeter.testelement.TestStateListener;
-import org.apache.jmeter.util.JMeterUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.orderflow.jmeter.element.CheckedAtTestStart;
 
 /**
  * The shop the order-flow samplers talk to: address, timeouts, API paths, the shape of its requests
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>At test start the element checks every field and the users file; a wrong one stops the test
  * before any user starts, with a message naming this element and the field.
  */
-public class ShopConnection extends ConfigTestElement implements TestBean, TestStateListener {
+public class ShopConnection extends ConfigTestElement implements TestBean, CheckedAtTestStart {
 
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(ShopConnection.class);
@@ -78,25 +78,8 @@ public class ShopConnection extends ConfigTestElement implements TestBean, TestS
             log.info("Shop connection \"{}\": {} with {} users from {}", getName(), checked.endpoint().baseUrl(),
                     loaded.size(), loaded.path());
         } catch (InvalidShopConnectionException e) {
-            // logged, printed on the console in non-GUI mode, shown in a dialog in the GUI; then the engine stops
-            JMeterUtils.reportErrorToUser(e.getMessage(), "Shop connection");
-            throw e;
+            throw CheckedAtTestStart.reported(e, "Shop connection");
         }
-    }
-
-    @Override
-    public void testStarted(String host) {
-        testStarted();
-    }
-
-    @Override
-    public void testEnded() {
-        // each virtual user closes its own connection when its thread ends
-    }
-
-    @Override
-    public void testEnded(String host) {
-        testEnded();
     }
 
     /**

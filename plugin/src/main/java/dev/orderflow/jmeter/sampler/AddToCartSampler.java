@@ -1,6 +1,5 @@
 package dev.orderflow.jmeter.sampler;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,7 +11,6 @@ import dev.orderflow.jmeter.config.ShopSettings;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.http.HttpExchange;
-import dev.orderflow.jmeter.http.HttpRequest;
 
 /**
  * Puts 1–2 (configurable) distinct products the virtual user believes in stock into its cart.
@@ -73,9 +71,8 @@ public class AddToCartSampler extends ShopSampler {
         }
         for (ProductId product : products) {
             String body = settings.cartItemBody().render(product.json());
-            HttpExchange exchange = turn.send(turn.authorized(HttpRequest.post(settings.path(ShopField.CART_ITEMS_PATH),
-                            "application/json", body.getBytes(StandardCharsets.UTF_8)).header("Accept", "application/json")).build(),
-                    settings.url(ShopField.CART_ITEMS_PATH), body);
+            HttpExchange exchange = turn.send(turn.authorized(turn.jsonPost(ShopField.CART_ITEMS_PATH, body)).build(),
+                    ShopField.CART_ITEMS_PATH, body);
             if (!exchange.answered()) {
                 return turn.endingIteration(turn.end(false));
             }

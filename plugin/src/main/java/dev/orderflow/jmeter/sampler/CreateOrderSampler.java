@@ -1,6 +1,5 @@
 package dev.orderflow.jmeter.sampler;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import dev.orderflow.jmeter.config.ShopField;
@@ -29,12 +28,11 @@ public class CreateOrderSampler extends ShopSampler {
     protected OrderFlowSampleResult sample(Turn turn) {
         ShopSettings settings = turn.settings();
         OrderFlowSampleResult result = turn.start();
-        HttpRequest.Builder request = turn.authorized(HttpRequest.post(settings.path(ShopField.ORDERS_PATH), "application/json",
-                settings.orderBody().getBytes(StandardCharsets.UTF_8)).header("Accept", "application/json"));
+        HttpRequest.Builder request = turn.authorized(turn.jsonPost(ShopField.ORDERS_PATH, settings.orderBody()));
         if (settings.idempotencyHeader() != null) {
             request.header(settings.idempotencyHeader(), UUID.randomUUID().toString());
         }
-        HttpExchange exchange = turn.send(request.build(), settings.url(ShopField.ORDERS_PATH), settings.orderBody());
+        HttpExchange exchange = turn.send(request.build(), ShopField.ORDERS_PATH, settings.orderBody());
         if (!exchange.answered()) {
             result.setOutcomeUnknown(exchange.failure().requestSent());
             return turn.end(false);

@@ -10,7 +10,6 @@ import dev.orderflow.jmeter.config.ShopSettings;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.http.HttpExchange;
-import dev.orderflow.jmeter.http.HttpRequest;
 
 /**
  * Lists the shop's products and makes the answer the virtual user's known stock, from which Add to
@@ -30,8 +29,8 @@ public class ListProductsSampler extends ShopSampler {
     protected OrderFlowSampleResult sample(Turn turn) {
         ShopSettings settings = turn.settings();
         turn.start();
-        HttpExchange exchange = turn.send(turn.authorized(HttpRequest.get(settings.path(ShopField.PRODUCTS_PATH))
-                .header("Accept", "application/json")).build(), settings.url(ShopField.PRODUCTS_PATH), null);
+        HttpExchange exchange = turn.send(turn.authorized(turn.jsonGet(ShopField.PRODUCTS_PATH)).build(),
+                ShopField.PRODUCTS_PATH, null);
         if (!exchange.answered() || !exchange.response().successful()) {
             return turn.end(false);
         }

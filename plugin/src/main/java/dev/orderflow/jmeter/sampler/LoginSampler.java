@@ -1,7 +1,5 @@
 package dev.orderflow.jmeter.sampler;
 
-import java.nio.charset.StandardCharsets;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orderflow.jmeter.config.Credentials;
@@ -14,7 +12,6 @@ import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.http.HttpExchange;
 import dev.orderflow.jmeter.http.HttpHeader;
-import dev.orderflow.jmeter.http.HttpRequest;
 
 /**
  * Logs the virtual user in once, as row {@code i} of the users file for user number {@code i}, and keeps
@@ -54,9 +51,7 @@ public class LoginSampler extends ShopSampler {
         String body = settings.loginBody().render(name -> name.equals("username") ? username : JsonText.quote(credentials.password()));
         String shown = settings.loginBody().render(name -> name.equals("username") ? username : MASKED_PASSWORD);
 
-        HttpExchange exchange = turn.send(HttpRequest.post(settings.path(ShopField.LOGIN_PATH), "application/json",
-                        body.getBytes(StandardCharsets.UTF_8)).header("Accept", "application/json").build(),
-                settings.url(ShopField.LOGIN_PATH), shown);
+        HttpExchange exchange = turn.send(turn.jsonPost(ShopField.LOGIN_PATH, body).build(), ShopField.LOGIN_PATH, shown);
         if (!exchange.answered() || !exchange.response().successful()) {
             return turn.endingIteration(turn.end(false));
         }

@@ -1,6 +1,7 @@
 package dev.orderflow.jmeter.sampler;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.jmeter.config.ConfigTestElement;
@@ -11,14 +12,14 @@ import org.apache.jmeter.samplers.Interruptible;
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.TestElement;
-import org.apache.jmeter.testelement.TestStateListener;
 import org.apache.jmeter.testelement.ThreadListener;
 import org.apache.jmeter.threads.JMeterContext;
-import org.apache.jmeter.util.JMeterUtils;
 
 import dev.orderflow.jmeter.config.InvalidShopConnectionException;
 import dev.orderflow.jmeter.config.ShopConnection;
+import dev.orderflow.jmeter.config.ShopField;
 import dev.orderflow.jmeter.config.ShopSettings;
+import dev.orderflow.jmeter.element.CheckedAtTestStart;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.flow.VirtualUser;
@@ -30,7 +31,7 @@ import dev.orderflow.jmeter.http.HttpRequest;
  * session, marking the start of an order attempt, recording exchanges into the sample, closing the
  * user's connection when its thread ends and cutting a sample short when the test is stopped.
  */
-public abstract class ShopSampler extends AbstractSampler implements TestBean, ThreadListener, TestStateListener,
+public abstract class ShopSampler extends AbstractSampler implements TestBean, ThreadListener, CheckedAtTestStart,
         Interruptible, ConfigMergabilityIndicator {
 
     private static final long serialVersionUID = 1L;
@@ -58,24 +59,8 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
         List<String> problems = problems();
         if (!problems.isEmpty()) {
             String message = "Sampler \"" + getName() + "\" cannot start the test: " + String.join("; ", problems);
-            JMeterUtils.reportErrorToUser(message, getName());
-            throw new IllegalStateException(message);
+            throw CheckedAtTestStart.reported(new IllegalStateException(message), getName());
         }
-    }
-
-    @Override
-    public void testStarted(String host) {
-        testStarted();
-    }
-
-    @Override
-    public void testEnded() {
-        // connections are closed per virtual user, at the end of its thread
-    }
-
-    @Override
-    public void testEnded(String host) {
-        testEnded();
     }
 
     @Override
@@ -214,6 +199,22 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
             startNanos = System.nanoTime();
             result.sampleStart();
             return result;
+        }
+
+        /** A GET of a path field of the shop connection, asking for JSON back. */
+        public HttpRequest.Builder jsonGet(ShopField path) {
+            return HttpRequest.get(settings.path(path)).header("Accept", "application/json");
+        }
+
+        /** A POST of a JSON body to a path field of the shop connection, asking for JSON back. */
+        public HttpRequest.Builder jsonPost(ShopField path, String body) {
+            return HttpRequest.post(settings.path(path), "application/json", body.getBytes(StandardCharsets.UTF_8))
+                    .header("Accept", "application/json");
+        }
+
+        /** Sends a request to a path field within the sample and records it; the masked body is what the sample shows. */
+        public HttpExchange send(HttpRequest request, ShopField path, String maskedBody) {
+            return send(request, settings.url(path), maskedBody);
         }
 
         /** Sends a request within the sample and records it; the masked body is what the sample shows. */

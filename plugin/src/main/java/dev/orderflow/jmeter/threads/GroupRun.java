@@ -68,6 +68,8 @@ final class GroupRun {
 
     /** Used by the starter thread only. */
     private final SpawnPacer pacer = new SpawnPacer();
+    private long nextProgressReport;
+    private boolean ramping;
     private Thread starter;
     private long startNanos;
     private long plannedEndMillis;
@@ -289,6 +291,7 @@ final class GroupRun {
                     break;
                 }
             }
+            reportProgress(step);
             long deadline = Math.min(step.wakeAt(), plan.nextChangeAfter(elapsed)
                     .map(change -> startNanos + change.toNanos())
                     .orElse(SpawnPacer.NEVER));
@@ -298,6 +301,38 @@ final class GroupRun {
         }
     }
 
+    /**
+     * While users are being started or retired, says once a second how many are running; says when a ramp
+     * is done. Operators follow a ramp with it, and it is the group's own count of active users.
+     */
+    private void reportProgress(SpawnPacer.Step step) {
+        boolean changing = step.starts() > 0 || step.retires() > 0;
+        boolean done = changing && step.wakeAt() == SpawnPacer.NEVER;
+        if (!changing || !log.isInfoEnabled()) {
+            return;
+        }
+        // Now, not when the step was planned: starting its users may have taken a while.
+        long now = clock.getAsLong();
+        Duration elapsed = Duration.ofNanos(now - startNanos);
+        if (done) {
+            if (!ramping && step.starts() + step.retires() == 1) {
+                return; // one user replaced: not worth a line
+            }
+            log.info("OrderFlowThreadGroup '{}': at {} s the ramp is done, {} users running",
+                    groupName, seconds(elapsed), aliveUsers());
+            ramping = false;
+        } else if (!ramping || now >= nextProgressReport) {
+            log.info("OrderFlowThreadGroup '{}': at {} s {} users running, ramping",
+                    groupName, seconds(elapsed), aliveUsers());
+            ramping = true;
+            nextProgressReport = now + 1_000_000_000L;
+        }
+    }
+
+    private static String seconds(Duration elapsed) {
+        return String.format(java.util.Locale.ROOT, "%.3f", Durations.toSeconds(elapsed));
+    }
+
     /** The shape is over: users finish their current sample; those still busy after the grace period are interrupted. */
     private void endAsPlanned() {
         List<RunningUser> users = stopStarting();
@@ -305,8 +340,10 @@ final class GroupRun {
             log.info("OrderFlowThreadGroup '{}': shape ended, every user has ended", groupName);
             return;
         }
-        log.info("OrderFlowThreadGroup '{}': shape ended, {} users finish their current sample (grace period {} s)",
-                groupName, users.size(), Durations.toSeconds(stopGrace));
+        log.info("OrderFlowThreadGroup '{}': at {} s the shape ended, {} users running finish their current sample"
+                        + " (grace period {} s)",
+                groupName, seconds(Duration.ofNanos(clock.getAsLong() - startNanos)), users.size(),
+                Durations.toSeconds(stopGrace));
         users.forEach(RunningUser::stopGracefully);
         if (!awaitUsersEnded(stopGrace)) {
             List<RunningUser> left;

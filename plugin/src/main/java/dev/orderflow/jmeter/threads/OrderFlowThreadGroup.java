@@ -208,6 +208,10 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
             throw new JMeterStopTestException(message);
         }
         UserThreads threads = UserThreads.choose(isVirtualThreads());
+        if (isVirtualThreads() && !threads.virtual()) {
+            log.info("OrderFlowThreadGroup '{}': virtual threads need Java 21 or newer, this is Java {}: users run on platform threads",
+                    getName(), Runtime.version().feature());
+        }
         log.info("OrderFlowThreadGroup '{}' (group {}): engine {} of {}, {}, {} users at most here; users run on {}",
                 getName(), groupNumber, share.engine(), share.engines(), schedule.describe(), getNumThreads(),
                 threads.describe());

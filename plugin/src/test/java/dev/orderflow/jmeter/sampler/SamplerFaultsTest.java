@@ -56,35 +56,37 @@ class SamplerFaultsTest {
         return orders.get(0);
     }
 
-    @Test
-    void anOrderAnsweredWith503IsRejectedNotUnknown() throws Exception {
-        try (ScriptedServer server = new ScriptedShop()
-                .on("POST /api/orders", (c, r) -> ScriptedShop.answer(c, 503, "{\"error\":\"internal\"}")).start()) {
-            OrderFlowSampleResult order = onlyOrder(run(server, 1, 1, QUICK, orderFlow()));
-
-            assertThat(order.isSuccessful()).isFalse();
-            assertThat(order.isOutcomeUnknown()).isFalse();
-            assertThat(order.getResponseCode()).isEqualTo("503");
-            assertThat(order.getResponseMessage()).isEqualTo("Status 503");
-            assertThat(order.getResponseDataAsString()).isEqualTo("{\"error\":\"internal\"}");
+    /** The order sample of one user's one iteration when the shop answers the order as given. */
+    private static OrderFlowSampleResult orderWhenTheShopAnswers(ScriptedShop.Endpoint order) throws Exception {
+        try (ScriptedServer server = new ScriptedShop().on("POST /api/orders", order).start()) {
+            return onlyOrder(run(server, 1, 1, QUICK, orderFlow()));
         }
     }
 
     @Test
+    void anOrderAnsweredWith503IsRejectedNotUnknown() throws Exception {
+        OrderFlowSampleResult order = orderWhenTheShopAnswers((c, r) -> ScriptedShop.answer(c, 503, "{\"error\":\"internal\"}"));
+
+        assertThat(order.isSuccessful()).isFalse();
+        assertThat(order.isOutcomeUnknown()).isFalse();
+        assertThat(order.getResponseCode()).isEqualTo("503");
+        assertThat(order.getResponseMessage()).isEqualTo("Status 503");
+        assertThat(order.getResponseDataAsString()).isEqualTo("{\"error\":\"internal\"}");
+    }
+
+    @Test
     void anOrderWithNoAnswerWithinTheResponseTimeoutHasAnUnknownOutcome() throws Exception {
-        try (ScriptedServer server = new ScriptedShop().on("POST /api/orders", (c, r) -> {
+        OrderFlowSampleResult order = orderWhenTheShopAnswers((c, r) -> {
             c.stall();
             return false;
-        }).start()) {
-            OrderFlowSampleResult order = onlyOrder(run(server, 1, 1, QUICK, orderFlow()));
+        });
 
-            assertThat(order.isSuccessful()).isFalse();
-            assertThat(order.isOutcomeUnknown()).isTrue();
-            assertThat(order.getResponseCode()).isEqualTo("Non HTTP response code: response timeout");
-            assertThat(order.getResponseMessage()).isEqualTo("no answer within 300 ms (response timeout)");
-            assertThat(order.getTime()).isGreaterThanOrEqualTo(300);
-            assertThat(order.getLatency()).isZero();
-        }
+        assertThat(order.isSuccessful()).isFalse();
+        assertThat(order.isOutcomeUnknown()).isTrue();
+        assertThat(order.getResponseCode()).isEqualTo("Non HTTP response code: response timeout");
+        assertThat(order.getResponseMessage()).isEqualTo("no answer within 300 ms (response timeout)");
+        assertThat(order.getTime()).isGreaterThanOrEqualTo(300);
+        assertThat(order.getLatency()).isZero();
     }
 
     @Test
@@ -103,16 +105,14 @@ class SamplerFaultsTest {
 
     @Test
     void anOrderWhoseConnectionIsResetHasAnUnknownOutcome() throws Exception {
-        try (ScriptedServer server = new ScriptedShop().on("POST /api/orders", (c, r) -> {
+        OrderFlowSampleResult order = orderWhenTheShopAnswers((c, r) -> {
             c.reset();
             return false;
-        }).start()) {
-            OrderFlowSampleResult order = onlyOrder(run(server, 1, 1, QUICK, orderFlow()));
+        });
 
-            assertThat(order.isOutcomeUnknown()).isTrue();
-            assertThat(order.getResponseCode()).isEqualTo("Non HTTP response code: connection reset");
-            assertThat(order.getResponseMessage()).isEqualTo("connection reset by the shop");
-        }
+        assertThat(order.isOutcomeUnknown()).isTrue();
+        assertThat(order.getResponseCode()).isEqualTo("Non HTTP response code: connection reset");
+        assertThat(order.getResponseMessage()).isEqualTo("connection reset by the shop");
     }
 
     @Test
@@ -127,7 +127,10 @@ class SamplerFaultsTest {
             self[0] = server;
             OrderFlowSampleResult order = onlyOrder(run(server, 1, 1, QUICK, orderFlowWithOneProduct()));
 
-            assertThat(order.isSuccessful()).isFalse();
+            assertThat(order.isSuccessful())
+                    .as("order answered %s %s after %d connections and requests %s", order.getResponseCode(),
+                            order.getResponseMessage(), server.connections(), server.received())
+                    .isFalse();
             assertThat(order.isOutcomeUnknown()).isFalse();
             assertThat(order.getResponseCode()).isEqualTo("Non HTTP response code: connection refused");
             assertThat(order.getResponseMessage()).isEqualTo("connection refused by 127.0.0.1:" + server.port());

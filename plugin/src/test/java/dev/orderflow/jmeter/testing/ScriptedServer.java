@@ -118,14 +118,19 @@ public final class ScriptedServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         closing.countDown();
         serverSocket.close();
         for (Socket socket : sockets) {
             socket.close();
         }
         threads.shutdownNow();
-        threads.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            // the sockets are closed already; the test thread keeps its interrupt for whoever waits next
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One accepted connection, seen from the server's side. */

@@ -121,7 +121,7 @@ class OrderFlowThreadGroupDistributedTest {
 
     /** Users that loop for three seconds, so that all of them are active together. */
     private static Path writePlan(Path work, int users) throws IOException {
-        OrderFlowThreadGroup group = ThreadGroupPlans.users("distributed", users, 20, "3", "");
+        OrderFlowThreadGroup group = OrderFlowThreadGroupPersistenceTest.plain(ThreadGroupPlans.users("distributed", users, 20, "3", ""));
         group.setProperty(TestElement.GUI_CLASS, "dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui");
         PausingSampler sampler = PausingSampler.pausing(100);
         sampler.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.testbeans.gui.TestBeanGUI");

@@ -29,7 +29,9 @@ import dev.orderflow.jmeter.threads.UserTimeline.Kind;
 class OrderFlowThreadGroupPersistenceTest {
 
     private static OrderFlowThreadGroup configured() {
-        OrderFlowThreadGroup group = ThreadGroupPlans.group("Orders");
+        JMeterEnvironment.init();
+        OrderFlowThreadGroup group = new OrderFlowThreadGroup();
+        group.setName("Orders");
         group.setShape(ShapeKind.STAGES);
         group.setUsers("${__P(users,100)}");
         group.setSpawnRate("12.5");
@@ -88,7 +90,7 @@ class OrderFlowThreadGroupPersistenceTest {
 
     @Test
     void theElementSurvivesJavaSerializationAsItTravelsToAnEngineAndRunsThere() throws Exception {
-        OrderFlowThreadGroup group = ThreadGroupPlans.users("remote", 6, 60, "", "2");
+        OrderFlowThreadGroup group = plain(ThreadGroupPlans.users("remote", 6, 60, "", "2"));
         HashTree plan = ThreadGroupPlans.plan(group, PausingSampler.pausing(20));
 
         HashTree received = (HashTree) deserialize(serialize(plan));
@@ -112,6 +114,16 @@ class OrderFlowThreadGroupPersistenceTest {
         assertThat(clone).isEqualTo(group).isNotSameAs(group);
         assertThat(clone.getSamplerController()).isNotSameAs(group.getSamplerController());
         assertThat(clone.numberOfActiveThreads()).isZero();
+    }
+
+    /** The production class with the same settings as a group made for the run tests. */
+    static OrderFlowThreadGroup plain(OrderFlowThreadGroup observed) {
+        OrderFlowThreadGroup group = new OrderFlowThreadGroup();
+        org.apache.jmeter.testelement.property.PropertyIterator properties = observed.propertyIterator();
+        while (properties.hasNext()) {
+            group.setProperty(properties.next().clone());
+        }
+        return group;
     }
 
     private static byte[] serialize(Object object) throws Exception {

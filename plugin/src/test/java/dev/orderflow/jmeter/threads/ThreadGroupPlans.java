@@ -17,9 +17,10 @@ final class ThreadGroupPlans {
     private ThreadGroupPlans() {
     }
 
-    static OrderFlowThreadGroup group(String name) {
+    /** A group that notes when it started and when it was asked to stop ({@link ObservedThreadGroup}). */
+    static ObservedThreadGroup group(String name) {
         JMeterEnvironment.init();
-        OrderFlowThreadGroup group = new OrderFlowThreadGroup();
+        ObservedThreadGroup group = new ObservedThreadGroup();
         group.setName(name);
         group.setStopGracePeriod("1");
         group.setTimeScale("1");
@@ -41,16 +42,16 @@ final class ThreadGroupPlans {
     }
 
     /** A stages group; each row is "until | users | spawn rate" (bars, since expressions contain commas). */
-    static OrderFlowThreadGroup stages(String name, String... rows) {
-        OrderFlowThreadGroup group = group(name);
+    static ObservedThreadGroup stages(String name, String... rows) {
+        ObservedThreadGroup group = group(name);
         group.setShape(ShapeKind.STAGES);
         group.setStages(java.util.Arrays.stream(rows).map(r -> r.split("\\|"))
                 .map(c -> new ShapeSettings.StageText(c[0].trim(), c[1].trim(), c[2].trim())).toList());
         return group;
     }
 
-    static OrderFlowThreadGroup users(String name, int users, double rate, String runTime, String iterations) {
-        OrderFlowThreadGroup group = group(name);
+    static ObservedThreadGroup users(String name, int users, double rate, String runTime, String iterations) {
+        ObservedThreadGroup group = group(name);
         group.setShape(ShapeKind.USERS);
         group.setUsers(Integer.toString(users));
         group.setSpawnRate(Double.toString(rate));

@@ -112,23 +112,36 @@ public class UserTimeline extends AbstractTestElement implements ThreadListener,
         return events().stream().filter(e -> e.kind() == kind).toList();
     }
 
+    private transient volatile long originNanos;
+    private transient volatile long originMillis;
+
+    /** Measures from when the thread group started ({@link ObservedThreadGroup}), both clocks. */
+    public UserTimeline from(ObservedThreadGroup group) {
+        originNanos = group.startedNanos();
+        originMillis = group.startedMillis();
+        return this;
+    }
+
     /**
-     * Time 0 of the run: when the thread group started its first user (on the nanosecond clock; that user's
-     * thread may have got a core somewhat later on a busy machine).
+     * Time 0 of the run: when the thread group started, if known ({@link #from}); else when it started its
+     * first user (on the nanosecond clock; that user's thread may have got a core somewhat later).
      */
     public long origin() {
+        if (originNanos != 0) {
+            return originNanos;
+        }
         Event first = events(Kind.USER_STARTED).stream().min(Comparator.comparingLong(Event::spawnMillis)).orElseThrow();
         long threadLatencyMillis = Math.max(0, first.wallMillis() - first.spawnMillis());
         return first.nanos() - threadLatencyMillis * 1_000_000;
     }
 
     /**
-     * Seconds after the first user's at which the thread group started each user, in order: the group's
-     * spawning, without the time a busy machine then takes to give the new thread a core.
+     * Seconds after the origin at which the thread group started each user, in order (to the millisecond):
+     * the group's spawning, without the time a busy machine then takes to give the new thread a core.
      */
     public List<Double> userStartSeconds() {
         List<Long> spawns = events(Kind.USER_STARTED).stream().map(Event::spawnMillis).sorted().toList();
-        long first = spawns.get(0);
+        long first = originMillis != 0 ? originMillis : spawns.get(0);
         return spawns.stream().map(m -> (m - first) / 1e3).toList();
     }
 
@@ -194,6 +207,16 @@ public class UserTimeline extends AbstractTestElement implements ThreadListener,
     }
 
     private static final Method IS_VIRTUAL = isVirtualMethod();
+
+    /** The run as text, for assertion messages: each event with its second and user. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("timeline:");
+        for (Event event : events()) {
+            text.append(String.format("%n  %.3f s %s user %d (%s)", secondsOf(event), event.kind(), event.userNumber(),
+                    event.threadName()));
+        }
+        return text.toString();
+    }
 
     static boolean isVirtual(Thread thread) {
         if (IS_VIRTUAL == null) {

@@ -20,18 +20,12 @@ public final class Seeder {
     public static void seed(Connection c, SeedData data, PasswordHasher hasher) throws SQLException {
         // hashing is the slow part of a start; spread it over the cores
         List<String> hashes = data.users().parallelStream().map(u -> hasher.hash(u.password())).toList();
-        c.setAutoCommit(false);
-        try {
-            Schema.recreate(c);
-            insertUsers(c, data.users(), hashes);
-            insertProducts(c, data.products());
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        Transaction.<Void, SQLException>run(c, tx -> {
+            Schema.recreate(tx);
+            insertUsers(tx, data.users(), hashes);
+            insertProducts(tx, data.products());
+            return null;
+        });
     }
 
     private static void insertUsers(Connection c, List<SeedUser> users, List<String> hashes) throws SQLException {

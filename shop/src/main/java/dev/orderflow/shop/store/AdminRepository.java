@@ -1,5 +1,6 @@
 package dev.orderflow.shop.store;
 
+import dev.orderflow.shop.db.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,18 +47,14 @@ public final class AdminRepository {
      */
     public void reset() {
         try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("UPDATE product SET stock = initial_stock");
-                s.executeUpdate("DELETE FROM order_item");
-                s.executeUpdate("DELETE FROM shop_order");
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            Transaction.<Void, SQLException>run(c, tx -> {
+                try (Statement s = tx.createStatement()) {
+                    s.executeUpdate("UPDATE product SET stock = initial_stock");
+                    s.executeUpdate("DELETE FROM order_item");
+                    s.executeUpdate("DELETE FROM shop_order");
+                }
+                return null;
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot reset the shop", e);
         }

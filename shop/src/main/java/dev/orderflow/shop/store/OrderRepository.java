@@ -1,5 +1,6 @@
 package dev.orderflow.shop.store;
 
+import dev.orderflow.shop.db.Transaction;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,19 +46,12 @@ public final class OrderRepository {
         sorted.sort(Comparator.comparingInt(LineItem::productId));
         BigDecimal total = LineItem.total(sorted);
         try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                long orderId = insertOrder(c, userId, idempotencyKey, total);
-                insertItems(c, orderId, sorted);
-                takeStock(c, sorted);
-                c.commit();
+            return Transaction.<Order, InsufficientStockException>run(c, tx -> {
+                long orderId = insertOrder(tx, userId, idempotencyKey, total);
+                insertItems(tx, orderId, sorted);
+                takeStock(tx, sorted);
                 return new Order(orderId, total, sorted);
-            } catch (SQLException | InsufficientStockException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new DuplicateOrderKeyException();

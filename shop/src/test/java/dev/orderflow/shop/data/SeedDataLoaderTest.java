@@ -30,6 +30,17 @@ class SeedDataLoaderTest {
         write("products.csv", "id,name,price,stock\n1,Lamp,19.99,10\n2,\"Clock, \"\"Oak\"\"\",5,0\n");
     }
 
+    /** Loading fails with a {@link DataFileException} that names the file, the line and the problem. */
+    private void assertLoadIsRefusedAt(String file, int line, String problem) {
+        assertThatThrownBy(() -> SeedDataLoader.load(dir))
+                .isInstanceOfSatisfying(DataFileException.class, e -> {
+                    assertThat(e.file()).isEqualTo(dir.resolve(file));
+                    assertThat(e.line()).isEqualTo(line);
+                })
+                .hasMessageContaining(file + " line " + line + ":")
+                .hasMessageContaining(problem);
+    }
+
     @Test
     void loadsUsersWithTheirRowAsIdAndProductsWithTwoPlacePrices() throws IOException {
         validUsers();
@@ -93,13 +104,7 @@ class SeedDataLoaderTest {
     void aMalformedUsersFileIsRefusedNamingTheFileAndLine(String content, int line, String problem) throws IOException {
         validProducts();
         write("users.csv", content);
-        assertThatThrownBy(() -> SeedDataLoader.load(dir))
-                .isInstanceOfSatisfying(DataFileException.class, e -> {
-                    assertThat(e.file()).isEqualTo(dir.resolve("users.csv"));
-                    assertThat(e.line()).isEqualTo(line);
-                })
-                .hasMessageContaining("users.csv line " + line + ":")
-                .hasMessageContaining(problem);
+        assertLoadIsRefusedAt("users.csv", line, problem);
     }
 
     @Test
@@ -126,10 +131,7 @@ class SeedDataLoaderTest {
     void aMalformedProductsFileIsRefusedNamingTheFileAndLine(String content, int line, String problem) throws IOException {
         validUsers();
         write("products.csv", content);
-        assertThatThrownBy(() -> SeedDataLoader.load(dir))
-                .isInstanceOf(DataFileException.class)
-                .hasMessageContaining("products.csv line " + line + ":")
-                .hasMessageContaining(problem);
+        assertLoadIsRefusedAt("products.csv", line, problem);
     }
 
     @Test

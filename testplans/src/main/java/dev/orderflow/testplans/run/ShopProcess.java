@@ -35,7 +35,8 @@ final class ShopProcess implements AutoCloseable {
             throw new IllegalStateException("the reference shop's jar " + shopJar
                     + " is missing: build the shop first (./mvnw -B verify builds every module)");
         }
-        List<String> command = List.of(java.toString(), "-Xmx512m",
+        // 10 000 open connections (test 7 at full scale) need well over 1 GB of the shop's heap.
+        List<String> command = List.of(java.toString(), "-Xmx3g",
                 "-jar", shopJar.toString(),
                 "--port", "0",
                 "--data", csvData.toString(),
