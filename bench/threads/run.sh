@@ -53,8 +53,10 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 shop_pid=
 cleanup() {
-  [[ -n $shop_pid ]] && kill "$shop_pid" 2>/dev/null && wait "$shop_pid" 2>/dev/null
-  return 0
+  # the shop ends on SIGTERM with status 143: expected here, so not the script's status (set -e)
+  if [[ -n $shop_pid ]] && kill "$shop_pid" 2>/dev/null; then
+    wait "$shop_pid" 2>/dev/null || true
+  fi
 }
 trap cleanup EXIT
 

@@ -21,9 +21,10 @@ import javax.net.ssl.SSLSocket;
  * One keep-alive connection to the shop: opening it (TCP, then TLS for https), telling whether a
  * kept-alive one is still usable, writing requests and reading answers.
  *
- * <p>The socket is a {@link SocketChannel}'s, used in blocking mode with timeouts, so that before
- * reuse a non-blocking read can tell for certain whether the shop has already closed its end: a
- * request is only ever written to a connection that was open a moment before.
+ * <p>The socket is a {@link SocketChannel}'s, used in blocking mode, so that before reuse a
+ * non-blocking read can tell for certain whether the shop has already closed its end: a request is
+ * only ever written to a connection that was open a moment before. Reads wait without a socket
+ * timeout; the {@link ResponseWatchdog} closes the socket when an answer is late.
  * Blocking socket I/O parks a virtual thread instead of pinning its carrier, so this works on
  * platform and virtual threads alike.
  */
@@ -36,6 +37,7 @@ final class HttpConnection {
     private final ByteBuffer probe = ByteBuffer.allocate(64);
 
     private volatile SocketChannel channel;
+    private volatile ResponseWatchdog.Watch watch;
     private Socket socket;
     private OutputStream output;
 
@@ -97,7 +99,8 @@ final class HttpConnection {
             Socket io = endpoint.tls() ? handshake(raw, start) : raw;
             socket = io;
             output = io.getOutputStream();
-            reader.attach(io.getInputStream(), io);
+            reader.attach(io.getInputStream());
+            watch = ResponseWatchdog.SHARED.watch(opened);
             return clock.getAsLong() - start;
         } catch (IOException | RuntimeException e) {
             closeChannel(opened);
@@ -122,12 +125,29 @@ final class HttpConnection {
             tls.setSoTimeout((int) Math.max(1, left));
         }
         tls.startHandshake();
+        tls.setSoTimeout(0); // from here on the response deadline bounds the reads
         return tls;
     }
 
     void write(byte[] bytes, int length) throws IOException {
         output.write(bytes, 0, length);
         output.flush();
+    }
+
+    /** From now the answer must be complete within this many milliseconds (0: no limit), or the socket is closed. */
+    void startResponseDeadline(long timeoutMillis) {
+        watch.arm(timeoutMillis);
+    }
+
+    /** The answer is in (or the exchange failed); returns true when the deadline had passed first. */
+    boolean endResponseDeadline() {
+        return watch.disarm();
+    }
+
+    /** True when the socket was closed because the answer was late. */
+    boolean responseDeadlinePassed() {
+        ResponseWatchdog.Watch current = watch;
+        return current != null && current.expired();
     }
 
     /** Closes the connection the orderly way (TLS close_notify included). */
@@ -137,6 +157,7 @@ final class HttpConnection {
         if (current == null) {
             return;
         }
+        watch.cancel();
         Socket io = socket;
         socket = null;
         output = null;

@@ -2,7 +2,6 @@ package dev.orderflow.jmeter.http;
 
 import java.io.IOException;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Clock;
@@ -35,7 +34,7 @@ public final class HttpUserAgent implements AutoCloseable {
     }
 
     /**
-     * @param nanoClock monotonic clock for timings and the response deadline
+     * @param nanoClock monotonic clock for timings
      * @param wallClock clock for cookie expiry dates
      */
     public HttpUserAgent(Endpoint endpoint, ConnectionSettings settings, LongSupplier nanoClock, Clock wallClock) {
@@ -76,16 +75,17 @@ public final class HttpUserAgent implements AutoCloseable {
         ResponseReader reader = connection.reader();
         long bytesSent = 0;
         try {
+            // the deadline starts before writing: a shop that stops reading is as late as one that never answers
+            connection.startResponseDeadline(settings.responseTimeoutMillis());
             connection.write(encoder.bytes(), encoder.length());
             // bytes of a write that failed are not counted: how many left the machine is unknown
             bytesSent = encoder.length();
-            long deadline = settings.responseTimeoutMillis() == 0
-                    ? Long.MAX_VALUE
-                    : nanoClock.getAsLong() + settings.responseTimeoutMillis() * 1_000_000L;
-            HttpResponse response = reader.read(request.method().equals("HEAD"), settings.maxBodyBytes(), deadline);
+            HttpResponse response = reader.read(request.method().equals("HEAD"), settings.maxBodyBytes());
             long end = nanoClock.getAsLong();
+            // the answer is complete, however close to the deadline; a socket the watchdog closed is not reused
+            boolean deadlinePassed = connection.endResponseDeadline();
             cookies.store(response.headers().all("Set-Cookie"));
-            if (!settings.keepAlive() || !reader.lastAnswerAllowsReuse()) {
+            if (deadlinePassed || !settings.keepAlive() || !reader.lastAnswerAllowsReuse()) {
                 connection.close();
             }
             long headBytes = reader.headBytes();
@@ -121,15 +121,15 @@ public final class HttpUserAgent implements AutoCloseable {
 
     private HttpFailure afterSendFailure(IOException e, ResponseReader reader) {
         boolean answerStarted = reader.wireBytes() > 0;
-        if (aborted || e instanceof AsynchronousCloseException || (e instanceof ClosedChannelException
-                && Thread.currentThread().isInterrupted())) {
-            return new HttpFailure(HttpFailure.Kind.INTERRUPTED, "the request was interrupted: the test is stopping", true);
-        }
-        if (e instanceof SocketTimeoutException) {
+        if (!aborted && connection.responseDeadlinePassed()) {
             String message = answerStarted
                     ? "answer incomplete after " + settings.responseTimeoutMillis() + " ms (response timeout)"
                     : "no answer within " + settings.responseTimeoutMillis() + " ms (response timeout)";
             return new HttpFailure(HttpFailure.Kind.RESPONSE_TIMEOUT, message, true);
+        }
+        if (aborted || e instanceof AsynchronousCloseException || (e instanceof ClosedChannelException
+                && Thread.currentThread().isInterrupted())) {
+            return new HttpFailure(HttpFailure.Kind.INTERRUPTED, "the request was interrupted: the test is stopping", true);
         }
         if (e instanceof ClosedEarlyException) {
             return new HttpFailure(HttpFailure.Kind.CONNECTION_CLOSED, e.getMessage(), true);

@@ -2,7 +2,6 @@ package dev.orderflow.jmeter.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +9,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Reads HTTP/1.x answers from one connection: status line, headers, and a body framed by
- * Content-Length, chunked transfer coding or the end of the connection. Every read waits at most
- * until the exchange's deadline, and every byte is counted.
+ * Content-Length, chunked transfer coding or the end of the connection. Every byte is counted.
+ * Reads block without a timeout: the {@link ResponseWatchdog} ends an exchange that is late by
+ * closing its socket.
  *
  * <p>Not thread-safe: it belongs to one virtual user's connection.
  */
@@ -19,17 +19,14 @@ final class ResponseReader {
 
     /** Longest status line plus headers accepted; beyond it the answer is refused as malformed. */
     static final int MAX_HEAD_BYTES = 64 * 1024;
-    private static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private final LongSupplier clock;
     private byte[] buffer = new byte[8192];
     private int position;
     private int limit;
     private InputStream input;
-    private Socket socket;
 
     // per answer
-    private long deadline;
     private long wireBytes;
     private long headBytes;
     private long firstByteAt;
@@ -41,9 +38,8 @@ final class ResponseReader {
     }
 
     /** Reads from a new connection; whatever was buffered from the previous one is dropped. */
-    void attach(InputStream input, Socket socket) {
+    void attach(InputStream input) {
         this.input = input;
-        this.socket = socket;
         position = 0;
         limit = 0;
     }
@@ -58,10 +54,8 @@ final class ResponseReader {
      *
      * @param headRequest   the request was HEAD: the answer has no body whatever its headers say
      * @param maxBodyBytes  how much of the body to keep
-     * @param deadlineNanos clock value by which the answer must be complete, or {@link Long#MAX_VALUE}
      */
-    HttpResponse read(boolean headRequest, int maxBodyBytes, long deadlineNanos) throws IOException {
-        deadline = deadlineNanos;
+    HttpResponse read(boolean headRequest, int maxBodyBytes) throws IOException {
         wireBytes = 0;
         headBytes = 0;
         firstByteAt = -1;
@@ -307,16 +301,6 @@ final class ResponseReader {
                 position = 0;
                 limit = unread;
             }
-        }
-        if (deadline != NO_DEADLINE) {
-            long remaining = deadline - clock.getAsLong();
-            if (remaining <= 0) {
-                throw new DeadlinePassedException();
-            }
-            // round up so that a wait of less than a millisecond does not become "wait forever" (0)
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, (remaining + 999_999) / 1_000_000));
-        } else {
-            socket.setSoTimeout(0);
         }
         int count = input.read(buffer, limit, buffer.length - limit);
         if (count > 0) {

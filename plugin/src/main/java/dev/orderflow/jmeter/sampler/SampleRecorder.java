@@ -3,7 +3,6 @@ package dev.orderflow.jmeter.sampler;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 
 import org.apache.jmeter.samplers.SampleResult;
 
@@ -120,23 +119,23 @@ final class SampleRecorder {
         }
     }
 
+    /**
+     * Replaces the auth header's line, if the head has one, by the template with {@code ***} for the token.
+     * One pass over the line starts and no copy unless the header is there: this runs for every request.
+     */
     private String maskAuthHeader(String head) {
         String name = settings.authHeaderName();
         if (name == null) {
             return head;
         }
-        String prefix = name.toLowerCase(Locale.ROOT) + ":";
-        StringBuilder masked = new StringBuilder(head.length());
-        for (String line : head.split("\n")) {
-            if (masked.length() > 0) {
-                masked.append('\n');
-            }
-            if (line.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                masked.append(name).append(": ").append(settings.authHeaderValue().render("***"));
-            } else {
-                masked.append(line);
+        for (int start = head.indexOf('\n') + 1; start > 0 && start < head.length(); start = head.indexOf('\n', start) + 1) {
+            if (head.regionMatches(true, start, name, 0, name.length())
+                    && head.length() > start + name.length() && head.charAt(start + name.length()) == ':') {
+                int end = head.indexOf('\n', start);
+                return head.substring(0, start) + name + ": " + settings.authHeaderValue().render("***")
+                        + (end < 0 ? "" : head.substring(end));
             }
         }
-        return masked.toString();
+        return head;
     }
 }

@@ -135,4 +135,20 @@ class HttpUserAgentTlsTest {
             assertThat(server.received()).extracting(ScriptedServer.Received::method).containsExactly("GET", "POST");
         }
     }
+
+    @Test
+    void theResponseTimeoutEndsAStalledTlsExchange() throws Exception {
+        ConnectionSettings settings = new ConnectionSettings(5000, 200, true, trustingTheTestCertificate(), true, 1 << 20);
+        try (ScriptedServer server = tlsServer(c -> {
+            c.readRequest();
+            c.stall();
+        }); HttpUserAgent agent = new HttpUserAgent(new Endpoint("https", "127.0.0.1", server.port()), settings)) {
+            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json", new byte[] {'{', '}'}).build());
+
+            assertThat(exchange.failure().kind()).isEqualTo(HttpFailure.Kind.RESPONSE_TIMEOUT);
+            assertThat(exchange.failure().message()).isEqualTo("no answer within 200 ms (response timeout)");
+            assertThat(exchange.failure().requestSent()).isTrue();
+            assertThat(exchange.elapsedNanos()).isBetween(200_000_000L, 5_000_000_000L);
+        }
+    }
 }

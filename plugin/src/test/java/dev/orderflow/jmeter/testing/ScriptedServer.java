@@ -57,6 +57,7 @@ public final class ScriptedServer implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<Throwable> scriptErrors = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final CountDownLatch acceptLoopEnded = new CountDownLatch(1);
 
     public ScriptedServer(Script script) throws IOException {
         this(ServerSocketFactory.getDefault(), script);
@@ -72,9 +73,21 @@ public final class ScriptedServer implements AutoCloseable {
         return serverSocket.getLocalPort();
     }
 
-    /** Stops accepting connections: a client that connects now is refused. */
+    /**
+     * Stops accepting connections: a client that connects after this returns is refused. Closing the server socket
+     * only signals the thread blocked in accept(); the kernel keeps the socket listening until that thread has left
+     * the call, so a connection made in between would still be accepted. Hence the wait for the accept loop.
+     */
     public void stopListening() throws IOException {
         serverSocket.close();
+        try {
+            if (!acceptLoopEnded.await(5, TimeUnit.SECONDS)) {
+                throw new IOException("the accept loop did not end within 5 s of closing the server socket");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the accept loop to end", e);
+        }
     }
 
     /** Connections accepted so far. */
@@ -93,15 +106,17 @@ public final class ScriptedServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!serverSocket.isClosed()) {
-            try {
+        try {
+            while (!serverSocket.isClosed()) {
                 Socket socket = serverSocket.accept();
                 sockets.add(socket);
                 int number = connections.incrementAndGet();
                 threads.execute(() -> serve(socket, number));
-            } catch (IOException e) {
-                return; // closed
             }
+        } catch (IOException e) {
+            // closed
+        } finally {
+            acceptLoopEnded.countDown();
         }
     }
 

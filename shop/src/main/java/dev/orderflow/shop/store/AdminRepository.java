@@ -41,14 +41,20 @@ public final class AdminRepository {
 
     /**
      * Stock back to the seeded values, every order gone, in one transaction. The product rows are
-     * locked first, in id order like an order does, so a reset and an order never deadlock; an order
-     * that commits before the reset is wiped by it, one that commits after it counts against the
-     * restored stock.
+     * locked first, explicitly in id order as an order takes them, so a reset and an order never
+     * deadlock (a plain UPDATE would lock in whatever order the database scans, which PostgreSQL does
+     * not promise); an order that commits before the reset is wiped by it, one that commits after it
+     * counts against the restored stock.
      */
     public void reset() {
         try (Connection c = db.getConnection()) {
             Transaction.<Void, SQLException>run(c, tx -> {
                 try (Statement s = tx.createStatement()) {
+                    try (ResultSet locked = s.executeQuery("SELECT id FROM product ORDER BY id FOR UPDATE")) {
+                        while (locked.next()) {
+                            // reading the rows is what locks them
+                        }
+                    }
                     s.executeUpdate("UPDATE product SET stock = initial_stock");
                     s.executeUpdate("DELETE FROM order_item");
                     s.executeUpdate("DELETE FROM shop_order");
