@@ -14,12 +14,14 @@ public final class HttpRequest {
     private final String target;
     private final List<HttpHeader> headers;
     private final byte[] body;
+    private final int keptBodyBytes;
 
-    private HttpRequest(String method, String target, List<HttpHeader> headers, byte[] body) {
+    private HttpRequest(String method, String target, List<HttpHeader> headers, byte[] body, int keptBodyBytes) {
         this.method = method;
         this.target = target;
         this.headers = Collections.unmodifiableList(headers);
         this.body = body;
+        this.keptBodyBytes = keptBodyBytes;
     }
 
     public static Builder get(String target) {
@@ -51,15 +53,21 @@ public final class HttpRequest {
         return body;
     }
 
+    /** How much of the answer's body to keep in memory, or -1 for as much as the connection's settings allow. */
+    public int keptBodyBytes() {
+        return keptBodyBytes;
+    }
+
     /** Builds a request; header values are checked as they are added. */
     public static final class Builder {
         private final String method;
         private final String target;
         private final byte[] body;
         private final List<HttpHeader> headers = new ArrayList<>(4);
+        private int keptBodyBytes = -1;
 
         private Builder(String method, String target, byte[] body) {
-            if (method == null || !method.matches("[A-Z]+")) {
+            if (!isMethodName(method)) {
                 throw new IllegalArgumentException("not an HTTP method: " + method);
             }
             if (target == null || !RequestTargets.isValid(target)) {
@@ -75,8 +83,34 @@ public final class HttpRequest {
             return this;
         }
 
+        /**
+         * Keeps at most this many bytes of the answer's body; the rest is read and counted, not stored. A sampler
+         * that only shows the answer asks for no more than it shows, which saves a copy of every page.
+         */
+        public Builder keepBodyUpTo(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("a body size must not be negative: " + bytes);
+            }
+            keptBodyBytes = bytes;
+            return this;
+        }
+
         public HttpRequest build() {
-            return new HttpRequest(method, target, new ArrayList<>(headers), body);
+            return new HttpRequest(method, target, new ArrayList<>(headers), body, keptBodyBytes);
+        }
+
+        // a plain loop, not a regular expression: a request is built for every sample
+        private static boolean isMethodName(String method) {
+            if (method == null || method.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < method.length(); i++) {
+                char c = method.charAt(i);
+                if (c < 'A' || c > 'Z') {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -56,8 +56,10 @@ public class PageSampler extends ShopSampler {
         } catch (MalformedURLException e) {
             return turn.fail("not a URL: " + e.getMessage());
         }
-        HttpExchange exchange = turn.send(turn.authorized(HttpRequest.get(path).header("Accept", "text/html,*/*")).build(),
-                pageUrl, null);
+        // the page is only shown, never parsed: keep no more of it than the sample shows
+        HttpRequest request = turn.authorized(HttpRequest.get(path).header("Accept", "text/html,*/*"))
+                .keepBodyUpTo(turn.settings().keptResponseBytes()).build();
+        HttpExchange exchange = turn.send(request, pageUrl, null);
         boolean ok = exchange.answered() && exchange.response().status() >= 200 && exchange.response().status() < 400;
         return turn.end(ok);
     }

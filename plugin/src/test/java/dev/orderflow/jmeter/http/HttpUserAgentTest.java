@@ -38,6 +38,32 @@ class HttpUserAgentTest {
     }
 
     @Test
+    void keepsNoMoreOfTheBodyThanTheRequestAsksButReadsAndCountsItAll() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(c -> {
+            while (c.readRequest() != null) {
+                c.answer(200, "<html>0123456789</html>");
+            }
+        }); HttpUserAgent agent = agentFor(server)) {
+            HttpExchange shown = agent.send(HttpRequest.get("/").keepBodyUpTo(6).build());
+            HttpExchange whole = agent.send(HttpRequest.get("/").build());
+
+            assertThat(text(shown)).isEqualTo("<html>");
+            assertThat(shown.bodyBytes()).isEqualTo(23);
+            assertThat(text(whole)).as("the next answer on the same connection is whole").isEqualTo("<html>0123456789</html>");
+            assertThat(server.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesARequestWhoseMethodIsNotAnHttpMethodName() {
+        for (String method : new String[] {"get", "", "GET ", "PO\u00c4ST", null}) {
+            assertThatThrownBy(() -> HttpRequest.method(method, "/", null)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("not an HTTP method: " + method);
+        }
+        assertThat(HttpRequest.method("PATCH", "/", null).build().method()).isEqualTo("PATCH");
+    }
+
+    @Test
     void readsAContentLengthAnswerAndCountsEveryByteBothWays() throws Exception {
         String answer = "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"id\":123}\n";
         try (ScriptedServer server = new ScriptedServer(c -> {
