@@ -2,7 +2,7 @@
 # orderflow side-by-side benchmark: orderflow's JMeter plugin against JMeter's stock HTTP sampler,
 # Locust (FastHttpUser, HttpUser) and wrk, on the reference shop, on this machine.
 #
-#   bench/harness/run.sh            full run: 3 rounds, ~25 min on 2 cores
+#   bench/harness/run.sh            full run: 3 rounds, ~26 min on 2 cores
 #   bench/harness/run.sh --quick    seconds-long runs, one round: tries the harness out
 #   bench/harness/run.sh --help     every option (tools, workloads, rounds, CPU pinning, profiling)
 #   BENCH_CANDIDATE_JAR=… bench/harness/run.sh --tools orderflow,orderflow-candidate …
