@@ -6,7 +6,7 @@ import javax.net.ssl.SSLSocketFactory;
  * How a virtual user's connection behaves.
  *
  * @param connectTimeoutMillis  longest wait for TCP connect plus TLS handshake
- * @param responseTimeoutMillis longest wait for the complete answer once the request is written; 0 waits forever
+ * @param responseTimeoutMillis longest wait for the complete answer, counted from the start of writing the request; 0 waits forever
  * @param keepAlive             reuse the connection for the next request
  * @param tls                   socket factory for https, or null for http only
  * @param verifyHostname        check the shop's certificate names the host (off when any certificate is accepted)
