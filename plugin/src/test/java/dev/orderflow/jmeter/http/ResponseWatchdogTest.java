@@ -47,10 +47,10 @@ class ResponseWatchdogTest {
     void leavesTheSocketOfAnExchangeThatEndedInTimeOpen() throws Exception {
         try (ScriptedServer server = new ScriptedServer(c -> c.stall()); SocketChannel channel = connectTo(server)) {
             ResponseWatchdog.Watch watch = ResponseWatchdog.SHARED.watch(channel);
-            watch.arm(100);
+            watch.arm(300);
             assertThat(watch.disarm()).isFalse();
 
-            Thread.sleep(100 + 5 * TimeUnit.NANOSECONDS.toMillis(ResponseWatchdog.TICK_NANOS));
+            Thread.sleep(300 + 5 * TimeUnit.NANOSECONDS.toMillis(ResponseWatchdog.TICK_NANOS));
 
             assertThat(channel.isOpen()).isTrue();
             assertThat(watch.expired()).isFalse();
