@@ -80,7 +80,9 @@ public final class HttpUserAgent implements AutoCloseable {
             connection.write(encoder.bytes(), encoder.length());
             // bytes of a write that failed are not counted: how many left the machine is unknown
             bytesSent = encoder.length();
-            int kept = request.keptBodyBytes() < 0 ? settings.maxBodyBytes() : Math.min(request.keptBodyBytes(), settings.maxBodyBytes());
+            int kept = request.keptBodyBytes() < 0
+                    ? settings.maxBodyBytes()
+                    : Math.min(request.keptBodyBytes(), settings.maxBodyBytes());
             HttpResponse response = reader.read(request.method().equals("HEAD"), kept);
             long end = nanoClock.getAsLong();
             // the answer is complete, however close to the deadline; a socket the watchdog closed is not reused
