@@ -64,7 +64,7 @@ public sealed interface LoadSchedule permits LoadSchedule.Constant, LoadSchedule
     }
 
     /** A Groovy shape asked every {@code tickInterval} (one second of shape time) for the users and spawn rate. */
-    record Scripted(ShapeScript script, double timeScale) implements LoadSchedule {
+    record Scripted(ShapeScript script, double timeScale, Duration tickTimeLimit) implements LoadSchedule {
         @Override
         public OptionalInt iterationsPerUser() {
             return OptionalInt.empty();

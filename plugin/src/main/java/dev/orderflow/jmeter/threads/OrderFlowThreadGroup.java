@@ -125,6 +125,14 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         setProperty(OrderFlowThreadGroupSchema.SCRIPT.key(), source);
     }
 
+    public String getTickTimeLimit() {
+        return text(OrderFlowThreadGroupSchema.TICK_TIME_LIMIT);
+    }
+
+    public void setTickTimeLimit(String seconds) {
+        setProperty(OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.key(), seconds);
+    }
+
     public String getTimeScale() {
         return text(OrderFlowThreadGroupSchema.TIME_SCALE);
     }
@@ -153,7 +161,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
     /** The shape settings; while a test runs, with every expression evaluated. */
     public ShapeSettings getShapeSettings() {
         return new ShapeSettings(getShape(), getUsers(), getSpawnRate(), getRunTime(), getIterations(),
-                getStages(), getScript(), getTimeScale());
+                getStages(), getScript(), getTimeScale(), getTickTimeLimit());
     }
 
     private String text(PropertyField field) {

@@ -24,6 +24,8 @@ public final class OrderFlowThreadGroupSchema {
     /** A collection of {@link StageRow} elements. */
     public static final PropertyField STAGES = field("stages", "Stages", "");
     public static final PropertyField SCRIPT = field("script", "Shape script", "");
+    /** Seconds the script body and each tick() may take before the test fails, naming the script's line. */
+    public static final PropertyField TICK_TIME_LIMIT = field("tickTimeLimit", "Tick time limit (s)", "1");
     /** Multiplies every duration of the shape (run time, stage times, script time). */
     public static final PropertyField TIME_SCALE = field("timeScale", "Time scale", "1");
     /** Seconds users get to finish their current sample at the planned end before they are interrupted. */

@@ -20,7 +20,7 @@ final class ScriptedPlan implements LoadPlan {
     private boolean ended;
 
     ScriptedPlan(LoadSchedule.Scripted schedule) {
-        this.ticker = schedule.script().newTicker();
+        this.ticker = schedule.script().newTicker(schedule.tickTimeLimit());
         this.tickNanos = Math.max(1, schedule.tickInterval().toNanos());
         this.timeScale = schedule.timeScale();
     }

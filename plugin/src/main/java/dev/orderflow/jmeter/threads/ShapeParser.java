@@ -30,7 +30,7 @@ public final class ShapeParser {
         return switch (kind) {
             case USERS -> constant(settings, timeScale);
             case STAGES -> staged(settings.stages(), timeScale);
-            case SCRIPT -> scripted(settings.script(), timeScale);
+            case SCRIPT -> scripted(settings.script(), timeScale, tickTimeLimit(settings.tickTimeLimit()));
         };
     }
 
@@ -93,11 +93,21 @@ public final class ShapeParser {
         return new LoadSchedule.Staged(stages, timeScale);
     }
 
-    private static LoadSchedule scripted(String source, double timeScale) {
+    /** Seconds a shape script's body and each tick may take; more than 0. */
+    static Duration tickTimeLimit(String text) {
+        String label = OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.label();
+        double seconds = number(label, text);
+        if (seconds <= 0) {
+            throw new ShapeDefinitionException(label, "must be more than 0 seconds, got '" + text + "'");
+        }
+        return Durations.ofSeconds(seconds);
+    }
+
+    private static LoadSchedule scripted(String source, double timeScale, Duration tickTimeLimit) {
         ShapeScript script = ShapeScript.compile(source);
         // Ask the shape once now, so that a script returning nonsense refuses to start rather than failing later.
-        script.newTicker().tick(0.0);
-        return new LoadSchedule.Scripted(script, timeScale);
+        script.newTicker(tickTimeLimit).tick(0.0);
+        return new LoadSchedule.Scripted(script, timeScale, tickTimeLimit);
     }
 
     private static int users(String label, String text) {

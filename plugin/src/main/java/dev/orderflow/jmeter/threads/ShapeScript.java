@@ -1,13 +1,16 @@
 package dev.orderflow.jmeter.threads;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.syntax.SyntaxException;
@@ -16,12 +19,16 @@ import groovy.lang.Binding;
 import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyCodeSource;
 import groovy.lang.Script;
+import groovy.transform.ThreadInterrupt;
 
 /**
  * A compiled shape script: Groovy source that defines {@code tick(elapsedSeconds)} returning
  * {@code [users, spawnRate]}, or {@code null} to end the test, the way Locust's
  * {@code LoadTestShape.tick()} does. Compiling checks the syntax and that {@code tick} exists; every error
  * names the line.
+ *
+ * <p>Every run of the script's code is bounded by a time limit ({@link TimeBoundCall}): a script that loops or
+ * blocks fails the test naming the line it was stuck at, instead of hanging the start or the run.
  */
 public final class ShapeScript {
 
@@ -73,10 +80,13 @@ public final class ShapeScript {
     /**
      * Groovy 3 (JMeter 5.6.3's) resolves classes by reading their class files with its own ASM, which cannot
      * read the JDK's own classes from Java 22 on; resolving them by loading them works on every JDK.
+     * {@code ThreadInterrupt} puts an interrupt check into every loop, closure and method of the script, so the
+     * interrupt sent when a call passes its time limit ends a script that loops forever.
      */
     private static CompilerConfiguration compilerConfiguration() {
         CompilerConfiguration configuration = new CompilerConfiguration();
         configuration.getOptimizationOptions().put("asmResolving", Boolean.FALSE);
+        configuration.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));
         return configuration;
     }
 
@@ -87,8 +97,11 @@ public final class ShapeScript {
     /**
      * A fresh instance of the shape for one run (or one preview): the script body runs once, then
      * {@link Ticker#tick(double)} may be called.
+     *
+     * @param timeLimit how long the script body and each tick may take
+     * @throws ShapeDefinitionException when the body fails or passes the time limit, naming the line
      */
-    public Ticker newTicker() {
+    public Ticker newTicker(Duration timeLimit) {
         Script script;
         try {
             script = scriptClass.getDeclaredConstructor().newInstance();
@@ -96,36 +109,49 @@ public final class ShapeScript {
             throw new IllegalStateException("cannot instantiate the compiled shape script", e);
         }
         script.setBinding(new Binding());
-        try {
-            script.run();
-        } catch (RuntimeException e) {
-            throw runtimeError("while running the script body", e);
-        }
-        return new Ticker(script);
+        bounded(timeLimit, "while running the script body", script::run);
+        return new Ticker(script, timeLimit);
     }
 
     /** One run's instance of the shape. Not thread-safe: one caller asks it, in time order. */
     public static final class Ticker {
         private final Script script;
+        private final Duration timeLimit;
 
-        private Ticker(Script script) {
+        private Ticker(Script script, Duration timeLimit) {
             this.script = script;
+            this.timeLimit = timeLimit;
         }
 
         /**
          * Asks the shape for the load at {@code elapsedSeconds} of shape time.
          *
          * @return the users and spawn rate (per second of shape time), or empty when the test should end
-         * @throws ShapeDefinitionException when the script fails (naming the line) or returns nonsense
+         * @throws ShapeDefinitionException when the script fails or passes the time limit (naming the line) or
+         *         returns nonsense
          */
         public Optional<Target> tick(double elapsedSeconds) {
-            Object result;
-            try {
-                result = script.invokeMethod("tick", elapsedSeconds);
-            } catch (RuntimeException e) {
-                throw runtimeError("in tick(" + elapsedSeconds + ")", e);
-            }
+            Object result = bounded(timeLimit, "in tick(" + elapsedSeconds + ")",
+                    () -> script.invokeMethod("tick", elapsedSeconds));
             return interpret(result, elapsedSeconds);
+        }
+    }
+
+    private static Object bounded(Duration timeLimit, String where, Callable<Object> call) {
+        try {
+            return TimeBoundCall.within(timeLimit, "orderflow-shape-script", call);
+        } catch (TimeBoundCall.TimedOut e) {
+            int line = scriptLine(e.stackAtTimeOut());
+            String field = OrderFlowThreadGroupSchema.SCRIPT.label();
+            throw new ShapeDefinitionException(line > 0 ? field + " line " + line : field,
+                    "did not return " + where + " within " + Durations.toSeconds(timeLimit) + " s ("
+                            + OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.label() + "): it loops or waits too long");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShapeDefinitionException(OrderFlowThreadGroupSchema.SCRIPT.label(),
+                    "was interrupted " + where + ": the test is stopping");
+        } catch (RuntimeException e) {
+            throw runtimeError(where, e);
         }
     }
 
@@ -181,10 +207,19 @@ public final class ShapeScript {
     /** The line of the script where the failure happened, or -1 when the script is not on the stack. */
     static int scriptLine(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            for (StackTraceElement frame : t.getStackTrace()) {
-                if (FILE_NAME.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
-                    return frame.getLineNumber();
-                }
+            int line = scriptLine(t.getStackTrace());
+            if (line > 0) {
+                return line;
+            }
+        }
+        return -1;
+    }
+
+    /** The innermost line of the script on a stack, or -1 when the script is not on it. */
+    static int scriptLine(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (FILE_NAME.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
+                return frame.getLineNumber();
             }
         }
         return -1;

@@ -15,6 +15,7 @@ import java.util.List;
  * @param stages     rows of the stages shape
  * @param script     Groovy source of the script shape
  * @param timeScale  factor on every duration of the shape
+ * @param tickTimeLimit seconds the shape script's body and each tick may take
  */
 public record ShapeSettings(
         String shape,
@@ -24,7 +25,8 @@ public record ShapeSettings(
         String iterations,
         List<StageText> stages,
         String script,
-        String timeScale) {
+        String timeScale,
+        String tickTimeLimit) {
 
     public ShapeSettings {
         stages = List.copyOf(stages);

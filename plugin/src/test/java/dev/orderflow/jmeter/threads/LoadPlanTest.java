@@ -74,7 +74,7 @@ class LoadPlanTest {
                     [(int) (10 * (t + 1)), 5]
                 }
                 """);
-        LoadPlan plan = LoadPlan.of(new LoadSchedule.Scripted(script, 0.5));
+        LoadPlan plan = LoadPlan.of(new LoadSchedule.Scripted(script, 0.5, ShapeScriptTest.LIMIT));
 
         assertThat(plan.targetAt(Duration.ZERO)).contains(new Target(10, 10));
         assertThat(plan.targetAt(Duration.ofMillis(499))).contains(new Target(10, 10));
@@ -91,7 +91,7 @@ class LoadPlanTest {
     @Test
     void aScriptsAnswerAtATickHoldsUntilTheNextTick() {
         ShapeScript script = ShapeScript.compile("def tick(t) { [(int) t, 1] }");
-        LoadPlan plan = LoadPlan.of(new LoadSchedule.Scripted(script, 1));
+        LoadPlan plan = LoadPlan.of(new LoadSchedule.Scripted(script, 1, ShapeScriptTest.LIMIT));
 
         assertThat(plan.targetAt(Duration.ofMillis(2999))).contains(new Target(2, 1));
         assertThat(plan.targetAt(Duration.ofMillis(2000))).contains(new Target(2, 1));

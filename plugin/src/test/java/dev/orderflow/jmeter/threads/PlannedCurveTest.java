@@ -70,7 +70,7 @@ class PlannedCurveTest {
     @Test
     void aScriptShapeIsFollowedTickByTickUntilItEnds() {
         LoadSchedule.Scripted shape = new LoadSchedule.Scripted(
-                ShapeScript.compile("def tick(t) { t < 4 ? [20, 10] : (t < 6 ? [10, 5] : null) }"), 1);
+                ShapeScript.compile("def tick(t) { t < 4 ? [20, 10] : (t < 6 ? [10, 5] : null) }"), 1, ShapeScriptTest.LIMIT);
 
         PlannedCurve curve = PlannedCurve.of(LoadPlan.of(shape), PlannedCurve.horizonFor(shape));
 

@@ -17,11 +17,11 @@ import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
 class ShapeParserTest {
 
     static ShapeSettings users(String users, String rate, String runTime, String iterations, String timeScale) {
-        return new ShapeSettings("users", users, rate, runTime, iterations, List.of(), "", timeScale);
+        return new ShapeSettings("users", users, rate, runTime, iterations, List.of(), "", timeScale, "1");
     }
 
     static ShapeSettings stages(String timeScale, StageText... rows) {
-        return new ShapeSettings("stages", "", "", "", "", List.of(rows), "", timeScale);
+        return new ShapeSettings("stages", "", "", "", "", List.of(rows), "", timeScale, "1");
     }
 
     static StageText row(String until, String users, String rate) {
@@ -122,7 +122,7 @@ class ShapeParserTest {
 
     @Test
     void anUnknownShapeIsRefused() {
-        ShapeSettings settings = new ShapeSettings("waves", "1", "1", "1", "", List.of(), "", "1");
+        ShapeSettings settings = new ShapeSettings("waves", "1", "1", "1", "", List.of(), "", "1", "1");
         assertThatThrownBy(() -> ShapeParser.parse(settings))
                 .hasMessage("Load shape: must be one of users, stages, script; got 'waves'");
     }
@@ -130,7 +130,7 @@ class ShapeParserTest {
     @Test
     void aScriptShapeIsCompiledAndAskedOnceBeforeTheRun() {
         ShapeSettings settings = new ShapeSettings("script", "", "", "", "", List.of(),
-                "def tick(t) { t < 10 ? [5, 1] : null }", "2");
+                "def tick(t) { t < 10 ? [5, 1] : null }", "2", "1");
 
         LoadSchedule.Scripted scripted = (LoadSchedule.Scripted) ShapeParser.parse(settings);
 
@@ -141,7 +141,7 @@ class ShapeParserTest {
     @Test
     void aScriptReturningNonsenseAtTheStartRefusesToStart() {
         ShapeSettings settings = new ShapeSettings("script", "", "", "", "", List.of(),
-                "def tick(t) { [-1, 5] }", "1");
+                "def tick(t) { [-1, 5] }", "1", "1");
 
         assertThatThrownBy(() -> ShapeParser.parse(settings))
                 .hasMessage("Shape script: tick(0.0) returned [-1, 5]: users must be a whole number from 0 to 1000000");

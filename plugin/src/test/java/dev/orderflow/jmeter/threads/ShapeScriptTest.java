@@ -3,6 +3,7 @@ package dev.orderflow.jmeter.threads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,56 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ShapeScriptTest {
+
+    /** Generous: these scripts return at once, and a loaded machine must not fail them. */
+    static final Duration LIMIT = Duration.ofSeconds(10);
+
+    @Test
+    void aTickThatLoopsForeverFailsAtTheTimeLimitNamingTheLine() {
+        ShapeScript.Ticker ticker = ShapeScript.compile("""
+                def tick(t) {
+                    if (t < 3) return [10, 1]
+                    while (true) { }
+                }
+                """).newTicker(Duration.ofMillis(300));
+        assertThat(ticker.tick(0)).contains(new Target(10, 1));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> ticker.tick(3))
+                .isInstanceOf(ShapeDefinitionException.class)
+                .hasMessage("Shape script line 3: did not return in tick(3.0) within 0.3 s (Tick time limit (s)):"
+                        + " it loops or waits too long");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aScriptBodyThatNeverEndsFailsAtTheTimeLimit() {
+        ShapeScript script = ShapeScript.compile("""
+                def x = 0
+                for (;;) { x++ }
+                def tick(t) { [1, 1] }
+                """);
+
+        assertThatThrownBy(() -> script.newTicker(Duration.ofMillis(300)))
+                .hasMessageStartingWith("Shape script line 2: did not return while running the script body within 0.3 s");
+    }
+
+    @Test
+    void theLoopingScriptsThreadIsFreedByTheInterrupt() throws InterruptedException {
+        ShapeScript.Ticker ticker = ShapeScript.compile("def tick(t) { while (true) { } }").newTicker(Duration.ofMillis(200));
+        assertThatThrownBy(() -> ticker.tick(0)).isInstanceOf(ShapeDefinitionException.class);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (scriptThreadsAlive() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(scriptThreadsAlive()).isZero();
+    }
+
+    private static long scriptThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("orderflow-shape-script") && t.isAlive()).count();
+    }
 
     @Test
     void tickReturnsUsersAndSpawnRateOrNullToEnd() {
@@ -19,7 +70,7 @@ class ShapeScriptTest {
                     if (elapsedSeconds < 120) return [300, 12.5]
                     return null
                 }
-                """).newTicker();
+                """).newTicker(ShapeScriptTest.LIMIT);
 
         assertThat(ticker.tick(0)).contains(new Target(100, 10));
         assertThat(ticker.tick(90)).contains(new Target(300, 12.5));
@@ -34,7 +85,7 @@ class ShapeScriptTest {
                     calls++
                     [calls * 10, 1]
                 }
-                """).newTicker();
+                """).newTicker(ShapeScriptTest.LIMIT);
 
         assertThat(ticker.tick(0)).contains(new Target(10, 1));
         assertThat(ticker.tick(1)).contains(new Target(20, 1));
@@ -42,7 +93,7 @@ class ShapeScriptTest {
 
     @Test
     void aScriptMayReturnAnArrayOrWholeNumbersAsDecimals() {
-        ShapeScript.Ticker ticker = ShapeScript.compile("def tick(t) { [20.0d, 4] as Object[] }").newTicker();
+        ShapeScript.Ticker ticker = ShapeScript.compile("def tick(t) { [20.0d, 4] as Object[] }").newTicker(ShapeScriptTest.LIMIT);
 
         assertThat(ticker.tick(0)).contains(new Target(20, 4));
     }
@@ -84,7 +135,7 @@ class ShapeScriptTest {
                     def broken = null
                     return [broken.size(), 1]
                 }
-                """).newTicker();
+                """).newTicker(ShapeScriptTest.LIMIT);
 
         assertThat(ticker.tick(1)).contains(new Target(1, 1));
         assertThatThrownBy(() -> ticker.tick(5))
@@ -99,7 +150,7 @@ class ShapeScriptTest {
                 def tick(t) { [1, 1] }
                 """);
 
-        assertThatThrownBy(script::newTicker)
+        assertThatThrownBy(() -> script.newTicker(LIMIT))
                 .hasMessageStartingWith("Shape script line 1: failed while running the script body: java.lang.NumberFormatException");
     }
 
@@ -114,7 +165,7 @@ class ShapeScriptTest {
             "[10, Double.NaN] | Shape script: tick(3.0) returned [10, NaN]: spawn rate must be more than 0 users/s",
     })
     void nonsenseAnswersAreRefusedSayingWhatWasExpected(String answer, String message) {
-        ShapeScript.Ticker ticker = ShapeScript.compile("def tick(t) { " + answer + " }").newTicker();
+        ShapeScript.Ticker ticker = ShapeScript.compile("def tick(t) { " + answer + " }").newTicker(ShapeScriptTest.LIMIT);
 
         assertThatThrownBy(() -> ticker.tick(3)).hasMessage(message);
     }

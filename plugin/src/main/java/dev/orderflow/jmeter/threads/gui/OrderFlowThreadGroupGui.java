@@ -71,6 +71,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
     private final JSyntaxTextArea script = JSyntaxTextArea.getInstance(12, 60);
     private final JTextField timeScale = new JTextField(12);
     private final JTextField stopGrace = new JTextField(6);
+    private final JTextField tickTimeLimit = new JTextField(6);
     private final JCheckBox virtualThreads = new JCheckBox(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.label());
     private final JCheckBox sameUser = new JCheckBox("Same user on each iteration");
     private final PlannedUsersChart chart = new PlannedUsersChart();
@@ -145,6 +146,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         group.setScript(script.getText());
         group.setTimeScale(timeScale.getText());
         group.setStopGracePeriod(stopGrace.getText());
+        group.setTickTimeLimit(tickTimeLimit.getText());
         group.setVirtualThreads(virtualThreads.isSelected());
     }
 
@@ -206,7 +208,8 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
                         ExpressionPreview.evaluate(row.users()),
                         ExpressionPreview.evaluate(row.spawnRate()))).toList(),
                 ExpressionPreview.evaluate(script.getText()),
-                ExpressionPreview.evaluate(timeScale.getText()));
+                ExpressionPreview.evaluate(timeScale.getText()),
+                ExpressionPreview.evaluate(tickTimeLimit.getText()));
     }
 
     private String shapeText() {
@@ -236,6 +239,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         script.setCaretPosition(0);
         timeScale.setText(group.getTimeScale());
         stopGrace.setText(group.getStopGracePeriod());
+        tickTimeLimit.setText(group.getTickTimeLimit());
         virtualThreads.setSelected(group.isVirtualThreads());
         sameUser.setSelected(group.isSameUserOnNextIteration());
         refreshPreview();
@@ -258,6 +262,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         group.setScript(exampleScript());
         group.setTimeScale(DEFAULT_TIME_SCALE);
         group.setStopGracePeriod(OrderFlowThreadGroupSchema.STOP_GRACE.defaultValue());
+        group.setTickTimeLimit(OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.defaultValue());
         group.setVirtualThreads(true);
         group.setIsSameUserOnNextIteration(true);
     }
@@ -337,8 +342,14 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         JPanel card = new JPanel(new BorderLayout());
         script.setLanguage("groovy");
         card.add(JTextScrollPane.getInstance(script), BorderLayout.CENTER);
-        card.add(new JLabel("tick(elapsedSeconds) is asked about once a second: return [users, spawnRate] for the cluster, or null to end."),
-                BorderLayout.SOUTH);
+        JPanel below = new JPanel(new MigLayout("fillx, wrap 2", "[][fill,grow]"));
+        below.add(new JLabel("tick(elapsedSeconds) is asked about once a second: return [users, spawnRate] for the cluster, or null to end."),
+                "span 2");
+        JLabel limitLabel = new JLabel(OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.label());
+        limitLabel.setLabelFor(tickTimeLimit);
+        below.add(limitLabel);
+        below.add(tickTimeLimit, "growx 0");
+        card.add(below, BorderLayout.SOUTH);
         return card;
     }
 
@@ -380,7 +391,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
                 schedulePreview();
             }
         };
-        for (JTextComponent field : List.of(users, spawnRate, runTime, iterations, timeScale, script)) {
+        for (JTextComponent field : List.of(users, spawnRate, runTime, iterations, timeScale, tickTimeLimit, script)) {
             field.getDocument().addDocumentListener(onEdit);
         }
         stages.addTableModelListener(e -> schedulePreview());
