@@ -1,5 +1,6 @@
 package dev.orderflow.jmeter.element;
 
+import org.apache.jmeter.engine.StandardJMeterEngine;
 import org.apache.jmeter.testelement.TestStateListener;
 import org.apache.jmeter.util.JMeterUtils;
 
@@ -11,12 +12,15 @@ import org.apache.jmeter.util.JMeterUtils;
 public interface CheckedAtTestStart extends TestStateListener {
 
     /**
-     * Shows why the test cannot start to the person running it (logged, printed on the console in
-     * non-GUI mode, a dialog in the GUI) and hands the refusal back for throwing, which stops the engine.
+     * Refuses the test: shows why to the person running it (logged, printed on the console in non-GUI mode, a
+     * dialog in the GUI), records the reason for the verdict ({@link StartRefusals}) and stops the engine before
+     * any user starts. It does not throw: a throw from {@code testStarted} would end JMeter's run without telling
+     * any listener, so the run would leave no summary and a non-GUI JMeter would exit 0.
      */
-    static <E extends RuntimeException> E reported(E refusal, String title) {
-        JMeterUtils.reportErrorToUser(refusal.getMessage(), title);
-        return refusal;
+    static void refuse(String reason, String title) {
+        JMeterUtils.reportErrorToUser(reason, title);
+        StartRefusals.refuse(reason);
+        StandardJMeterEngine.stopEngine();
     }
 
     @Override

@@ -19,6 +19,7 @@ public class OrderFlowSampleResult extends SampleResult {
     private int userNumber = -1;
     private int engine;
     private int engineCount = 1;
+    private boolean fromOrderFlowGroup;
 
     public OrderFlowSampleResult(FlowStep step) {
         this.step = step;
@@ -73,5 +74,14 @@ public class OrderFlowSampleResult extends SampleResult {
 
     public void setEngineCount(int engineCount) {
         this.engineCount = engineCount;
+    }
+
+    /** True when an orderflow thread group ran the user, which then reports its load at the end of the run. */
+    public boolean isFromOrderFlowGroup() {
+        return fromOrderFlowGroup;
+    }
+
+    public void setFromOrderFlowGroup(boolean fromOrderFlowGroup) {
+        this.fromOrderFlowGroup = fromOrderFlowGroup;
     }
 }

@@ -9,8 +9,10 @@ import org.apache.jmeter.threads.JMeterVariables;
  *
  * <p>The orderflow thread group writes these variables when it starts a user; under any other thread
  * group the user number is JMeter's thread number and the run is taken to be on one engine.
+ *
+ * @param fromOrderFlowGroup whether an orderflow thread group started the user (and so reports its load)
  */
-public record VirtualUser(int userNumber, int engine, int engineCount) {
+public record VirtualUser(int userNumber, int engine, int engineCount, boolean fromOrderFlowGroup) {
 
     /** Variable holding the cluster-unique user number (0 … total users − 1). */
     public static final String USER_NUMBER_VAR = "orderflow.user";
@@ -24,7 +26,8 @@ public record VirtualUser(int userNumber, int engine, int engineCount) {
         int userNumber = intVar(vars, USER_NUMBER_VAR, context.getThreadNum());
         int engine = intVar(vars, ENGINE_VAR, 0);
         int engineCount = intVar(vars, ENGINE_COUNT_VAR, 1);
-        return new VirtualUser(userNumber, engine, engineCount);
+        boolean fromOrderFlowGroup = vars != null && vars.get(USER_NUMBER_VAR) != null;
+        return new VirtualUser(userNumber, engine, engineCount, fromOrderFlowGroup);
     }
 
     /** Stores this identity in a user's variables, where the samplers find it. */
@@ -39,6 +42,7 @@ public record VirtualUser(int userNumber, int engine, int engineCount) {
         result.setUserNumber(userNumber);
         result.setEngine(engine);
         result.setEngineCount(engineCount);
+        result.setFromOrderFlowGroup(fromOrderFlowGroup);
     }
 
     private static int intVar(JMeterVariables vars, String name, int fallback) {

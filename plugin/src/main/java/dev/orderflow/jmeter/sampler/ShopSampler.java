@@ -20,6 +20,7 @@ import dev.orderflow.jmeter.config.ShopConnection;
 import dev.orderflow.jmeter.config.ShopField;
 import dev.orderflow.jmeter.config.ShopSettings;
 import dev.orderflow.jmeter.element.CheckedAtTestStart;
+import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.flow.VirtualUser;
@@ -59,13 +60,18 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
         List<String> problems = problems();
         if (!problems.isEmpty()) {
             String message = "Sampler \"" + getName() + "\" cannot start the test: " + String.join("; ", problems);
-            throw CheckedAtTestStart.reported(new IllegalStateException(message), getName());
+            CheckedAtTestStart.refuse(message, getName());
         }
     }
 
     @Override
     public final SampleResult sample(Entry entry) {
         JMeterContext context = getThreadContext();
+        if (StartRefusals.currentTestRefused()) {
+            // the test was refused at its start and is stopping: this user sends nothing and ends
+            context.getThread().stop();
+            return null;
+        }
         VirtualUser user = VirtualUser.of(context);
         if (shopConnection == null) {
             return misconfigured(user, "no Shop connection applies to this sampler: add one to the test plan or its thread group");

@@ -16,6 +16,7 @@ final class OrderFunnel {
     /** The rejection bucket of a failed ORDER sample that carries no response code. */
     static final String NO_RESPONSE_CODE = "none";
 
+    private final LongAdder logins = new LongAdder();
     private final LongAdder loginFailures = new LongAdder();
     private final LongAdder attempted = new LongAdder();
     private final LongAdder created = new LongAdder();
@@ -29,6 +30,7 @@ final class OrderFunnel {
         }
         switch (sample.getStep()) {
             case LOGIN -> {
+                logins.increment();
                 if (!sample.isSuccessful()) {
                     loginFailures.increment();
                 }
@@ -60,7 +62,7 @@ final class OrderFunnel {
     FunnelCounts counts() {
         TreeMap<String, Long> byCode = new TreeMap<>();
         rejections.forEach((code, n) -> byCode.put(code, n.sum()));
-        return new FunnelCounts(loginFailures.sum(), attempted.sum(), created.sum(), unknown.sum(),
+        return new FunnelCounts(logins.sum(), loginFailures.sum(), attempted.sum(), created.sum(), unknown.sum(),
                 cartFailures.sum(), byCode);
     }
 }

@@ -2,6 +2,8 @@ package dev.orderflow.jmeter.summary;
 
 import java.util.List;
 
+import dev.orderflow.jmeter.flow.GroupLoad;
+
 /**
  * Everything the listener counted in a run, at one moment.
  *
@@ -12,14 +14,23 @@ import java.util.List;
  * @param firstStartMs the earliest sample start (epoch ms), or 0 without samples
  * @param lastEndMs the latest sample end (epoch ms), or 0 without samples
  * @param engines the number of load machines the samples came from: the highest engine count they carry, at least 1
+ * @param loads the load reports of the orderflow thread groups, one per group and engine
+ * @param fromOrderFlowGroup whether any order-flow sample came from a user of an orderflow thread group
  */
 public record RunCounts(FunnelCounts funnel, List<LabelStats> labels, long samples, long errors, long firstStartMs,
-        long lastEndMs, int engines) {
+        long lastEndMs, int engines, List<GroupLoad> loads, boolean fromOrderFlowGroup) {
 
     public static final RunCounts EMPTY = new RunCounts(FunnelCounts.EMPTY, List.of(), 0, 0, 0, 0, 1);
 
     public RunCounts {
         labels = List.copyOf(labels);
+        loads = List.copyOf(loads);
+    }
+
+    /** Counts without load reports: what a run under another thread group than orderflow's yields. */
+    public RunCounts(FunnelCounts funnel, List<LabelStats> labels, long samples, long errors, long firstStartMs,
+            long lastEndMs, int engines) {
+        this(funnel, labels, samples, errors, firstStartMs, lastEndMs, engines, List.of(), false);
     }
 
     /** From the first sample's start to the last sample's end, in seconds. */

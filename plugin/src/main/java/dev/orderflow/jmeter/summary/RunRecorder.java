@@ -5,12 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.jmeter.samplers.SampleResult;
 
+import dev.orderflow.jmeter.flow.GroupLoad;
+import dev.orderflow.jmeter.flow.LoadReport;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 
 /**
@@ -29,8 +32,15 @@ public final class RunRecorder {
     private final LongAccumulator firstStartMs = new LongAccumulator(Math::min, Long.MAX_VALUE);
     private final LongAccumulator lastEndMs = new LongAccumulator(Math::max, 0);
     private final LongAccumulator engines = new LongAccumulator(Math::max, 1);
+    private final ConcurrentLinkedQueue<GroupLoad> loads = new ConcurrentLinkedQueue<>();
+    private volatile boolean fromOrderFlowGroup;
 
     public void record(SampleResult sample) {
+        if (sample instanceof LoadReport report) {
+            // a thread group's account of its load, not a request: it counts in no label and no rate
+            loads.add(report.load());
+            return;
+        }
         String label = sample.getSampleLabel() == null || sample.getSampleLabel().isEmpty()
                 ? UNLABELLED : sample.getSampleLabel();
         labelRecorder(label).record(sample.getTime(), sample.isSuccessful());
@@ -45,6 +55,9 @@ public final class RunRecorder {
         if (sample instanceof OrderFlowSampleResult flow) {
             funnel.record(flow);
             engines.accumulate(flow.getEngineCount());
+            if (flow.isFromOrderFlowGroup() && !fromOrderFlowGroup) {
+                fromOrderFlowGroup = true;
+            }
         }
     }
 
@@ -68,6 +81,6 @@ public final class RunRecorder {
         long n = samples.sum();
         long first = firstStartMs.get();
         return new RunCounts(funnel.counts(), stats, n, errors.sum(),
-                first == Long.MAX_VALUE ? 0 : first, lastEndMs.get(), engines());
+                first == Long.MAX_VALUE ? 0 : first, lastEndMs.get(), engines(), List.copyOf(loads), fromOrderFlowGroup);
     }
 }

@@ -40,7 +40,8 @@ public final class RunSettingsReader {
                 percentage(SummaryField.MAX_ERROR_RATE),
                 milliseconds(SummaryField.MAX_MEAN_MS),
                 milliseconds(SummaryField.MAX_P95_MS),
-                labels());
+                labels(),
+                maxLoginFailures());
         return new RunSettings(elementName, outputDir(), value(SummaryField.PLAN), users(), spawnRate(), limits,
                 shop());
     }
@@ -94,6 +95,24 @@ public final class RunSettingsReader {
             throw refuse(SummaryField.SPAWN_RATE, "must be above 0 or empty, not '" + value(SummaryField.SPAWN_RATE) + "'");
         }
         return rate;
+    }
+
+    /** Empty allows none: a run whose users could not log in did not run its planned load. */
+    private long maxLoginFailures() {
+        String text = value(SummaryField.MAX_LOGIN_FAILURES);
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            long limit = Long.parseLong(text);
+            if (limit >= 0) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the value quoted
+        }
+        throw refuse(SummaryField.MAX_LOGIN_FAILURES, "must be a whole number of at least 0, or empty for none, not '"
+                + text + "'");
     }
 
     private Double percentage(SummaryField field) {

@@ -23,7 +23,23 @@ public record RunSummary(String plan, int engines, Integer users, Double spawnRa
 
     /** Checks the counts against the settings' limits and adds the shop's reconciliation. */
     public static RunSummary of(RunSettings settings, RunCounts counts, int engines, ShopCheck shop) {
-        List<ThresholdResult> checks = new ArrayList<>(Thresholds.evaluate(settings.limits(), counts));
+        return of(settings, counts, engines, shop, List.of());
+    }
+
+    /**
+     * Checks that the planned load ran, then the counts against the settings' limits, and adds the shop's
+     * reconciliation.
+     *
+     * @param refusals why the test was refused at its start, empty when it was not
+     */
+    public static RunSummary of(RunSettings settings, RunCounts counts, int engines, ShopCheck shop,
+            List<String> refusals) {
+        List<ThresholdResult> checks = new ArrayList<>();
+        ThresholdResult plannedLoad = PlannedLoadCheck.check(counts, refusals);
+        if (plannedLoad != null) {
+            checks.add(plannedLoad);
+        }
+        checks.addAll(Thresholds.evaluate(settings.limits(), counts));
         if (shop != null) {
             checks.addAll(shop.checks());
         }

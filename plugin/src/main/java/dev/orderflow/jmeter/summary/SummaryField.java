@@ -15,6 +15,8 @@ public enum SummaryField {
     MAX_ERROR_RATE("OrderSummary.maxErrorRate", "Max error rate (%)", "${__P(max_error_rate,)}"),
     MAX_MEAN_MS("OrderSummary.maxMeanMs", "Max mean response time (ms)", "${__P(max_mean_ms,)}"),
     MAX_P95_MS("OrderSummary.maxP95Ms", "Max p95 response time (ms)", "${__P(max_p95_ms,)}"),
+    MAX_LOGIN_FAILURES("OrderSummary.maxLoginFailures", "Max failed logins (empty = none allowed)",
+            "${__P(max_login_failures,0)}"),
     LABELS("OrderSummary.labels", "Labels the time limits apply to (regex; empty = all labels)",
             "${__P(threshold_labels,)}"),
     SHOP_URL("OrderSummary.shopUrl", "Shop base URL",

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.orderflow.jmeter.flow.GroupLoad;
+
 /**
  * summary.json: the machine-readable summary CI and {@link VerdictCheck} read. Rates are percentages
  * (0 to 100), times milliseconds, the duration seconds; a value that could not be measured is null.
@@ -42,6 +44,7 @@ public final class SummaryJson {
         root.put("samples", counts.samples());
         root.put("errors", counts.errors());
         putDecimal(root, "error_rate", counts.errorRatePct());
+        root.put("logins", funnel.logins());
         root.put("login_failures", funnel.loginFailures());
         root.put("orders_attempted", funnel.ordersAttempted());
         root.put("orders_created", funnel.ordersCreated());
@@ -63,6 +66,19 @@ public final class SummaryJson {
             label.put("p95_ms", stats.p95Ms());
             label.put("p99_ms", stats.p99Ms());
             label.put("max_ms", stats.maxMs());
+        }
+        ArrayNode loads = root.putArray("loads");
+        for (GroupLoad load : counts.loads()) {
+            ObjectNode node = loads.addObject();
+            node.put("group", load.group());
+            node.put("engine", load.engine());
+            node.put("engines", load.engines());
+            node.put("planned_users", load.plannedUsers());
+            node.put("reached_users", load.reachedUsers());
+            node.put("ran_to_end", load.ranToEnd());
+            node.put("stop_reason", load.stopReason());
+            putDecimal(node, "seconds", load.seconds());
+            node.put("held", load.held());
         }
         ArrayNode thresholds = root.putArray("thresholds");
         for (ThresholdResult result : summary.thresholds()) {

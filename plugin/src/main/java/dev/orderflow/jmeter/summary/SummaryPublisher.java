@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 
 import org.slf4j.Logger;
+
+import dev.orderflow.jmeter.element.StartRefusals;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -32,7 +34,8 @@ final class SummaryPublisher {
         RunSettings settings = run.settings();
         RunCounts counts = run.recorder().counts();
         ShopCheck shop = settings.reconciles() ? reconcile(run, counts.funnel()) : null;
-        RunSummary summary = RunSummary.of(settings, counts, Math.max(hosts, counts.engines()), shop);
+        RunSummary summary = RunSummary.of(settings, counts, Math.max(hosts, counts.engines()), shop,
+                StartRefusals.ofCurrentTest());
         String text = SummaryText.render(summary);
         console.print(text);
         log.info("{}{}", System.lineSeparator(), text);

@@ -3,6 +3,8 @@ package dev.orderflow.jmeter.summary;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.orderflow.jmeter.flow.GroupLoad;
+
 /** The summary for a person: the console's closing table and summary.txt. */
 public final class SummaryText {
 
@@ -24,6 +26,9 @@ public final class SummaryText {
         row(out, "Spawn rate", summary.spawnRate() == null ? "-" : number(summary.spawnRate()) + " users/s");
         row(out, "Duration", String.format(Locale.ROOT, "%.2f s", counts.durationSeconds()));
         row(out, "Throughput", String.format(Locale.ROOT, "%.2f samples/s", counts.throughputPerSecond()));
+        for (GroupLoad load : counts.loads()) {
+            row(out, "Load", load.describe());
+        }
         funnel(out, counts.funnel());
         if (summary.shop() != null) {
             shop(out, summary.shop());
@@ -53,7 +58,7 @@ public final class SummaryText {
     }
 
     private static void funnel(StringBuilder out, FunnelCounts funnel) {
-        row(out, "Login failures", Long.toString(funnel.loginFailures()));
+        row(out, "Login failures", funnel.loginFailures() + " of " + funnel.logins() + " logins tried");
         row(out, "Orders attempted", Long.toString(funnel.ordersAttempted()));
         row(out, "Orders created", Long.toString(funnel.ordersCreated()));
         row(out, "Orders failed", Long.toString(funnel.ordersFailed()));
@@ -63,7 +68,7 @@ public final class SummaryText {
         row(out, "Cart failures", Long.toString(funnel.cartFailures()));
         row(out, "Orders unknown", Long.toString(funnel.ordersUnknown()));
         row(out, "Success rate", funnel.successRatePct() == null ? "n/a (no order attempted)"
-                : String.format(Locale.ROOT, "%.2f%%", funnel.successRatePct()));
+                : String.format(Locale.ROOT, "%.2f%% of orders attempted were created", funnel.successRatePct()));
     }
 
     private static void shop(StringBuilder out, ShopCheck shop) {

@@ -10,11 +10,18 @@ import java.util.regex.Pattern;
  * @param maxMeanMs highest acceptable mean response time of each checked label
  * @param maxP95Ms highest acceptable 95th percentile response time of each checked label
  * @param labels the labels the time limits apply to; null means every label
+ * @param maxLoginFailures most failed logins a run may have; never off, 0 unless a plan allows more
  */
 public record ThresholdLimits(Double minSuccessRatePct, Double maxErrorRatePct, Double maxMeanMs, Double maxP95Ms,
-        Pattern labels) {
+        Pattern labels, long maxLoginFailures) {
 
     public static final ThresholdLimits NONE = new ThresholdLimits(null, null, null, null, null);
+
+    /** Limits that allow no failed login. */
+    public ThresholdLimits(Double minSuccessRatePct, Double maxErrorRatePct, Double maxMeanMs, Double maxP95Ms,
+            Pattern labels) {
+        this(minSuccessRatePct, maxErrorRatePct, maxMeanMs, maxP95Ms, labels, 0);
+    }
 
     /** True when the limit on response times applies to this label. */
     public boolean checksLabel(String label) {

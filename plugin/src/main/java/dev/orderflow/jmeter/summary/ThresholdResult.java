@@ -27,9 +27,22 @@ public record ThresholdResult(String name, Double limit, Double actual, boolean 
         return new ThresholdResult(name, null, null, false, detail);
     }
 
+    /** A check judged in words rather than against a number, such as whether the planned load ran. */
+    static ThresholdResult judged(String name, boolean passed, String detail) {
+        return new ThresholdResult(name, null, null, passed, detail);
+    }
+
+    /** This result with what its value is a rate of, shown beside it; a detail it already has stays. */
+    ThresholdResult meaning(String whatOf) {
+        return detail != null ? this : new ThresholdResult(name, limit, actual, passed, whatOf);
+    }
+
     /** One line for a person: {@code min_success_rate: limit 95.00, actual 80.00 — failed}. */
     public String describe() {
         StringBuilder line = new StringBuilder(name).append(": ");
+        if (limit == null && actual == null && detail != null && passed) {
+            return line.append(detail).append(" - passed").toString();
+        }
         if (limit != null) {
             line.append("limit ").append(format(limit)).append(", ");
         }

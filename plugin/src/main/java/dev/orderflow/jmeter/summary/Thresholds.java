@@ -12,13 +12,22 @@ public final class Thresholds {
 
     public static List<ThresholdResult> evaluate(ThresholdLimits limits, RunCounts counts) {
         List<ThresholdResult> results = new ArrayList<>();
+        FunnelCounts funnel = counts.funnel();
+        if (funnel.logins() > 0) {
+            // a user that could not log in placed no order: its load never happened
+            results.add(ThresholdResult.atMost("max_login_failures", limits.maxLoginFailures(),
+                    (double) funnel.loginFailures(), null)
+                    .meaning("failed logins of " + funnel.logins() + " tried"));
+        }
         if (limits.minSuccessRatePct() != null) {
             results.add(ThresholdResult.atLeast("min_success_rate", limits.minSuccessRatePct(),
-                    counts.funnel().successRatePct(), "no order was attempted"));
+                    funnel.successRatePct(), "no order was attempted")
+                    .meaning("% of orders attempted that were created"));
         }
         if (limits.maxErrorRatePct() != null) {
             results.add(ThresholdResult.atMost("max_error_rate", limits.maxErrorRatePct(), counts.errorRatePct(),
-                    "no sample was taken"));
+                    "no sample was taken")
+                    .meaning("% of samples of all labels that failed"));
         }
         if (limits.maxMeanMs() != null) {
             perLabel(results, "max_mean_ms", limits.maxMeanMs(), limits, counts, LabelStats::meanMs);

@@ -13,6 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 import org.apache.jmeter.threads.JMeterThread;
+
+import dev.orderflow.jmeter.flow.GroupLoad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +67,15 @@ final class GroupRun {
     private int started;
     private int extraUsers;
     private long events;
+    /** The shape asked for no more users, or its users ended after their iterations: the plan is done. */
+    private boolean shapeEnded;
+    /** Why the run ended before its shape did; the first reason is the one that counts. */
+    private String stopReason;
+    /** This engine's share of the most users the shape asked for so far. */
+    private int peakWanted;
+    /** The most users of the plan running at once so far (for users with iterations: started). */
+    private int peakReached;
+    private long endNanos;
 
     /** Used by the starter thread only. */
     private final SpawnPacer pacer = new SpawnPacer();
@@ -99,6 +110,7 @@ final class GroupRun {
 
     /** Graceful stop: no more users start; every user finishes its current sample and ends. */
     void stop() {
+        stoppedBeforeTheEnd("the test was stopped (by a person, a sampler's error action or another element)");
         for (RunningUser user : stopStarting()) {
             user.stopGracefully();
         }
@@ -106,6 +118,7 @@ final class GroupRun {
 
     /** Hard stop: no more users start; every user is stopped and interrupted. */
     void stopNow() {
+        stoppedBeforeTheEnd("the test was stopped at once (by a person, a sampler's error action or another element)");
         for (RunningUser user : stopStarting()) {
             user.stopNow();
         }
@@ -140,6 +153,33 @@ final class GroupRun {
         }
         starter.join();
         return true;
+    }
+
+    /**
+     * What this run did against what its shape planned, for the load report; meant for after {@link #awaitEnd()},
+     * but consistent at any moment.
+     */
+    GroupLoad load() {
+        lock.lock();
+        try {
+            long end = starterEnded && alive.isEmpty() && endNanos != 0 ? endNanos : clock.getAsLong();
+            return new GroupLoad(groupName, share.engine(), share.engines(), peakWanted, peakReached,
+                    shapeEnded && stopReason == null, stopReason, Durations.toSeconds(Duration.ofNanos(end - startNanos)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records why the run ends before its shape did, unless the shape already ended or a reason is known. */
+    private void stoppedBeforeTheEnd(String reason) {
+        lock.lock();
+        try {
+            if (!shapeEnded && stopReason == null) {
+                stopReason = reason + " at " + seconds(Duration.ofNanos(clock.getAsLong() - startNanos)) + " s";
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Users whose thread has started and not yet ended. */
@@ -226,10 +266,17 @@ final class GroupRun {
     private void runStarter() {
         try {
             if (followPlan()) {
+                lock.lock();
+                try {
+                    shapeEnded = true;
+                } finally {
+                    lock.unlock();
+                }
                 endAsPlanned();
             }
         } catch (RuntimeException | Error e) {
             log.error("OrderFlowThreadGroup '{}': starting users failed, stopping the test", groupName, e);
+            stoppedBeforeTheEnd("starting users failed: " + e);
             stop();
             stopWholeTest.run();
             throw e;
@@ -237,6 +284,9 @@ final class GroupRun {
             lock.lock();
             try {
                 starterEnded = true;
+                if (alive.isEmpty()) {
+                    endNanos = clock.getAsLong();
+                }
                 ended.signalAll();
             } finally {
                 lock.unlock();
@@ -254,6 +304,7 @@ final class GroupRun {
                 cluster = plan.targetAt(elapsed);
             } catch (ShapeDefinitionException e) {
                 log.error("OrderFlowThreadGroup '{}': {} — stopping the test", groupName, e.getMessage(), e);
+                stoppedBeforeTheEnd("the shape failed: " + e.getMessage());
                 stop();
                 stopWholeTest.run();
                 return false;
@@ -269,6 +320,7 @@ final class GroupRun {
                     return true;
                 }
                 Target mine = share.of(cluster.get());
+                peakWanted = Math.max(peakWanted, mine.users());
                 int wanted = mine.users() + extraUsers;
                 if (iterations.isPresent() && started >= wanted && alive.isEmpty()) {
                     return true;
@@ -457,6 +509,7 @@ final class GroupRun {
             alive.put(user.jmeterThread, user);
             active.put(slot, user);
             started++;
+            peakReached = Math.max(peakReached, iterations.isPresent() ? started - extraUsers : active.size());
         } finally {
             lock.unlock();
         }
@@ -469,6 +522,7 @@ final class GroupRun {
             // Typically "unable to create native thread": a load that this machine cannot carry.
             userEnded(user);
             log.error("OrderFlowThreadGroup '{}': cannot start {} ({}), stopping the test", groupName, user, e.toString());
+            stoppedBeforeTheEnd("this machine cannot start " + user + ": " + e);
             stop();
             stopWholeTest.run();
             return Optional.empty();
@@ -498,6 +552,9 @@ final class GroupRun {
                 slots.release(user.slot);
             }
             events++;
+            if (starterEnded && alive.isEmpty()) {
+                endNanos = clock.getAsLong();
+            }
             changed.signalAll();
             ended.signalAll();
         } finally {

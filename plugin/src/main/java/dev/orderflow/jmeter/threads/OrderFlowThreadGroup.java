@@ -19,6 +19,8 @@ import org.apache.jorphan.util.JMeterStopTestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.orderflow.jmeter.element.StartRefusals;
+import dev.orderflow.jmeter.flow.GroupLoad;
 import dev.orderflow.jmeter.flow.VirtualUser;
 import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
 
@@ -38,6 +40,8 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
 
     /** The run in progress, on the element the engine starts (never on the per-user clones). */
     private transient volatile GroupRun run;
+    /** Sends the run's load report once the run is over; taken (set to null) by whoever sends it. */
+    private transient LoadReportSender pendingReport;
 
     public OrderFlowThreadGroup() {
         setSamplerController(new UserLoopController());
@@ -194,11 +198,16 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
 
     @Override
     public void start(int groupNumber, ListenerNotifier notifier, ListedHashTree groupTree, StandardJMeterEngine engine) {
+        LoadReportSender report = LoadReportSender.forGroup(this, getName(), groupTree);
         LoadSchedule schedule;
         LoadPlan plan;
         Duration stopGrace;
         EngineShare share;
         try {
+            List<String> refusals = StartRefusals.ofCurrentTest();
+            if (!refusals.isEmpty()) {
+                throw new ShapeDefinitionException("Test", "was refused at its start: " + String.join("; ", refusals));
+            }
             schedule = ShapeParser.parse(getShapeSettings());
             plan = LoadPlan.of(schedule);
             stopGrace = ShapeParser.stopGrace(getStopGracePeriod());
@@ -211,6 +220,9 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         } catch (ShapeDefinitionException e) {
             String message = "OrderFlowThreadGroup '" + getName() + "' cannot start: " + e.getMessage();
             log.error(message, e);
+            EngineShare here = engineOrAlone();
+            report.send(new GroupLoad(getName(), here.engine(), here.engines(), 0, 0, false,
+                    "it could not start: " + e.getMessage(), 0));
             // The test as a whole refuses to run, not just this group.
             engine.stopTest(false);
             throw new JMeterStopTestException(message);
@@ -230,7 +242,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
             ListedHashTree userTree = cloneTree(groupTree);
             JMeterVariables variables = new JMeterVariables();
             variables.putAll(planVariables);
-            new VirtualUser(userNumber, share.engine(), share.engines()).writeTo(variables);
+            new VirtualUser(userNumber, share.engine(), share.engines(), true).writeTo(variables);
             JMeterThread thread = makeThread(engine, this, notifier, groupNumber, userNumber, userTree, variables);
             AbstractThreadGroup userGroup = (AbstractThreadGroup) userTree.getArray()[0];
             return new GroupRun.NewUser(thread, (UserLoopController) userGroup.getSamplerController());
@@ -238,7 +250,27 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         GroupRun newRun = new GroupRun(getName(), plan, share, schedule.iterationsPerUser(), stopGrace, users,
                 threads, System::nanoTime, () -> engine.stopTest(false));
         run = newRun;
+        setPendingReport(report);
         newRun.start();
+    }
+
+    private synchronized void setPendingReport(LoadReportSender report) {
+        pendingReport = report;
+    }
+
+    private synchronized LoadReportSender takePendingReport() {
+        LoadReportSender report = pendingReport;
+        pendingReport = null;
+        return report;
+    }
+
+    /** This engine's place for a report of a group that could not start: alone when even that cannot be found. */
+    private static EngineShare engineOrAlone() {
+        try {
+            return EngineLocator.fromJMeterProperties();
+        } catch (ShapeDefinitionException e) {
+            return EngineShare.SINGLE;
+        }
     }
 
     @Override
@@ -295,6 +327,11 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("OrderFlowThreadGroup '{}': interrupted while waiting for its users to end", getName());
+        }
+        // JMeter waits here before telling the listeners that the test ended: the report reaches them first
+        LoadReportSender report = takePendingReport();
+        if (report != null) {
+            report.send(current.load());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.orderflow.jmeter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +9,7 @@ import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.jmeter.testelement.TestElement;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.sampler.AddToCartSampler;
 import dev.orderflow.jmeter.sampler.LoginSampler;
@@ -31,21 +32,16 @@ import dev.orderflow.jmeter.testing.ScriptedServer;
 @Timeout(60)
 class ShopConnectionStartTest {
 
-    private static Throwable refusal(ScriptedServer server, Map<ShopField, String> fields, TestElement... samplers) {
+    /** Runs the plan and returns why it was refused: the first reason recorded for the verdict. */
+    private static String refusal(ScriptedServer server, Map<ShopField, String> fields, TestElement... samplers) throws Exception {
         RecordingListener listener = new RecordingListener();
-        Throwable thrown = catchThrowable(() -> JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
-                new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, samplers), Duration.ofSeconds(30)));
-        assertThat(listener.all()).as("no user started").isEmpty();
+        JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
+                new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, samplers), Duration.ofSeconds(30));
+        assertThat(listener.all()).as("no sample taken").isEmpty();
         assertThat(server.connections()).as("nothing reached the shop").isZero();
-        return thrown;
-    }
-
-    private static String rootMessage(Throwable thrown) {
-        Throwable cause = thrown;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage();
+        List<String> reasons = StartRefusals.ofCurrentTest();
+        assertThat(reasons).as("the refusal is kept for the verdict").isNotEmpty();
+        return reasons.get(0);
     }
 
     private static ScriptedServer server() throws Exception {
@@ -55,10 +51,10 @@ class ShopConnectionStartTest {
     @Test
     void aMalformedJsonPointerRefusesTheRunNamingElementAndField() throws Exception {
         try (ScriptedServer server = server()) {
-            Throwable thrown = refusal(server, Map.of(ShopField.TOKEN_POINTER, "token"), new LoginSampler());
+            String thrown = refusal(server, Map.of(ShopField.TOKEN_POINTER, "token"), new LoginSampler());
 
             assertThat(thrown).isNotNull();
-            assertThat(rootMessage(thrown)).isEqualTo("Shop connection \"Shop connection\" cannot start the test: "
+            assertThat(thrown).isEqualTo("Shop connection \"Shop connection\" cannot start the test: "
                     + "Token JSON pointer (tokenPointer) \"token\" is not a JSON pointer: it must be empty or start with / (like /token)");
         }
     }
@@ -66,9 +62,9 @@ class ShopConnectionStartTest {
     @Test
     void aPortOutOfRangeOrANegativeTimeoutRefusesTheRun() throws Exception {
         try (ScriptedServer server = server()) {
-            Throwable thrown = refusal(server, Map.of(ShopField.PORT, "70000", ShopField.CONNECT_TIMEOUT, "-1"), new LoginSampler());
+            String thrown = refusal(server, Map.of(ShopField.PORT, "70000", ShopField.CONNECT_TIMEOUT, "-1"), new LoginSampler());
 
-            assertThat(rootMessage(thrown)).contains("Port (port) \"70000\" is not in 1..65535")
+            assertThat(thrown).contains("Port (port) \"70000\" is not in 1..65535")
                     .contains("Connect timeout (ms) (connectTimeout) must not be negative, not -1");
         }
     }
@@ -76,9 +72,9 @@ class ShopConnectionStartTest {
     @Test
     void anUnreadableUsersFileRefusesTheRunSayingWhereItLooked() throws Exception {
         try (ScriptedServer server = server()) {
-            Throwable thrown = refusal(server, Map.of(ShopField.USERS_FILE, "no-such-folder/users.csv"), new LoginSampler());
+            String thrown = refusal(server, Map.of(ShopField.USERS_FILE, "no-such-folder/users.csv"), new LoginSampler());
 
-            assertThat(rootMessage(thrown)).startsWith("Shop connection \"Shop connection\" cannot start the test: "
+            assertThat(thrown).startsWith("Shop connection \"Shop connection\" cannot start the test: "
                     + "Users CSV file (usersFile) \"no-such-folder/users.csv\" is not a readable file (looked for ");
         }
     }
@@ -87,9 +83,9 @@ class ShopConnectionStartTest {
     void aUsersFileWithoutAPasswordColumnRefusesTheRun(@TempDir Path folder) throws Exception {
         Path users = Files.writeString(folder.resolve("users.csv"), "name,secret\nu0,p0\n");
         try (ScriptedServer server = server()) {
-            Throwable thrown = refusal(server, Map.of(ShopField.USERS_FILE, users.toString()), new LoginSampler());
+            String thrown = refusal(server, Map.of(ShopField.USERS_FILE, users.toString()), new LoginSampler());
 
-            assertThat(rootMessage(thrown)).contains("Users CSV file (usersFile) cannot be used: ")
+            assertThat(thrown).contains("Users CSV file (usersFile) cannot be used: ")
                     .contains("has no 'username' column");
         }
     }
@@ -102,9 +98,9 @@ class ShopConnectionStartTest {
         PageSampler page = Plans.named(new PageSampler(), "page");
         page.setProperty(PageSampler.PATH, "index.html");
         try (ScriptedServer server = server()) {
-            assertThat(rootMessage(refusal(server, Map.of(), cart)))
+            assertThat((refusal(server, Map.of(), cart)))
                     .isEqualTo("Sampler \"cart\" cannot start the test: Most products (maxProducts) must be at least the fewest, 3, not 2");
-            assertThat(rootMessage(refusal(server, Map.of(), page)))
+            assertThat((refusal(server, Map.of(), page)))
                     .isEqualTo("Sampler \"page\" cannot start the test: Path (path) \"index.html\" is not a path: it must start with / and have no spaces");
         }
     }

@@ -97,7 +97,7 @@ class NonGuiExitStatusTest {
         assertThat(outcome.exitStatus()).as(outcome.console()).isEqualTo(1);
         assertThat(outcome.console())
                 .contains("Order Concurrency Test Results")
-                .contains("Order summary: threshold failed: max_error_rate: limit 10, actual 50 - FAILED")
+                .contains("Order summary: threshold failed: max_error_rate: limit 10, actual 50 (% of samples of all labels that failed) - FAILED")
                 .contains("... end of run"); // JMeter's own last word: everything after the listeners ran
         assertThat(outcome.console().strip())
                 .endsWith("... end of run\nOrder summary: the run failed 1 check(s), listed above: exit status 1");

@@ -84,7 +84,7 @@ class OrderFunnelTest {
     @ParameterizedTest(name = "{1} created of {0} attempted is {2} %")
     @MethodSource("successRates")
     void successRateIsCreatedOverAttemptedInPercent(long attempted, long created, Double expected) {
-        FunnelCounts counts = new FunnelCounts(0, attempted, created, 0, 0, new java.util.TreeMap<>());
+        FunnelCounts counts = new FunnelCounts(0, 0, attempted, created, 0, 0, new java.util.TreeMap<>());
 
         assertThat(counts.successRatePct()).isEqualTo(expected);
     }

@@ -16,7 +16,7 @@ class ShopCheckTest {
     private static final ShopTarget SHOP = new ShopTarget(URI.create("http://127.0.0.1:8000"), "key");
 
     private static FunnelCounts funnel(long created, long unknown) {
-        return new FunnelCounts(0, created + unknown + 3, created, unknown, 0, new TreeMap<>());
+        return new FunnelCounts(0, 0, created + unknown + 3, created, unknown, 0, new TreeMap<>());
     }
 
     private static ShopStats stats(long orders, long unitsSold, long initial, long remaining) {

@@ -25,12 +25,15 @@ class SummaryJsonTest {
     Path dir;
 
     static RunSummary summary(Path outputDir, ThresholdLimits limits, ShopCheck shop) {
-        FunnelCounts funnel = new FunnelCounts(2, 1000, 950, 5, 10, new TreeMap<>(Map.of("409", 30L, "500", 5L)));
+        FunnelCounts funnel = new FunnelCounts(5, 2, 1000, 950, 5, 10, new TreeMap<>(Map.of("409", 30L, "500", 5L)));
         RunCounts counts = new RunCounts(funnel, List.of(
                 new LabelStats("Log in", 1000, 2, 120.25, 100, 200, 250, 400, 900),
                 new LabelStats("Create order", 1000, 40, 480.5, 450, 700, 810, 990, 1500)),
                 2000, 42, 1_700_000_000_000L, 1_700_000_040_000L, 4);
-        RunSettings settings = new RunSettings("Order summary", outputDir, "test5", 1000, 100.0, limits,
+        // the run's two failed logins are allowed, so that the other checks decide its verdict
+        ThresholdLimits allowingItsLogins = new ThresholdLimits(limits.minSuccessRatePct(), limits.maxErrorRatePct(),
+                limits.maxMeanMs(), limits.maxP95Ms(), limits.labels(), 2);
+        RunSettings settings = new RunSettings("Order summary", outputDir, "test5", 1000, 100.0, allowingItsLogins,
                 shop == null ? null : new ShopTarget(URI.create(shop.baseUrl()), "admin-secret"));
         return RunSummary.of(settings, counts, 4, shop);
     }
@@ -38,7 +41,7 @@ class SummaryJsonTest {
     private static ShopCheck shop() {
         return ShopCheck.reconcile(new ShopTarget(URI.create("http://127.0.0.1:8000"), "admin-secret"),
                 new ShopStats(7, 20, 10_000_000, 9_999_980), new ShopStats(960, 1800, 10_000_000, 9_998_200),
-                new FunnelCounts(2, 1000, 950, 5, 10, new TreeMap<>()));
+                new FunnelCounts(5, 2, 1000, 950, 5, 10, new TreeMap<>()));
     }
 
     @Test
@@ -72,10 +75,10 @@ class SummaryJsonTest {
         assertThat(order.get("mean_ms").asDouble()).isEqualTo(480.5);
         List<String> names = new ArrayList<>();
         json.get("thresholds").forEach(t -> names.add(t.get("name").asText() + "=" + t.get("passed").asBoolean()));
-        assertThat(names).containsExactly("min_success_rate=true", "max_p95_ms[Log in]=true",
+        assertThat(names).containsExactly("max_login_failures=true", "min_success_rate=true", "max_p95_ms[Log in]=true",
                 "max_p95_ms[Create order]=false", "shop_orders_delta_min=true", "shop_orders_delta_max=true",
                 "shop_stock_invariant=true");
-        JsonNode threshold = json.get("thresholds").get(2);
+        JsonNode threshold = json.get("thresholds").get(3);
         assertThat(threshold.get("limit").asDouble()).isEqualTo(800.0);
         assertThat(threshold.get("actual").asDouble()).isEqualTo(810.0);
         JsonNode shop = json.get("shop");
@@ -92,7 +95,7 @@ class SummaryJsonTest {
     }
 
     @Test
-    void withoutReconciliationShopIsNullAndUnmeasurableRatesAreNull() throws IOException {
+    void withoutReconciliationShopIsNullAndUnmeasurableRatesAreNullAndARunWithoutLoadFails() throws IOException {
         RunSettings settings = new RunSettings("Order summary", dir, "", null, null, ThresholdLimits.NONE, null);
         RunSummary summary = RunSummary.of(settings, RunCounts.EMPTY, 1, null);
 
@@ -103,8 +106,10 @@ class SummaryJsonTest {
         assertThat(json.get("error_rate").isNull()).isTrue();
         assertThat(json.get("users").isNull()).isTrue();
         assertThat(json.get("started_at").isNull()).isTrue();
-        assertThat(json.get("thresholds").size()).isZero();
-        assertThat(json.get("verdict").asText()).isEqualTo("pass");
+        assertThat(json.get("thresholds")).hasSize(1);
+        assertThat(json.get("thresholds").get(0).get("name").asText()).isEqualTo("planned_load");
+        assertThat(json.get("thresholds").get(0).get("detail").asText()).startsWith("no load ran");
+        assertThat(json.get("verdict").asText()).isEqualTo("fail");
     }
 
     @Test
@@ -119,9 +124,10 @@ class SummaryJsonTest {
                 "  rejected 409:       30",
                 "Cart failures:        10",
                 "Orders unknown:       5",
-                "Success rate:         95.00%",
+                "Login failures:       2 of 5 logins tried",
+                "Success rate:         95.00% of orders attempted were created",
                 "Shop orders created:  953 (before 7, after 960)",
-                "  min_success_rate: limit 96, actual 95 - FAILED",
+                "  min_success_rate: limit 96, actual 95 (% of orders attempted that were created) - FAILED",
                 "Verdict:              FAIL");
         assertThat(text).containsPattern("Create order +1000 +40 +480\\.5 +450 +700 +810 +990 +1500");
         assertThat(text).doesNotContain("admin-secret");
@@ -144,9 +150,9 @@ class SummaryJsonTest {
         assertThat(List.of(passed, failed, missing, usage)).containsExactly(0, 1, 2, 2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Order summary of plan test5: verdict pass");
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("threshold failed: min_success_rate: limit 96, actual 95 - FAILED")
-                .contains("threshold failed: max_error_rate: limit 1, actual 2.10 - FAILED")
-                .contains("verdict fail (2 checks, 2 failed; orders created 950 of 1000 attempted)")
+                .contains("threshold failed: min_success_rate: limit 96, actual 95 (% of orders attempted that were created) - FAILED")
+                .contains("threshold failed: max_error_rate: limit 1, actual 2.10 (% of samples of all labels that failed) - FAILED")
+                .contains("verdict fail (3 checks, 2 failed; orders created 950 of 1000 attempted)")
                 .contains("no readable summary at")
                 .contains("usage: VerdictCheck <summary.json>");
     }

@@ -19,20 +19,20 @@ class ThresholdsTest {
 
     /** 1000 attempted, 950 created, 105 of 200 samples failed */
     private static RunCounts counts(long attempted, long created) {
-        return new RunCounts(new FunnelCounts(0, attempted, created, 0, 0, new TreeMap<>()), List.of(LOGIN, ORDER),
+        return new RunCounts(new FunnelCounts(0, 0, attempted, created, 0, 0, new TreeMap<>()), List.of(LOGIN, ORDER),
                 200, 5, 1_000, 2_000, 1);
     }
 
     static Stream<Arguments> limits() {
         return Stream.of(
                 Arguments.of("success rate met exactly", new ThresholdLimits(95.0, null, null, null, null), 1000, 950,
-                        List.of("min_success_rate: limit 95, actual 95 - passed")),
+                        List.of("min_success_rate: limit 95, actual 95 (% of orders attempted that were created) - passed")),
                 Arguments.of("success rate missed", new ThresholdLimits(95.0, null, null, null, null), 1000, 949,
-                        List.of("min_success_rate: limit 95, actual 94.90 - FAILED")),
+                        List.of("min_success_rate: limit 95, actual 94.90 (% of orders attempted that were created) - FAILED")),
                 Arguments.of("success rate without attempts", new ThresholdLimits(90.0, null, null, null, null), 0, 0,
                         List.of("min_success_rate: limit 90, actual none (no order was attempted) - FAILED")),
                 Arguments.of("error rate", new ThresholdLimits(null, 2.0, null, null, null), 1000, 950,
-                        List.of("max_error_rate: limit 2, actual 2.50 - FAILED")),
+                        List.of("max_error_rate: limit 2, actual 2.50 (% of samples of all labels that failed) - FAILED")),
                 Arguments.of("mean of all labels", new ThresholdLimits(null, null, 480.0, null, null), 1000, 950,
                         List.of("max_mean_ms[Log in]: limit 480, actual 120 - passed",
                                 "max_mean_ms[Create order]: limit 480, actual 480.50 - FAILED")),

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.jmeter.control.LoopController;
 import org.apache.jmeter.testelement.TestElement;
 import org.apache.jmeter.testelement.TestPlan;
+import org.apache.jmeter.threads.AbstractThreadGroup;
 import org.apache.jmeter.threads.ThreadGroup;
 import org.apache.jmeter.threads.gui.ThreadGroupGui;
 import org.apache.jmeter.control.gui.LoopControlPanel;
@@ -51,7 +52,7 @@ public final class Plans {
     }
 
     /** A plan: test-plan-level elements, then a thread group with its samplers in order. */
-    public static HashTree plan(ThreadGroup group, TestElement[] planLevel, TestElement... samplers) {
+    public static HashTree plan(AbstractThreadGroup group, TestElement[] planLevel, TestElement... samplers) {
         JMeterEnvironment.init();
         TestPlan testPlan = new TestPlan("plan");
         testPlan.setProperty(TestElement.GUI_CLASS, TestPlanGui.class.getName());

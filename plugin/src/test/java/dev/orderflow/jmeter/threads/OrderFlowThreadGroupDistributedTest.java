@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.orderflow.jmeter.flow.LoadReport;
 import dev.orderflow.jmeter.flow.VirtualUser;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 
@@ -91,9 +92,14 @@ class OrderFlowThreadGroupDistributedTest {
         assertThat(controller.process.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                 .as("controller done\n%s", controller.output()).isTrue();
 
-        List<Map<String, String>> samples = readCsv(results);
+        List<Map<String, String>> lines = readCsv(results);
         String context = "\ncontroller:\n" + controller.output() + "\nengine0:\n" + engines.get(0).output()
                 + "\nengine1:\n" + engines.get(1).output();
+        // each engine's thread group reported its load to the controller: one line each, both held
+        List<Map<String, String>> loadReports = lines.stream().filter(r -> LoadReport.LABEL.equals(r.get("label"))).toList();
+        assertThat(loadReports).as("load reports" + context).hasSize(2)
+                .allSatisfy(r -> assertThat(r.get("responseCode")).isEqualTo(LoadReport.HELD_CODE));
+        List<Map<String, String>> samples = lines.stream().filter(r -> !LoadReport.LABEL.equals(r.get("label"))).toList();
         assertThat(samples).as("samples" + context).isNotEmpty();
         assertThat(samples.get(0)).as("columns of %s%s", Files.readAllLines(results).subList(0, 2), context)
                 .containsKeys(VirtualUser.USER_NUMBER_VAR, VirtualUser.ENGINE_VAR, "threadName", "grpThreads");

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.orderflow.jmeter.flow.LoadReport;
+
 /**
  * What a JMeter CSV results file says about a run: samples and errors in all and per label, and the time
  * span the samples cover. The reports check the order summary against it, since both count the same samples.
@@ -55,6 +57,9 @@ public record ResultsFile(long samples, long errors, long firstStartMs, long las
                     continue;
                 }
                 List<String> fields = CsvLine.split(record.toString());
+                if (LoadReport.LABEL.equals(fields.get(label))) {
+                    continue; // a thread group's account of its load, which the summary keeps apart from samples
+                }
                 long start = Long.parseLong(fields.get(timeStamp));
                 long end = start + Long.parseLong(fields.get(elapsed));
                 boolean ok = Boolean.parseBoolean(fields.get(success));

@@ -1,0 +1,45 @@
+package dev.orderflow.jmeter.flow;
+
+import java.io.Serializable;
+import java.util.Locale;
+
+/**
+ * What one orderflow thread group ran on one engine, against what its shape planned: the thread group's own
+ * account, without which no verdict can say that the planned load happened.
+ *
+ * @param group the thread group's name
+ * @param engine this engine's number, 0 … engines − 1
+ * @param engines the engines of the run
+ * @param plannedUsers this engine's share of the highest number of users the shape asked for
+ * @param reachedUsers the most users this engine had running at once; for users that run a number of iterations
+ *        and end, the users it started
+ * @param ranToEnd whether the shape ran to its planned end (false when the run was stopped early)
+ * @param stopReason why the shape did not run to its end, or null
+ * @param seconds how long the group ran
+ */
+public record GroupLoad(String group, int engine, int engines, int plannedUsers, int reachedUsers, boolean ranToEnd,
+        String stopReason, double seconds) implements Serializable {
+
+    /** True when the shape ran to its end and every planned user ran. */
+    public boolean held() {
+        return ranToEnd && reachedUsers >= plannedUsers;
+    }
+
+    /** Where this account comes from, for a person: {@code group 'users'} or {@code group 'users' on engine 2 of 4}. */
+    public String where() {
+        return "group '" + group + "'" + (engines > 1 ? " on engine " + (engine + 1) + " of " + engines : "");
+    }
+
+    /** One sentence for a person: what ran, and what went wrong if anything did. */
+    public String describe() {
+        String users = reachedUsers + " of " + plannedUsers + " planned users ran";
+        String time = String.format(Locale.ROOT, "%.1f s", seconds);
+        if (!ranToEnd) {
+            return where() + ": stopped after " + time + ", before the shape's end: " + stopReason + " (" + users + ")";
+        }
+        if (reachedUsers < plannedUsers) {
+            return where() + ": the shape ran to its end in " + time + " but only " + users;
+        }
+        return where() + ": the shape ran to its end in " + time + ", " + users;
+    }
+}

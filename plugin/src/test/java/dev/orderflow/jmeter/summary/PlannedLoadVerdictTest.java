@@ -1,0 +1,209 @@
+package dev.orderflow.jmeter.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jmeter.testbeans.gui.TestBeanGUI;
+import org.apache.jmeter.testelement.TestElement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.testing.JMeterEnvironment;
+import dev.orderflow.jmeter.testing.NonGuiJMeter;
+import dev.orderflow.jmeter.testing.Plans;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
+import dev.orderflow.jmeter.threads.ShapeKind;
+import dev.orderflow.shop.Shop;
+import dev.orderflow.shop.ShopConfig;
+
+/**
+ * {@code jmeter -n} in a child JVM against the real reference shop, with the mistakes and accidents of real runs:
+ * a run whose planned load did not happen fails its verdict, says why in summary.json and on the console, and exits
+ * with status 1; a run that did its load passes with 0.
+ */
+class PlannedLoadVerdictTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(120);
+    private static Shop shop;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startShop() {
+        shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData()).build());
+    }
+
+    @AfterAll
+    static void stopShop() {
+        shop.close();
+    }
+
+    @Test
+    void aRunThatDidItsPlannedLoadPassesWithExitStatus0() throws Exception {
+        OrderFlowThreadGroup group = users(4, 1);
+
+        Run run = run(group, Map.of());
+
+        assertThat(run.exitStatus).as(run.console).isZero();
+        assertThat(run.summary.get("verdict").asText()).isEqualTo("pass");
+        assertThat(check(run, "planned_load").get("detail").asText())
+                .startsWith("group 'users': the shape ran to its end in ")
+                .endsWith(", 4 of 4 planned users ran");
+        assertThat(run.summary.get("orders_created").asLong()).isEqualTo(4);
+        assertThat(run.summary.get("loads").get(0).get("held").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aShapeScriptThatThrowsMidRunFailsTheRunNamingTheLine() throws Exception {
+        OrderFlowThreadGroup group = script("""
+                def tick(t) {
+                    if (t >= 2) throw new IllegalStateException('the shape broke')
+                    return [2, 2]
+                }
+                """);
+
+        Run run = run(group, Map.of());
+
+        assertThat(run.exitStatus).as(run.console).isEqualTo(1);
+        assertThat(run.summary.get("verdict").asText()).isEqualTo("fail");
+        assertThat(check(run, "planned_load").get("passed").asBoolean()).isFalse();
+        assertThat(check(run, "planned_load").get("detail").asText())
+                .contains("stopped after")
+                .contains("before the shape's end: the shape failed: Shape script line 2: failed in tick(2.0)")
+                .contains("the shape broke");
+        assertThat(run.console).contains("threshold failed: planned_load");
+    }
+
+    @Test
+    void aShapeScriptThatLoopsForeverMidRunFailsWithinItsTimeLimit() throws Exception {
+        OrderFlowThreadGroup group = script("""
+                def tick(t) {
+                    if (t < 2) return [2, 2]
+                    while (true) { }
+                }
+                """);
+        group.setTickTimeLimit("0.5");
+
+        Run run = run(group, Map.of());
+
+        assertThat(run.exitStatus).as(run.console).isEqualTo(1);
+        assertThat(check(run, "planned_load").get("detail").asText())
+                .contains("Shape script line 3: did not return in tick(2.0) within 0.5 s");
+    }
+
+    @Test
+    void aShapeScriptThatLoopsForeverAtTheStartRefusesTheRunWithinItsTimeLimit() throws Exception {
+        OrderFlowThreadGroup group = script("def tick(t) { for (;;) { } }");
+
+        Run run = run(group, Map.of());
+
+        assertThat(run.exitStatus).as(run.console).isEqualTo(1);
+        assertThat(check(run, "planned_load").get("detail").asText())
+                .contains("it could not start: Shape script line 1: did not return in tick(0.0) within 1.0 s");
+        assertThat(run.summary.get("samples").asLong()).isZero();
+    }
+
+    @Test
+    void aUsersFileWithFewerRowsThanUsersFailsOnItsFailedLogins() throws Exception {
+        Path users = dir.resolve("three-users.csv");
+        List<String> rows = Files.readAllLines(JMeterEnvironment.csvData().resolve("users.csv")).subList(0, 4);
+        Files.write(users, rows);
+        OrderFlowThreadGroup group = users(5, 1);
+
+        Run run = run(group, Map.of(ShopField.USERS_FILE, users.toString()));
+
+        assertThat(run.exitStatus).as(run.console).isEqualTo(1);
+        assertThat(run.summary.get("logins").asLong()).isEqualTo(5);
+        assertThat(run.summary.get("login_failures").asLong()).isEqualTo(2);
+        JsonNode logins = check(run, "max_login_failures");
+        assertThat(logins.get("passed").asBoolean()).isFalse();
+        assertThat(logins.get("actual").asDouble()).isEqualTo(2);
+        assertThat(logins.get("detail").asText()).isEqualTo("failed logins of 5 tried");
+        assertThat(run.summary.get("success_rate").asDouble()).as("the users that logged in ordered").isEqualTo(100);
+    }
+
+    @Test
+    void aRefusedStartIsAFailedRunWithASummarySayingWhy() throws Exception {
+        OrderFlowThreadGroup group = users(2, 1);
+
+        Run run = run(group, Map.of(ShopField.TOKEN_POINTER, "token"));
+
+        assertThat(run.exitStatus).as(run.console).isEqualTo(1);
+        assertThat(run.summary.get("verdict").asText()).isEqualTo("fail");
+        assertThat(check(run, "planned_load").get("detail").asText())
+                .startsWith("the test was refused at its start: Shop connection \"Shop connection\" cannot start the test: ")
+                .contains("Token JSON pointer (tokenPointer)");
+        assertThat(run.summary.get("samples").asLong()).as("no user sent anything").isZero();
+    }
+
+    private static JsonNode check(Run run, String name) {
+        for (JsonNode check : run.summary.get("thresholds")) {
+            if (check.get("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + run.summary);
+    }
+
+    private static OrderFlowThreadGroup group() {
+        JMeterEnvironment.init();
+        OrderFlowThreadGroup group = new OrderFlowThreadGroup();
+        group.setName("users");
+        group.setProperty(TestElement.TEST_CLASS, OrderFlowThreadGroup.class.getName());
+        group.setProperty(TestElement.GUI_CLASS, "dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui");
+        group.setStopGracePeriod("1");
+        group.setTimeScale("1");
+        group.setTickTimeLimit("1");
+        return group;
+    }
+
+    private static OrderFlowThreadGroup users(int users, int iterations) {
+        OrderFlowThreadGroup group = group();
+        group.setShape(ShapeKind.USERS);
+        group.setUsers(Integer.toString(users));
+        group.setSpawnRate(Integer.toString(users));
+        group.setRunTime("");
+        group.setIterations(Integer.toString(iterations));
+        return group;
+    }
+
+    private static OrderFlowThreadGroup script(String source) {
+        OrderFlowThreadGroup group = group();
+        group.setShape(ShapeKind.SCRIPT);
+        group.setScript(source);
+        return group;
+    }
+
+    private Run run(OrderFlowThreadGroup group, Map<ShopField, String> shopFields) throws IOException, InterruptedException {
+        OrderSummaryListener listener = TestPlans.listener(dir.resolve("summary"));
+        listener.set(SummaryField.PLAN, "verdict");
+        TestElement connection = Plans.shopConnection(shop.port(), shopFields);
+        TestElement[] samplers = TestPlans.orderFlow();
+        for (TestElement bean : List.of(connection, samplers[0], samplers[1], samplers[2], samplers[3])) {
+            // as the GUI saves them, so that JMeter can load the plan file
+            bean.setProperty(TestElement.GUI_CLASS, TestBeanGUI.class.getName());
+            bean.setProperty(TestElement.TEST_CLASS, bean.getClass().getName());
+        }
+        Path jmx = NonGuiJMeter.save(Plans.plan(group, new TestElement[] {connection, listener}, samplers),
+                dir.resolve("plan.jmx"));
+        NonGuiJMeter.Outcome outcome = NonGuiJMeter.run(jmx, dir, BOUND, "-l", dir.resolve("results.csv").toString());
+        Path json = dir.resolve("summary").resolve(SummaryFiles.JSON_FILE);
+        assertThat(json).as("summary.json written; console:%n%s", outcome.console()).exists();
+        return new Run(outcome.exitStatus(), outcome.console(), SummaryJson.MAPPER.readTree(json.toFile()));
+    }
+
+    private record Run(int exitStatus, String console, JsonNode summary) {
+    }
+}
