@@ -148,6 +148,28 @@ class PlannedLoadVerdictTest {
         assertThat(run.summary.get("samples").asLong()).as("no user sent anything").isZero();
     }
 
+    @Test
+    void aRunStoppedBeforeItsShapeEndedFails() throws Exception {
+        OrderFlowThreadGroup group = users(2, 1);
+        group.setIterations("");
+        group.setRunTime("60");
+        OrderSummaryListener listener = TestPlans.listener(dir);
+
+        try (JMeterEnvironment.RunningTest test = JMeterEnvironment.start(Plans.plan(group,
+                new TestElement[] {Plans.shopConnection(shop.port(), Map.of()), listener}, TestPlans.orderFlow()))) {
+            Thread.sleep(2_000);
+            test.stopTest(false);
+            test.awaitEnd(Duration.ofSeconds(60));
+        }
+
+        JsonNode summary = SummaryJson.MAPPER.readTree(dir.resolve(SummaryFiles.JSON_FILE).toFile());
+        assertThat(summary.get("verdict").asText()).isEqualTo("fail");
+        assertThat(check(new Run(0, "", summary), "planned_load").get("detail").asText())
+                .contains("before the shape's end: the test was stopped (by a person, a sampler's error action or"
+                        + " another element) at ");
+        assertThat(summary.get("orders_created").asLong()).as("the users ordered until the stop").isPositive();
+    }
+
     private static JsonNode check(Run run, String name) {
         for (JsonNode check : run.summary.get("thresholds")) {
             if (check.get("name").asText().equals(name)) {
