@@ -13,14 +13,22 @@ import java.util.TreeMap;
  * @param ordersUnknown ORDER samples whose outcome is unknown (sent, then no complete answer)
  * @param cartFailures failed CART samples
  * @param rejections failed ORDER samples with a known outcome, by response code
+ * @param relogins samples whose step logged its user in again after a 401 (the Login sampler's logins aside)
+ * @param reloginFailures those of them whose login failed, failing the step
  */
 public record FunnelCounts(long loginFailures, long ordersAttempted, long ordersCreated, long ordersUnknown,
-        long cartFailures, SortedMap<String, Long> rejections) {
+        long cartFailures, SortedMap<String, Long> rejections, long relogins, long reloginFailures) {
 
     public static final FunnelCounts EMPTY = new FunnelCounts(0, 0, 0, 0, 0, new TreeMap<>());
 
     public FunnelCounts {
         rejections = Collections.unmodifiableSortedMap(new TreeMap<>(rejections));
+    }
+
+    /** The funnel of a run in which no step had to log in again. */
+    public FunnelCounts(long loginFailures, long ordersAttempted, long ordersCreated, long ordersUnknown,
+            long cartFailures, SortedMap<String, Long> rejections) {
+        this(loginFailures, ordersAttempted, ordersCreated, ordersUnknown, cartFailures, rejections, 0, 0);
     }
 
     /** Attempts that neither created an order nor ended with an unknown outcome. */

@@ -43,6 +43,8 @@ public final class SummaryJson {
         root.put("errors", counts.errors());
         putDecimal(root, "error_rate", counts.errorRatePct());
         root.put("login_failures", funnel.loginFailures());
+        root.put("relogins", funnel.relogins());
+        root.put("relogin_failures", funnel.reloginFailures());
         root.put("orders_attempted", funnel.ordersAttempted());
         root.put("orders_created", funnel.ordersCreated());
         root.put("orders_failed", funnel.ordersFailed());
