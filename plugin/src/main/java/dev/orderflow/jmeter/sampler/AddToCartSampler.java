@@ -80,13 +80,13 @@ public class AddToCartSampler extends ShopSampler {
                     ? "no products known: put a List products sampler before Add to cart"
                     : "every product this user knows of is sold out"));
         }
+        // Until an order takes it, the cart may hold what this step adds: an unanswered request may have added its
+        // product too, and a sold-out answer may come from what the cart held already (API.md: "the cart's quantity").
+        session.cartFilled();
         for (ProductId product : products) {
             String body = settings.cartItemBody().render(product.json());
             HttpExchange exchange = turn.sendAuthorized(() -> turn.jsonPost(ShopField.CART_ITEMS_PATH, body),
                     ShopField.CART_ITEMS_PATH, body);
-            if (!exchange.answered() || exchange.response().successful()) {
-                session.cartFilled(); // an unanswered request may have added its product too
-            }
             if (!exchange.answered()) {
                 return turn.endingIteration(turn.end(false));
             }

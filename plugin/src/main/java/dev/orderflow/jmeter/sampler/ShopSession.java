@@ -49,7 +49,7 @@ public final class ShopSession implements AutoCloseable {
         this.token = null;
     }
 
-    /** The current attempt may have put items into the cart (a request that added one, or went unanswered). */
+    /** The current attempt's cart step sent its requests: until an order takes them, the cart may hold items. */
     void cartFilled() {
         cartFilledBy = attemptIteration;
     }

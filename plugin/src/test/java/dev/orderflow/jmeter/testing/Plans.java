@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.jmeter.control.LoopController;
 import org.apache.jmeter.testelement.TestElement;
 import org.apache.jmeter.testelement.TestPlan;
+import org.apache.jmeter.threads.AbstractThreadGroup;
 import org.apache.jmeter.threads.ThreadGroup;
 import org.apache.jmeter.threads.gui.ThreadGroupGui;
 import org.apache.jmeter.control.gui.LoopControlPanel;
@@ -14,6 +15,8 @@ import org.apache.jorphan.collections.ListedHashTree;
 
 import dev.orderflow.jmeter.config.ShopConnection;
 import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
+import dev.orderflow.jmeter.threads.ShapeKind;
 
 /** Test plans built in code: a test plan, a stock JMeter thread group, a shop connection, samplers. */
 public final class Plans {
@@ -50,8 +53,25 @@ public final class Plans {
         return group;
     }
 
+    /**
+     * The orderflow thread group as the shipped plans use it: that many users, all started within the first
+     * second, each looping over the order flow until the run time is over; then each finishes its current sample.
+     */
+    public static OrderFlowThreadGroup timedUsers(int users, int runTimeSeconds) {
+        OrderFlowThreadGroup group = new OrderFlowThreadGroup();
+        group.setName("users");
+        group.setShape(ShapeKind.USERS);
+        group.setUsers(Integer.toString(users));
+        group.setSpawnRate(Integer.toString(users));
+        group.setRunTime(Integer.toString(runTimeSeconds));
+        group.setIterations("");
+        group.setTimeScale("1");
+        group.setStopGracePeriod("10");
+        return group;
+    }
+
     /** A plan: test-plan-level elements, then a thread group with its samplers in order. */
-    public static HashTree plan(ThreadGroup group, TestElement[] planLevel, TestElement... samplers) {
+    public static HashTree plan(AbstractThreadGroup group, TestElement[] planLevel, TestElement... samplers) {
         JMeterEnvironment.init();
         TestPlan testPlan = new TestPlan("plan");
         testPlan.setProperty(TestElement.GUI_CLASS, TestPlanGui.class.getName());
