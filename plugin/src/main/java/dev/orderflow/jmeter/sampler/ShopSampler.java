@@ -30,8 +30,9 @@ import dev.orderflow.jmeter.http.HttpRequest;
 
 /**
  * What every order-flow sampler shares: finding the shop connection in scope, the virtual user's
- * session, marking the start of an order attempt, recording exchanges into the sample, closing the
- * user's connection when its thread ends and cutting a sample short when the test is stopped.
+ * session, marking the start of an order attempt, recording exchanges into the sample, logging in again
+ * when the shop refuses the user's token, closing the user's connection when its thread ends and cutting
+ * a sample short when the test is stopped.
  */
 public abstract class ShopSampler extends AbstractSampler implements TestBean, ThreadListener, CheckedAtTestStart,
         Interruptible, ConfigMergabilityIndicator {
