@@ -108,7 +108,8 @@ public final class Shop implements AutoCloseable {
         StockSnapshots snapshots = new StockSnapshots(stockChanges, () -> products.stockList(catalog),
                 ShopApi::productsJson);
         return new ShopApi.Services(
-                new UserRepository(database.dataSource()), hasher, new TokenStore(random, config.tokenTtl(), InstantSource.system()), adminKey, snapshots,
+                new UserRepository(database.dataSource()), hasher,
+                new TokenStore(random, config.tokenTtl(), InstantSource.system()), adminKey, snapshots,
                 carts, new CartService(carts, catalog, products),
                 new OrderService(carts, new OrderRepository(database.dataSource()), stockChanges),
                 new AdminRepository(database.dataSource()), stockChanges);

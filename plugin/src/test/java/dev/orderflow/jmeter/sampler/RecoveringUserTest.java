@@ -37,8 +37,8 @@ class RecoveringUserTest {
         return run(server, iterations, 1, fields);
     }
 
-    private static RecordingListener run(ScriptedServer server, int iterations, int productsPerCart, Map<ShopField, String> fields)
-            throws Exception {
+    private static RecordingListener run(ScriptedServer server, int iterations, int productsPerCart,
+                                         Map<ShopField, String> fields) throws Exception {
         RecordingListener listener = new RecordingListener();
         TestElement[] flow = {Plans.named(new LoginSampler(), "login"), Plans.named(new ListProductsSampler(), "products"),
                 Plans.named(new AddToCartSampler(), "cart"), Plans.named(new CreateOrderSampler(), "order")};
@@ -152,7 +152,8 @@ class RecoveringUserTest {
 
             assertThat(requests(server)).containsExactly("POST /api/auth/login", "GET /api/products?in_stock=true",
                     "POST /api/cart/items", "POST /api/orders", "POST /api/auth/login", "POST /api/orders");
-            List<ScriptedServer.Received> orders = server.received().stream().filter(r -> r.target().equals("/api/orders")).toList();
+            List<ScriptedServer.Received> orders = server.received().stream()
+                    .filter(r -> r.target().equals("/api/orders")).toList();
             assertThat(orders.get(1).header("Idempotency-Key")).isEqualTo(orders.get(0).header("Idempotency-Key"));
             assertThat(orders).extracting(r -> r.header("Authorization")).containsExactly("Token token-1", "Token token-2");
 
@@ -162,7 +163,8 @@ class RecoveringUserTest {
             assertThat(order.getRelogin()).isEqualTo(Relogin.SUCCEEDED);
             assertThat(order.getResponseCode()).isEqualTo("201");
             assertThat(order.getResponseMessage()).isEqualTo("Status 201 (logged in again after a 401)");
-            assertThat(order.getSamplerData()).contains("/api/auth/login\n\n{\"username\":\"load_test_user_0\",\"password\":\"***\"}");
+            assertThat(order.getSamplerData())
+                    .contains("/api/auth/login\n\n{\"username\":\"load_test_user_0\",\"password\":\"***\"}");
             assertThat(listener.of(FlowStep.LOGIN)).as("the re-login is the order's, not a login sample").hasSize(1);
             assertThat(listener.all()).filteredOn(s -> ((OrderFlowSampleResult) s).isAttemptStart()).hasSize(1);
         }

@@ -99,7 +99,8 @@ class RecoveringUsersRunTest {
                         .anyMatch(s -> s.getStep() == FlowStep.ORDER && s.isSuccessful());
                 assertThat(after).as("user %d fails no more", user).filteredOn(s -> !s.isSuccessful()).isEmpty();
             });
-            assertThat(soldOutUsers).as("users whose cart met the sold-out product").hasSizeGreaterThanOrEqualTo(users - lastUnits);
+            assertThat(soldOutUsers).as("users whose cart met the sold-out product")
+                    .hasSizeGreaterThanOrEqualTo(users - lastUnits);
 
             JsonNode summary = SummaryJson.MAPPER.readTree(dir.resolve(SummaryFiles.JSON_FILE).toFile());
             long created = samples.of(FlowStep.ORDER).stream().filter(SampleResult::isSuccessful).count();
@@ -181,7 +182,8 @@ class RecoveringUsersRunTest {
     private static String login(Shop shop, String username, String password) throws Exception {
         HttpResponse<String> response = send(shop, HttpRequest.newBuilder(shop.baseUri().resolve("/api/auth/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")));
         assertThat(response.statusCode()).isEqualTo(200);
         return SummaryJson.MAPPER.readTree(response.body()).get("token").asText();
     }
