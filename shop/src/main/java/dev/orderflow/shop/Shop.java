@@ -22,6 +22,7 @@ import dev.orderflow.shop.store.UserRepository;
 import dev.orderflow.shop.web.StockSnapshots;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.InstantSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.eclipse.jetty.server.Server;
@@ -66,7 +67,7 @@ public final class Shop implements AutoCloseable {
         Database database = openSeeded(config, data, hasher);
         try {
             Server server = ServerFactory.create(config.bind(), config.port(), config.maxThreads(),
-                    new ShopHandler(ShopApi.routes(services(database, hasher, random, adminKey))));
+                    new ShopHandler(ShopApi.routes(services(database, hasher, random, adminKey, config))));
             Shop shop = new Shop(server, database, adminKey, config.bind());
             try {
                 server.start();
@@ -99,7 +100,7 @@ public final class Shop implements AutoCloseable {
     }
 
     private static ShopApi.Services services(Database database, PasswordHasher hasher, SecureRandom random,
-                                             AdminKey adminKey) {
+                                             AdminKey adminKey, ShopConfig config) {
         ProductRepository products = new ProductRepository(database.dataSource());
         ProductCatalog catalog = new ProductCatalog(products.catalog());
         StockChanges stockChanges = new StockChanges();
@@ -107,7 +108,8 @@ public final class Shop implements AutoCloseable {
         StockSnapshots snapshots = new StockSnapshots(stockChanges, () -> products.stockList(catalog),
                 ShopApi::productsJson);
         return new ShopApi.Services(
-                new UserRepository(database.dataSource()), hasher, new TokenStore(random), adminKey, snapshots,
+                new UserRepository(database.dataSource()), hasher,
+                new TokenStore(random, config.tokenTtl(), InstantSource.system()), adminKey, snapshots,
                 carts, new CartService(carts, catalog, products),
                 new OrderService(carts, new OrderRepository(database.dataSource()), stockChanges),
                 new AdminRepository(database.dataSource()), stockChanges);

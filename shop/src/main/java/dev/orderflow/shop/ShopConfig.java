@@ -1,11 +1,13 @@
 package dev.orderflow.shop;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How to start a {@link Shop}: built with {@link #builder()}. Defaults: any free port on 127.0.0.1,
- * the data in {@code csv-data}, a random admin key, a private in-memory H2 database, 200 threads.
+ * the data in {@code csv-data}, a random admin key, a private in-memory H2 database, 200 threads, tokens
+ * that never expire.
  */
 public final class ShopConfig {
 
@@ -17,6 +19,7 @@ public final class ShopConfig {
     private final String adminKey;
     private final String jdbcUrl;
     private final int maxThreads;
+    private final Duration tokenTtl;
 
     private ShopConfig(Builder b) {
         this.port = b.port;
@@ -25,6 +28,7 @@ public final class ShopConfig {
         this.adminKey = b.adminKey;
         this.jdbcUrl = b.jdbcUrl;
         this.maxThreads = b.maxThreads;
+        this.tokenTtl = b.tokenTtl;
     }
 
     public static Builder builder() {
@@ -57,10 +61,16 @@ public final class ShopConfig {
         return maxThreads;
     }
 
+    /** How long a login token is accepted, or null for ever. */
+    public Duration tokenTtl() {
+        return tokenTtl;
+    }
+
     @Override
     public String toString() {
         return "ShopConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir
-                + ", jdbcUrl=" + (jdbcUrl == null ? "in-memory H2" : "given") + ", maxThreads=" + maxThreads + "]";
+                + ", jdbcUrl=" + (jdbcUrl == null ? "in-memory H2" : "given") + ", maxThreads=" + maxThreads
+                + (tokenTtl == null ? "" : ", tokenTtl=" + tokenTtl) + "]";
     }
 
     public static final class Builder {
@@ -70,6 +80,7 @@ public final class ShopConfig {
         private String adminKey;
         private String jdbcUrl;
         private int maxThreads = DEFAULT_MAX_THREADS;
+        private Duration tokenTtl;
 
         private Builder() {
         }
@@ -112,6 +123,15 @@ public final class ShopConfig {
                 throw new IllegalArgumentException("maxThreads must be at least 16, not " + maxThreads);
             }
             this.maxThreads = maxThreads;
+            return this;
+        }
+
+        /** How long a login token is accepted; afterwards it is answered 401 like an expired JWT. Null: for ever. */
+        public Builder tokenTtl(Duration tokenTtl) {
+            if (tokenTtl != null && (tokenTtl.isNegative() || tokenTtl.isZero())) {
+                throw new IllegalArgumentException("tokenTtl must be positive, not " + tokenTtl);
+            }
+            this.tokenTtl = tokenTtl;
             return this;
         }
 

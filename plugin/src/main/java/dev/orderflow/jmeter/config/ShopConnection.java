@@ -45,6 +45,8 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
     private String productsPath;
     private String cartItemsPath;
     private String ordersPath;
+    private String cartClearMethod;
+    private String cartClearPath;
     private String loginBody;
     private String cartItemBody;
     private String orderBody;
@@ -137,6 +139,8 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
         values.put(ShopField.PRODUCTS_PATH, productsPath);
         values.put(ShopField.CART_ITEMS_PATH, cartItemsPath);
         values.put(ShopField.ORDERS_PATH, ordersPath);
+        values.put(ShopField.CART_CLEAR_METHOD, cartClearMethod);
+        values.put(ShopField.CART_CLEAR_PATH, cartClearPath);
         values.put(ShopField.LOGIN_BODY, loginBody);
         values.put(ShopField.CART_ITEM_BODY, cartItemBody);
         values.put(ShopField.ORDER_BODY, orderBody);
@@ -241,6 +245,22 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
 
     public void setOrdersPath(String ordersPath) {
         this.ordersPath = ordersPath;
+    }
+
+    public String getCartClearMethod() {
+        return cartClearMethod;
+    }
+
+    public void setCartClearMethod(String cartClearMethod) {
+        this.cartClearMethod = cartClearMethod;
+    }
+
+    public String getCartClearPath() {
+        return cartClearPath;
+    }
+
+    public void setCartClearPath(String cartClearPath) {
+        this.cartClearPath = cartClearPath;
     }
 
     public String getLoginBody() {

@@ -17,6 +17,8 @@ public enum ShopField {
     PRODUCTS_PATH("productsPath", "Products path", "/api/products?in_stock=true"),
     CART_ITEMS_PATH("cartItemsPath", "Cart items path", "/api/cart/items"),
     ORDERS_PATH("ordersPath", "Orders path", "/api/orders"),
+    CART_CLEAR_METHOD("cartClearMethod", "Cart clearing method", "DELETE"),
+    CART_CLEAR_PATH("cartClearPath", "Cart clearing path", "/api/cart"),
     LOGIN_BODY("loginBody", "Login body", "{\"username\":{username},\"password\":{password}}"),
     CART_ITEM_BODY("cartItemBody", "Cart item body", "{\"product_id\":{product},\"quantity\":1}"),
     ORDER_BODY("orderBody", "Order body", "{}"),

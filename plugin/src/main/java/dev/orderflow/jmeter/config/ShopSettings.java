@@ -34,6 +34,7 @@ public final class ShopSettings {
     private final Template loginBody;
     private final Template cartItemBody;
     private final String orderBody;
+    private final String cartClearMethod;
     private final String authHeaderName;
     private final Template authHeaderValue;
     private final String idempotencyHeader;
@@ -60,6 +61,7 @@ public final class ShopSettings {
         this.loginBody = p.loginBody;
         this.cartItemBody = p.cartItemBody;
         this.orderBody = p.orderBody;
+        this.cartClearMethod = p.cartClearMethod;
         this.authHeaderName = p.authHeaderName;
         this.authHeaderValue = p.authHeaderValue;
         this.idempotencyHeader = p.idempotencyHeader;
@@ -134,6 +136,14 @@ public final class ShopSettings {
         return orderBody;
     }
 
+    /**
+     * The method of the request that empties a user's cart (sent to {@link ShopField#CART_CLEAR_PATH}), or null
+     * when the shop needs none: its path is empty.
+     */
+    public String cartClearMethod() {
+        return cartClearMethod;
+    }
+
     /** The auth header's name, or null when the shop takes no auth header (cookies only). */
     public String authHeaderName() {
         return authHeaderName;
@@ -195,6 +205,7 @@ public final class ShopSettings {
         Template loginBody;
         Template cartItemBody;
         String orderBody;
+        String cartClearMethod;
         String authHeaderName;
         Template authHeaderValue;
         String idempotencyHeader;
@@ -230,6 +241,7 @@ public final class ShopSettings {
                 }
                 paths.put(path, target);
             }
+            cartClear();
             loginBody = template(ShopField.LOGIN_BODY, Set.of("username", "password"));
             cartItemBody = template(ShopField.CART_ITEM_BODY, Set.of("product"));
             orderBody = value(ShopField.ORDER_BODY);
@@ -253,6 +265,24 @@ public final class ShopSettings {
                 problem(ShopField.USERS_FILE, "is empty");
             }
             keptResponseBytes = integer(ShopField.KEPT_RESPONSE_BYTES, 0, Integer.MAX_VALUE);
+        }
+
+        /** The cart-clearing request: a method and a path, or nothing at all when the path is empty. */
+        private void cartClear() {
+            String target = value(ShopField.CART_CLEAR_PATH).trim();
+            if (target.isEmpty()) {
+                return;
+            }
+            if (!RequestTargets.isValid(target)) {
+                problem(ShopField.CART_CLEAR_PATH, "\"" + target + "\" is not a path: it must start with / and have no spaces,"
+                        + " or be empty for a shop that needs no cart clearing");
+            }
+            paths.put(ShopField.CART_CLEAR_PATH, target);
+            String method = value(ShopField.CART_CLEAR_METHOD).trim().toUpperCase(Locale.ROOT);
+            if (method.isEmpty() || !method.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+                problem(ShopField.CART_CLEAR_METHOD, "\"" + method + "\" is not an HTTP method such as DELETE or POST");
+            }
+            cartClearMethod = method;
         }
 
         private String value(ShopField field) {

@@ -16,6 +16,7 @@ public class OrderFlowSampleResult extends SampleResult {
     private FlowStep step;
     private boolean attemptStart;
     private boolean outcomeUnknown;
+    private Relogin relogin = Relogin.NONE;
     private int userNumber = -1;
     private int engine;
     private int engineCount = 1;
@@ -48,6 +49,15 @@ public class OrderFlowSampleResult extends SampleResult {
 
     public void setOutcomeUnknown(boolean outcomeUnknown) {
         this.outcomeUnknown = outcomeUnknown;
+    }
+
+    /** Whether the step logged its user in again after a 401; counted apart from the Login sampler's logins. */
+    public Relogin getRelogin() {
+        return relogin;
+    }
+
+    public void setRelogin(Relogin relogin) {
+        this.relogin = relogin;
     }
 
     /** The cluster-unique number of the virtual user that took the sample, or -1 when not known. */

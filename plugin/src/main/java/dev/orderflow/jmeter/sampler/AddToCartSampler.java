@@ -11,6 +11,7 @@ import dev.orderflow.jmeter.config.ShopSettings;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.http.HttpExchange;
+import dev.orderflow.jmeter.http.HttpRequest;
 
 /**
  * Puts 1–2 (configurable) distinct products the virtual user believes in stock into its cart.
@@ -22,6 +23,9 @@ import dev.orderflow.jmeter.http.HttpExchange;
  * JMeter writes sub-results as lines of their own into result files, so the HTML dashboard would
  * count each cart step two or three times. One sample per step keeps the dashboard's counts and error
  * rate reading as "cart steps" and "cart failures per order attempt". A failed step ends the iteration.
+ *
+ * <p>A cart that an earlier attempt filled and no order took (a sold-out answer, a failed order) is emptied
+ * first, within the same sample: the shop keeps it, and ordering it again would fail again.
  */
 public class AddToCartSampler extends ShopSampler {
 
@@ -60,8 +64,15 @@ public class AddToCartSampler extends ShopSampler {
     @Override
     protected OrderFlowSampleResult sample(Turn turn) {
         ShopSettings settings = turn.settings();
-        KnownStock stock = turn.session().stock();
+        ShopSession session = turn.session();
+        KnownStock stock = session.stock();
         turn.start();
+        if (session.cartHoldsLeftovers()) {
+            String problem = emptyCart(turn);
+            if (problem != null) {
+                return turn.endingIteration(turn.fail(problem));
+            }
+        }
         int wanted = ThreadLocalRandom.current().nextInt(minProducts, Math.max(minProducts, maxProducts) + 1);
         List<ProductId> products = stock.pickInStock(wanted, ThreadLocalRandom.current());
         if (products.isEmpty()) {
@@ -69,9 +80,12 @@ public class AddToCartSampler extends ShopSampler {
                     ? "no products known: put a List products sampler before Add to cart"
                     : "every product this user knows of is sold out"));
         }
+        // Until an order takes it, the cart may hold what this step adds: an unanswered request may have added its
+        // product too, and a sold-out answer may come from what the cart held already (API.md: "the cart's quantity").
+        session.cartFilled();
         for (ProductId product : products) {
             String body = settings.cartItemBody().render(product.json());
-            HttpExchange exchange = turn.send(turn.authorized(turn.jsonPost(ShopField.CART_ITEMS_PATH, body)).build(),
+            HttpExchange exchange = turn.sendAuthorized(() -> turn.jsonPost(ShopField.CART_ITEMS_PATH, body),
                     ShopField.CART_ITEMS_PATH, body);
             if (!exchange.answered()) {
                 return turn.endingIteration(turn.end(false));
@@ -86,6 +100,28 @@ public class AddToCartSampler extends ShopSampler {
             }
         }
         return turn.end(true);
+    }
+
+    /**
+     * Empties a cart that an earlier attempt filled and no order took, with the shop connection's cart-clearing
+     * request; a shop that needs none (empty path) is taken at its word. Null when the cart is empty now, else
+     * why not.
+     */
+    private static String emptyCart(Turn turn) {
+        ShopSettings settings = turn.settings();
+        String method = settings.cartClearMethod();
+        if (method != null) {
+            String target = settings.path(ShopField.CART_CLEAR_PATH);
+            HttpExchange cleared = turn.sendAuthorized(
+                    () -> HttpRequest.method(method, target, null).header("Accept", "application/json"),
+                    ShopField.CART_CLEAR_PATH, null);
+            if (!cleared.answered() || !cleared.response().successful()) {
+                return "emptying the cart an earlier attempt left (" + method + " " + target + ") "
+                        + ShopSampler.outcome(cleared);
+            }
+        }
+        turn.session().cartEmptied();
+        return null;
     }
 
     /** The insufficient-stock answer's product, when the shop names one. */

@@ -1,6 +1,7 @@
 package dev.orderflow.jmeter.sampler;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.orderflow.jmeter.config.ShopField;
 import dev.orderflow.jmeter.config.ShopSettings;
@@ -13,7 +14,8 @@ import dev.orderflow.jmeter.http.HttpRequest;
  * Orders the virtual user's cart. The sample is a created order (2xx), a rejected one (an answer with
  * another code), or one of unknown outcome: the request went out but no complete answer came
  * (timeout, connection lost), so the shop may have created the order or not. A request that never left
- * (no connection) is a plain failure. Every attempt carries a fresh idempotency key.
+ * (no connection) is a plain failure. Every attempt carries a fresh idempotency key. A cart whose order was
+ * not created stays as it is: the shop keeps it, and the next Add to cart step empties it first.
  */
 public class CreateOrderSampler extends ShopSampler {
 
@@ -28,16 +30,23 @@ public class CreateOrderSampler extends ShopSampler {
     protected OrderFlowSampleResult sample(Turn turn) {
         ShopSettings settings = turn.settings();
         OrderFlowSampleResult result = turn.start();
-        HttpRequest.Builder request = turn.authorized(turn.jsonPost(ShopField.ORDERS_PATH, settings.orderBody()));
-        if (settings.idempotencyHeader() != null) {
-            request.header(settings.idempotencyHeader(), UUID.randomUUID().toString());
-        }
-        HttpExchange exchange = turn.send(request.build(), ShopField.ORDERS_PATH, settings.orderBody());
+        // a request sent again after a re-login keeps its key: the shop refused the first, so at most one counts
+        String idempotencyKey = UUID.randomUUID().toString();
+        Supplier<HttpRequest.Builder> request = () -> {
+            HttpRequest.Builder order = turn.jsonPost(ShopField.ORDERS_PATH, settings.orderBody());
+            if (settings.idempotencyHeader() != null) {
+                order.header(settings.idempotencyHeader(), idempotencyKey);
+            }
+            return order;
+        };
+        HttpExchange exchange = turn.sendAuthorized(request, ShopField.ORDERS_PATH, settings.orderBody());
         if (!exchange.answered()) {
             result.setOutcomeUnknown(exchange.failure().requestSent());
             return turn.end(false);
         }
-        if (exchange.response().status() == 409) {
+        if (exchange.response().successful()) {
+            turn.session().cartEmptied();
+        } else if (exchange.response().status() == 409) {
             ProductId soldOut = AddToCartSampler.rejectedProduct(settings, exchange.response().body());
             if (soldOut != null) {
                 turn.session().stock().markSoldOut(soldOut);

@@ -29,8 +29,7 @@ public class ListProductsSampler extends ShopSampler {
     protected OrderFlowSampleResult sample(Turn turn) {
         ShopSettings settings = turn.settings();
         turn.start();
-        HttpExchange exchange = turn.send(turn.authorized(turn.jsonGet(ShopField.PRODUCTS_PATH)).build(),
-                ShopField.PRODUCTS_PATH, null);
+        HttpExchange exchange = turn.sendAuthorized(() -> turn.jsonGet(ShopField.PRODUCTS_PATH), ShopField.PRODUCTS_PATH, null);
         if (!exchange.answered() || !exchange.response().successful()) {
             return turn.end(false);
         }

@@ -3,6 +3,7 @@ package dev.orderflow.jmeter.sampler;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.jmeter.config.ConfigTestElement;
 import org.apache.jmeter.engine.util.ConfigMergabilityIndicator;
@@ -23,14 +24,16 @@ import dev.orderflow.jmeter.element.CheckedAtTestStart;
 import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
+import dev.orderflow.jmeter.flow.Relogin;
 import dev.orderflow.jmeter.flow.VirtualUser;
 import dev.orderflow.jmeter.http.HttpExchange;
 import dev.orderflow.jmeter.http.HttpRequest;
 
 /**
  * What every order-flow sampler shares: finding the shop connection in scope, the virtual user's
- * session, marking the start of an order attempt, recording exchanges into the sample, closing the
- * user's connection when its thread ends and cutting a sample short when the test is stopped.
+ * session, marking the start of an order attempt, recording exchanges into the sample, logging in again
+ * when the shop refuses the user's token, closing the user's connection when its thread ends and cutting
+ * a sample short when the test is stopped.
  */
 public abstract class ShopSampler extends AbstractSampler implements TestBean, ThreadListener, CheckedAtTestStart,
         Interruptible, ConfigMergabilityIndicator {
@@ -107,6 +110,13 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
         return result;
     }
 
+    /** How an exchange ended, for a sentence: "was answered 500 Server Error" or "got no answer: …". */
+    static String outcome(HttpExchange exchange) {
+        return exchange.answered()
+                ? "was answered " + exchange.response().status() + " " + exchange.response().reason()
+                : "got no answer: " + exchange.failure().message();
+    }
+
     OrderFlowSampleResult newResult(VirtualUser user) {
         OrderFlowSampleResult result = new OrderFlowSampleResult(step());
         result.setSampleLabel(getName());
@@ -174,6 +184,8 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
         private OrderFlowSampleResult result;
         private SampleRecorder recorder;
         private long startNanos;
+        private Relogin relogin = Relogin.NONE;
+        private String reloginFailure;
 
         Turn(JMeterContext context, VirtualUser user, ShopSettings settings, ShopSession session) {
             this.context = context;
@@ -231,19 +243,63 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
             return exchange;
         }
 
-        /** Ends the sample: success as given, times and bytes written. */
+        /**
+         * Sends a request that carries the user's token, built afresh for each sending. When the shop refuses the
+         * token with 401 (an expired JWT, say), the user logs in again, once per sample, with the same credentials,
+         * and the request is sent once more; every exchange is recorded. A failed re-login fails the sample when it
+         * ends. Returns the last exchange of the request itself.
+         */
+        public HttpExchange sendAuthorized(Supplier<HttpRequest.Builder> request, ShopField path, String maskedBody) {
+            HttpExchange exchange = send(authorized(request.get()).build(), path, maskedBody);
+            if (!exchange.answered() || exchange.response().status() != 401 || relogin != Relogin.NONE
+                    || !session.loggedIn()) {
+                return exchange;
+            }
+            UserLogin.Problem problem = UserLogin.logIn(this, shopConnection());
+            if (problem != null) {
+                relogin = Relogin.FAILED;
+                reloginFailure = "the shop refused the token (401) and logging in again failed: " + problem.sentence();
+                result.setRelogin(relogin);
+                session.loggedOut();
+                return exchange;
+            }
+            relogin = Relogin.SUCCEEDED;
+            result.setRelogin(relogin);
+            return send(authorized(request.get()).build(), path, maskedBody);
+        }
+
+        /**
+         * Ends the sample: success as given, times and bytes written. After a failed re-login the sample fails
+         * with a message saying so and ends the iteration: nothing after it can succeed without a token.
+         */
         public OrderFlowSampleResult end(boolean successful) {
             result.sampleEnd();
-            result.setSuccessful(successful);
+            result.setSuccessful(successful && relogin != Relogin.FAILED);
             recorder.finish();
+            if (relogin == Relogin.FAILED) {
+                recorder.fail(reloginFailure);
+                endingIteration(result);
+            } else {
+                noteRelogin();
+            }
             return result;
         }
 
         /** Ends the sample as failed with the sampler's own message, keeping the last answer's code. */
         public OrderFlowSampleResult fail(String message) {
             end(false);
-            recorder.fail(message);
+            if (relogin != Relogin.FAILED) {
+                recorder.fail(message);
+                noteRelogin();
+            }
             return result;
+        }
+
+        /** Never silently: a sample that logged in again says so in its message. */
+        private void noteRelogin() {
+            if (relogin == Relogin.SUCCEEDED) {
+                result.setResponseMessage(result.getResponseMessage() + " (logged in again after a 401)");
+            }
         }
 
         /** Ends the iteration after this sample: the rest of the order flow makes no sense without it. */

@@ -14,9 +14,11 @@ import java.util.TreeMap;
  * @param ordersUnknown ORDER samples whose outcome is unknown (sent, then no complete answer)
  * @param cartFailures failed CART samples
  * @param rejections failed ORDER samples with a known outcome, by response code
+ * @param relogins samples whose step logged its user in again after a 401 (the Login sampler's logins aside)
+ * @param reloginFailures those of them whose login failed, failing the step
  */
 public record FunnelCounts(long logins, long loginFailures, long ordersAttempted, long ordersCreated, long ordersUnknown,
-        long cartFailures, SortedMap<String, Long> rejections) {
+        long cartFailures, SortedMap<String, Long> rejections, long relogins, long reloginFailures) {
 
     public static final FunnelCounts EMPTY = new FunnelCounts(0, 0, 0, 0, 0, 0, new TreeMap<>());
 
@@ -24,14 +26,15 @@ public record FunnelCounts(long logins, long loginFailures, long ordersAttempted
         rejections = Collections.unmodifiableSortedMap(new TreeMap<>(rejections));
     }
 
+    /** The funnel of a run in which no step had to log in again. */
+    public FunnelCounts(long logins, long loginFailures, long ordersAttempted, long ordersCreated, long ordersUnknown,
+            long cartFailures, SortedMap<String, Long> rejections) {
+        this(logins, loginFailures, ordersAttempted, ordersCreated, ordersUnknown, cartFailures, rejections, 0, 0);
+    }
+
     /** Attempts that neither created an order nor ended with an unknown outcome. */
     public long ordersFailed() {
         return ordersAttempted - ordersCreated - ordersUnknown;
-    }
-
-    /** Failed logins per login tried, in percent; null when no login was tried. */
-    public Double loginFailureRatePct() {
-        return logins == 0 ? null : 100.0 * loginFailures / logins;
     }
 
     /** Orders created per order attempted, in percent; null when nothing was attempted. */

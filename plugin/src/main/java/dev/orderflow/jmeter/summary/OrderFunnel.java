@@ -22,11 +22,24 @@ final class OrderFunnel {
     private final LongAdder created = new LongAdder();
     private final LongAdder unknown = new LongAdder();
     private final LongAdder cartFailures = new LongAdder();
+    private final LongAdder relogins = new LongAdder();
+    private final LongAdder reloginFailures = new LongAdder();
     private final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
 
     void record(OrderFlowSampleResult sample) {
         if (sample.isAttemptStart()) {
             attempted.increment();
+        }
+        // a step that logged in again is still one step: it counts once below, whatever it took
+        switch (sample.getRelogin()) {
+            case SUCCEEDED -> relogins.increment();
+            case FAILED -> {
+                relogins.increment();
+                reloginFailures.increment();
+            }
+            default -> {
+                // the step's token was accepted
+            }
         }
         switch (sample.getStep()) {
             case LOGIN -> {
@@ -63,6 +76,6 @@ final class OrderFunnel {
         TreeMap<String, Long> byCode = new TreeMap<>();
         rejections.forEach((code, n) -> byCode.put(code, n.sum()));
         return new FunnelCounts(logins.sum(), loginFailures.sum(), attempted.sum(), created.sum(), unknown.sum(),
-                cartFailures.sum(), byCode);
+                cartFailures.sum(), byCode, relogins.sum(), reloginFailures.sum());
     }
 }

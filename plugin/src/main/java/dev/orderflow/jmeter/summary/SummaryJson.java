@@ -46,6 +46,8 @@ public final class SummaryJson {
         putDecimal(root, "error_rate", counts.errorRatePct());
         root.put("logins", funnel.logins());
         root.put("login_failures", funnel.loginFailures());
+        root.put("relogins", funnel.relogins());
+        root.put("relogin_failures", funnel.reloginFailures());
         root.put("orders_attempted", funnel.ordersAttempted());
         root.put("orders_created", funnel.ordersCreated());
         root.put("orders_failed", funnel.ordersFailed());

@@ -59,6 +59,7 @@ public final class SummaryText {
 
     private static void funnel(StringBuilder out, FunnelCounts funnel) {
         row(out, "Login failures", funnel.loginFailures() + " of " + funnel.logins() + " logins tried");
+        row(out, "Re-logins", funnel.relogins() + " after a 401 (" + funnel.reloginFailures() + " failed)");
         row(out, "Orders attempted", Long.toString(funnel.ordersAttempted()));
         row(out, "Orders created", Long.toString(funnel.ordersCreated()));
         row(out, "Orders failed", Long.toString(funnel.ordersFailed()));

@@ -62,6 +62,8 @@ class ShopSettingsTest {
         "TOKEN_POINTER|token|Token JSON pointer (tokenPointer) \"token\" is not a JSON pointer: it must be empty or start with / (like /token)",
         "STOCK_POINTER|$.stock|Stock JSON pointer (stockPointer) \"$.stock\" is not a JSON pointer: it must be empty or start with / (like /token)",
         "LOGIN_PATH|api/login|Login path (loginPath) \"api/login\" is not a path: it must start with / and have no spaces",
+        "CART_CLEAR_PATH|api/cart|Cart clearing path (cartClearPath) \"api/cart\" is not a path: it must start with / and have no spaces, or be empty for a shop that needs no cart clearing",
+        "CART_CLEAR_METHOD|DEL ETE|Cart clearing method (cartClearMethod) \"DEL ETE\" is not an HTTP method such as DELETE or POST",
         "LOGIN_BODY|{\"user\":{username}}|Login body (loginBody) has no {password} placeholder",
         "CART_ITEM_BODY|{}|Cart item body (cartItemBody) has no {product} placeholder",
         "AUTH_HEADER_TEMPLATE|Token|Auth header value (authHeaderTemplate) \"Token\" has no {token} placeholder",
@@ -74,6 +76,17 @@ class ShopSettingsTest {
         assertThatThrownBy(() -> with(field, value))
                 .isInstanceOf(InvalidShopConnectionException.class)
                 .hasMessage("Shop connection \"My shop\" cannot start the test: " + problem);
+    }
+
+    @Test
+    void theCartIsClearedWithDeleteApiCartUnlessThePathIsEmpty() {
+        ShopSettings defaults = ShopSettings.defaults();
+        assertThat(defaults.cartClearMethod()).isEqualTo("DELETE");
+        assertThat(defaults.path(ShopField.CART_CLEAR_PATH)).isEqualTo("/api/cart");
+        assertThat(defaults.url(ShopField.CART_CLEAR_PATH)).hasToString("http://127.0.0.1:8000/api/cart");
+
+        assertThat(with(ShopField.CART_CLEAR_PATH, " ").cartClearMethod()).as("a shop that needs none").isNull();
+        assertThat(with(ShopField.CART_CLEAR_METHOD, " post ").cartClearMethod()).isEqualTo("POST");
     }
 
     @Test

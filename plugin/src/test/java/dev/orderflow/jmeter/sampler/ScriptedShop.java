@@ -28,6 +28,7 @@ final class ScriptedShop {
         on("GET /api/products?in_stock=true", (c, r) -> answer(c, 200, PRODUCTS));
         on("POST /api/cart/items", (c, r) -> answer(c, 201, "{\"items\":[],\"total\":\"1.00\"}"));
         on("POST /api/orders", (c, r) -> answer(c, 201, "{\"id\":1,\"status\":\"created\"}"));
+        on("DELETE /api/cart", (c, r) -> answer(c, 204, ""));
         on("GET /", (c, r) -> answer(c, 200, "<html>index</html>"));
     }
 

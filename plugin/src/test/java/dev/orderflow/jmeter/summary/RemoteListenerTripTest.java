@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
+import dev.orderflow.jmeter.flow.Relogin;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 
 /**
@@ -89,7 +90,9 @@ class RemoteListenerTripTest {
         engine1.testStarted("127.0.0.1:1099");
         engine2.testStarted("127.0.0.1:1100");
         for (int i = 0; i < 150; i++) { // more than one batch of 100
-            engine1.sampleOccurred(new SampleEvent(order(0, i % 3 != 0), "users"));
+            OrderFlowSampleResult order = order(0, i % 3 != 0);
+            order.setRelogin(i % 10 == 0 ? Relogin.SUCCEEDED : Relogin.NONE);
+            engine1.sampleOccurred(new SampleEvent(order, "users"));
         }
         engine2.sampleOccurred(new SampleEvent(order(1, true), "users"));
         engine1.testEnded("127.0.0.1:1099");
@@ -101,6 +104,7 @@ class RemoteListenerTripTest {
         assertThat(summary.get("orders_created").asLong()).isEqualTo(101);
         assertThat(summary.get("rejections").get("409").asLong()).isEqualTo(50);
         assertThat(summary.get("engines").asInt()).isEqualTo(2);
+        assertThat(summary.get("relogins").asLong()).as("the re-login mark crosses RMI").isEqualTo(15);
         assertThat(element.lastSummary().counts().samples()).isEqualTo(151);
     }
 }

@@ -15,6 +15,8 @@ import org.apache.jorphan.collections.ListedHashTree;
 
 import dev.orderflow.jmeter.config.ShopConnection;
 import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
+import dev.orderflow.jmeter.threads.ShapeKind;
 
 /** Test plans built in code: a test plan, a stock JMeter thread group, a shop connection, samplers. */
 public final class Plans {
@@ -48,6 +50,23 @@ public final class Plans {
         group.setSamplerController(loop);
         group.setProperty(TestElement.GUI_CLASS, ThreadGroupGui.class.getName());
         group.setProperty(TestElement.TEST_CLASS, ThreadGroup.class.getName());
+        return group;
+    }
+
+    /**
+     * The orderflow thread group as the shipped plans use it: that many users, all started within the first
+     * second, each looping over the order flow until the run time is over; then each finishes its current sample.
+     */
+    public static OrderFlowThreadGroup timedUsers(int users, int runTimeSeconds) {
+        OrderFlowThreadGroup group = new OrderFlowThreadGroup();
+        group.setName("users");
+        group.setShape(ShapeKind.USERS);
+        group.setUsers(Integer.toString(users));
+        group.setSpawnRate(Integer.toString(users));
+        group.setRunTime(Integer.toString(runTimeSeconds));
+        group.setIterations("");
+        group.setTimeScale("1");
+        group.setStopGracePeriod("10");
         return group;
     }
 

@@ -2,6 +2,7 @@ package dev.orderflow.shop.cli;
 
 import dev.orderflow.shop.ShopConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 /** The command line of {@code java -jar orderflow-shop.jar}, turned into a {@link ShopConfig}. */
@@ -23,10 +24,13 @@ public final class ShopOptions {
                                 jdbc:postgresql://127.0.0.1/shop?user=shop&password=...
                                 (the shop drops and re-creates its own tables there)
               --threads N       most request threads (default %d, at least 16)
+              --token-ttl S     refuse a login token with 401 S seconds after its issue, like an
+                                expiring JWT (default: tokens never expire)
               --help            show this help
             """.formatted(ShopConfig.DEFAULT_MAX_THREADS);
 
-    private static final Set<String> VALUES = Set.of("--port", "--bind", "--data", "--admin-key", "--jdbc-url", "--threads");
+    private static final Set<String> VALUES = Set.of("--port", "--bind", "--data", "--admin-key", "--jdbc-url", "--threads",
+            "--token-ttl");
     private static final Set<String> FLAGS = Set.of("--help", "-h");
 
     private final boolean help;
@@ -55,6 +59,7 @@ public final class ShopOptions {
                 .adminKey(line.string("--admin-key", null))
                 .jdbcUrl(jdbcUrl(line))
                 .maxThreads(line.integer("--threads", ShopConfig.DEFAULT_MAX_THREADS, 16, 10_000))
+                .tokenTtl(tokenTtl(line))
                 .build();
         return new ShopOptions(false, config);
     }
@@ -65,6 +70,11 @@ public final class ShopOptions {
             throw new UsageException("--jdbc-url must start with jdbc: (for example jdbc:postgresql://127.0.0.1/shop)");
         }
         return url;
+    }
+
+    private static Duration tokenTtl(CommandLine line) throws UsageException {
+        int seconds = line.integer("--token-ttl", 0, 1, Integer.MAX_VALUE);
+        return seconds == 0 ? null : Duration.ofSeconds(seconds);
     }
 
     public boolean help() {
