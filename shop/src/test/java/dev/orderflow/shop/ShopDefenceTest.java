@@ -6,11 +6,14 @@ import dev.orderflow.shop.testing.RawConnection;
 import dev.orderflow.shop.testing.ShopClient;
 import dev.orderflow.shop.testing.TestData;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +120,26 @@ class ShopDefenceTest {
                         .as("a connection is let in again once one under the cap has closed").isTrue();
             } finally {
                 held.forEach(RawConnection::close);
+            }
+        }
+    }
+
+    @Test
+    void theCapCountsEachAddressApart() throws IOException {
+        InetAddress other = InetAddress.getByName("127.0.0.2");
+        try (Shop shop = start(ShopConfig.builder().maxConnectionsPerAddress(1));
+             RawConnection first = new RawConnection(shop.port())) {
+            assertThat(first.exchange(RawConnection.get("/health"), ANSWER_WITHIN_MS)).isEqualTo(200);
+            RawConnection fromOther;
+            try {
+                fromOther = new RawConnection(shop.port(), other);
+            } catch (UncheckedIOException e) {
+                // Linux answers on all of 127/8; a machine that does not cannot run this test
+                Assumptions.abort("cannot connect from " + other + ": " + e.getMessage());
+                return;
+            }
+            try (fromOther) {
+                assertThat(fromOther.exchange(RawConnection.get("/health"), ANSWER_WITHIN_MS)).isEqualTo(200);
             }
         }
     }

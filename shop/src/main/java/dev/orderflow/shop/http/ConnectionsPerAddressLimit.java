@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * At most so many open connections from one remote address: a connection over the limit is closed as
  * soon as it opens, before anything is read from it, so one client cannot take every connection the
- * shop can hold. The first refusal from an address is logged once, until its count is back under the limit.
+ * shop can hold. Refusals are logged, at most once a minute for an address.
  *
  * <p>Why our own: Jetty 12.0's {@code ConnectionLimit} counts all connections together and stops
  * accepting when they are too many, which shuts everybody out; its {@code ThreadLimitHandler} and
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionsPerAddressLimit implements Connection.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionsPerAddressLimit.class);
+    /** A client held at its limit keeps trying: one warning a minute says so without flooding the log. */
+    private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final int maxPerAddress;
     private final Map<InetAddress, Count> open = new ConcurrentHashMap<>();
@@ -40,23 +43,25 @@ public final class ConnectionsPerAddressLimit implements Connection.Listener {
             return;
         }
         boolean[] admitted = new boolean[1];
-        boolean[] firstRefusal = new boolean[1];
+        boolean[] warn = new boolean[1];
+        long now = System.nanoTime();
         open.compute(address, (key, count) -> {
             Count c = count == null ? new Count() : count;
             if (c.open < maxPerAddress) {
                 c.open++;
                 admitted[0] = true;
-            } else if (!c.refusing) {
-                c.refusing = true;
-                firstRefusal[0] = true;
+                // inside the compute, so that onClosed cannot miss a connection that was just counted
+                counted.put(connection, address);
+            } else if (c.lastWarnedAt == 0 || now - c.lastWarnedAt > WARN_INTERVAL_NANOS) {
+                c.lastWarnedAt = now;
+                warn[0] = true;
             }
             return c;
         });
         if (admitted[0]) {
-            counted.put(connection, address);
             return;
         }
-        if (firstRefusal[0]) {
+        if (warn[0]) {
             LOG.warn("closing new connections from {}: it has {} open already (--max-connections-per-address)",
                     address.getHostAddress(), maxPerAddress);
         }
@@ -71,15 +76,8 @@ public final class ConnectionsPerAddressLimit implements Connection.Listener {
         }
         open.computeIfPresent(address, (key, count) -> {
             count.open--;
-            count.refusing = false;
             return count.open == 0 ? null : count;
         });
-    }
-
-    /** Open connections from this address that count against its limit. */
-    int open(InetAddress address) {
-        Count count = open.get(address);
-        return count == null ? 0 : count.open;
     }
 
     private static InetAddress address(SocketAddress remote) {
@@ -89,6 +87,6 @@ public final class ConnectionsPerAddressLimit implements Connection.Listener {
     /** Guarded by the map's compute on its address. */
     private static final class Count {
         int open;
-        boolean refusing;
+        long lastWarnedAt;
     }
 }

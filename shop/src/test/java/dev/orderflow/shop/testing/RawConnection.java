@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,13 @@ public final class RawConnection implements AutoCloseable {
     private final OutputStream out;
 
     public RawConnection(int port) {
+        this(port, null);
+    }
+
+    /** From the given local address (another loopback address, say), or any when null. */
+    public RawConnection(int port, InetAddress from) {
         try {
-            socket = new Socket("127.0.0.1", port);
+            socket = new Socket(InetAddress.getByName("127.0.0.1"), port, from, 0);
             socket.setTcpNoDelay(true);
             in = socket.getInputStream();
             out = socket.getOutputStream();
