@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -39,22 +38,16 @@ public final class RequestHeadDeadline extends AbstractLifeCycle implements Conn
     private final long deadlineNanos;
     private final long sweepNanos;
     private final Scheduler scheduler;
-    private final LongSupplier nanoClock;
     private final Map<Connection, HeadWatch> watches = new ConcurrentHashMap<>();
     private volatile Scheduler.Task nextSweep;
 
     public RequestHeadDeadline(Duration deadline, Scheduler scheduler) {
-        this(deadline, scheduler, System::nanoTime);
-    }
-
-    RequestHeadDeadline(Duration deadline, Scheduler scheduler, LongSupplier nanoClock) {
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("the request head deadline must be positive, not " + deadline);
         }
         this.deadlineNanos = deadline.toNanos();
         this.sweepNanos = Math.max(MIN_SWEEP_NANOS, deadlineNanos / 10);
         this.scheduler = scheduler;
-        this.nanoClock = nanoClock;
     }
 
     /** Wraps the server's handler so that the deadline knows when a head is complete and its response done. */
@@ -64,7 +57,7 @@ public final class RequestHeadDeadline extends AbstractLifeCycle implements Conn
 
     @Override
     public void onOpened(Connection connection) {
-        watches.put(connection, new HeadWatch(nanoClock.getAsLong()));
+        watches.put(connection, new HeadWatch(System.nanoTime()));
     }
 
     @Override
@@ -94,7 +87,7 @@ public final class RequestHeadDeadline extends AbstractLifeCycle implements Conn
 
     private void sweep() {
         try {
-            long now = nanoClock.getAsLong();
+            long now = System.nanoTime();
             watches.forEach((connection, watch) -> {
                 if (watch.expired(connection.getBytesIn(), now, deadlineNanos)) {
                     watches.remove(connection);
