@@ -91,8 +91,8 @@ public final class RequestHeadDeadline extends AbstractLifeCycle implements Conn
             watches.forEach((connection, watch) -> {
                 if (watch.expired(connection.getBytesIn(), now, deadlineNanos)) {
                     watches.remove(connection);
-                    connection.getEndPoint().close(new TimeoutException(
-                            "request head not complete within " + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms"));
+                    connection.getEndPoint().close(new TimeoutException("request head not complete within "
+                            + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms"));
                 }
             });
         } finally {

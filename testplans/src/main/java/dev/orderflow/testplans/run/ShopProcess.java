@@ -29,7 +29,7 @@ final class ShopProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** @param maxConnectionsPerAddress the shop's cap on one address's connections: a plan's users all come from here */
+    /** @param maxConnectionsPerAddress the shop's cap per client address: every user of a plan comes from this one */
     static ShopProcess start(Path java, Path shopJar, Path csvData, String adminKey, int maxConnectionsPerAddress,
                              Path log, Duration timeout) throws IOException, InterruptedException {
         if (!Files.isRegularFile(shopJar)) {
