@@ -26,7 +26,9 @@ CLASSPATH_FILE=plugin/target/bench-classpath.txt
 CP="plugin/target/test-classes:plugin/target/classes:$(cat "$CLASSPATH_FILE")"
 
 SHOP_LOG="$OUT/shop.log"
-java -Xmx1g -jar shop/target/orderflow-shop.jar --port 0 --data csv-data --admin-key bench-admin-key >"$SHOP_LOG" 2>&1 &
+# all users connect from 127.0.0.1, one connection each: the shop's per-address cap must hold them
+java -Xmx1g -jar shop/target/orderflow-shop.jar --port 0 --max-connections-per-address $((USERS * 2 + 256)) \
+    --data csv-data --admin-key bench-admin-key >"$SHOP_LOG" 2>&1 &
 SHOP_PID=$!
 trap 'kill "$SHOP_PID" 2>/dev/null || true; wait "$SHOP_PID" 2>/dev/null || true' EXIT
 # the shop prints "listening on http://127.0.0.1:PORT" once it is ready: read its log as it grows

@@ -26,8 +26,11 @@ fi
 WORK="$(mktemp -d)"
 ADMIN_KEY="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 mkfifo "$WORK/stdout"
+# wrk's connections all come from 127.0.0.1: the shop's per-address cap must hold them
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$ROOT/shop/target/orderflow-shop.jar" --port 0 --data "$DATA" --admin-key "$ADMIN_KEY" $SHOP_ARGS \
+java $JAVA_OPTS -jar "$ROOT/shop/target/orderflow-shop.jar" --port 0 \
+  --max-connections-per-address $((2 * (INDEX_CONNECTIONS + ORDER_USERS) + 256)) \
+  --data "$DATA" --admin-key "$ADMIN_KEY" $SHOP_ARGS \
   >"$WORK/stdout" 2>"$WORK/stderr" &
 SHOP_PID=$!
 stop_shop() {

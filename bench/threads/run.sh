@@ -61,7 +61,9 @@ cleanup() {
 trap cleanup EXIT
 
 : >"$out/shop.log"
-"$java_platform" -Xmx4g -jar "$shop_jar" --port 0 --data "$repo/csv-data" --admin-key bench >"$out/shop.log" 2>&1 &
+# all users connect from 127.0.0.1, one connection each: the shop's per-address cap must hold them
+"$java_platform" -Xmx4g -jar "$shop_jar" --port 0 --max-connections-per-address $((2 * users)) \
+  --data "$repo/csv-data" --admin-key bench >"$out/shop.log" 2>&1 &
 shop_pid=$!
 # Wait for its "listening on" line (tail ends by SIGPIPE once grep has it, hence no pipefail here).
 listening=$(set +o pipefail; timeout 60 tail -n +1 -f "$out/shop.log" | grep -m1 -o 'listening on http://127.0.0.1:[0-9]*' || true)

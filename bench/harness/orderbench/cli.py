@@ -91,7 +91,8 @@ def main(argv: list[str]) -> int:
 
     load_before = load_average()
     shop = ShopServer(args.shop_jar.resolve(), setup.csv_data, args.shop_cpus, args.shop_java,
-                      runs_dir / "shop.log").start()
+                      runs_dir / "shop.log",
+                      connections_per_address=max(256, 2 * max((w.users for w in chosen), default=0))).start()
     measurements: list[Measurement] = []
     started = time.time()
     try:

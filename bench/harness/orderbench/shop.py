@@ -31,15 +31,19 @@ class ShopStats:
 class ShopServer:
     """Runs orderflow-shop.jar on a free loopback port with a random admin key, pinned to `cpus`."""
 
-    def __init__(self, jar: Path, csv_data: Path, cpus: str, java: str, log: Path):
+    def __init__(self, jar: Path, csv_data: Path, cpus: str, java: str, log: Path,
+                 connections_per_address: int = 256):
         self.jar, self.csv_data, self.cpus, self.java, self.log = jar, csv_data, cpus, java, log
         self.admin_key = secrets.token_urlsafe(24)
         self.base_url = ""
         self.process: subprocess.Popen | None = None
+        # every generator runs from 127.0.0.1 with a connection per user: the shop's cap must hold them all
+        self.connections_per_address = connections_per_address
 
     def start(self, timeout: float = 180.0) -> "ShopServer":
         command = ["taskset", "-c", self.cpus, self.java, "-jar", str(self.jar),
                    "--port", "0", "--data", str(self.csv_data), "--admin-key", self.admin_key]
+        command += ["--max-connections-per-address", str(self.connections_per_address)]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         stdin=subprocess.DEVNULL, text=True)
         found = threading.Event()

@@ -66,8 +66,9 @@ public final class Shop implements AutoCloseable {
         AdminKey adminKey = config.adminKey() == null ? AdminKey.random(random) : new AdminKey(config.adminKey());
         Database database = openSeeded(config, data, hasher);
         try {
+            ShopHandler handler = new ShopHandler(ShopApi.routes(services(database, hasher, random, adminKey, config)));
             Server server = ServerFactory.create(config.bind(), config.port(), config.maxThreads(),
-                    new ShopHandler(ShopApi.routes(services(database, hasher, random, adminKey, config))));
+                    config.headerTimeout(), config.maxConnectionsPerAddress(), handler);
             Shop shop = new Shop(server, database, adminKey, config.bind());
             try {
                 server.start();

@@ -7,11 +7,18 @@ import java.util.Objects;
 /**
  * How to start a {@link Shop}: built with {@link #builder()}. Defaults: any free port on 127.0.0.1,
  * the data in {@code csv-data}, a random admin key, a private in-memory H2 database, 200 threads, tokens
- * that never expire.
+ * that never expire, 10 s for a request head, 256 open connections per client address.
  */
 public final class ShopConfig {
 
     public static final int DEFAULT_MAX_THREADS = 200;
+    /** As long as Apache's mod_reqtimeout first allows for a head; a real client sends one at once. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Plenty for the browsers behind one address (six connections each) and a proxy or two; a load test
+     * that runs its users from one machine needs its number of users or more (the build passes that).
+     */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256;
 
     private final int port;
     private final String bind;
@@ -20,6 +27,8 @@ public final class ShopConfig {
     private final String jdbcUrl;
     private final int maxThreads;
     private final Duration tokenTtl;
+    private final Duration headerTimeout;
+    private final int maxConnectionsPerAddress;
 
     private ShopConfig(Builder b) {
         this.port = b.port;
@@ -29,6 +38,8 @@ public final class ShopConfig {
         this.jdbcUrl = b.jdbcUrl;
         this.maxThreads = b.maxThreads;
         this.tokenTtl = b.tokenTtl;
+        this.headerTimeout = b.headerTimeout;
+        this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
     }
 
     public static Builder builder() {
@@ -66,11 +77,22 @@ public final class ShopConfig {
         return tokenTtl;
     }
 
+    /** How long a client has to send a complete request head (request line and headers). */
+    public Duration headerTimeout() {
+        return headerTimeout;
+    }
+
+    public int maxConnectionsPerAddress() {
+        return maxConnectionsPerAddress;
+    }
+
     @Override
     public String toString() {
         return "ShopConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir
                 + ", jdbcUrl=" + (jdbcUrl == null ? "in-memory H2" : "given") + ", maxThreads=" + maxThreads
-                + (tokenTtl == null ? "" : ", tokenTtl=" + tokenTtl) + "]";
+                + (tokenTtl == null ? "" : ", tokenTtl=" + tokenTtl)
+                + ", headerTimeout=" + headerTimeout.toMillis() + " ms"
+                + ", maxConnectionsPerAddress=" + maxConnectionsPerAddress + "]";
     }
 
     public static final class Builder {
@@ -81,6 +103,8 @@ public final class ShopConfig {
         private String jdbcUrl;
         private int maxThreads = DEFAULT_MAX_THREADS;
         private Duration tokenTtl;
+        private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+        private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
 
         private Builder() {
         }
@@ -132,6 +156,29 @@ public final class ShopConfig {
                 throw new IllegalArgumentException("tokenTtl must be positive, not " + tokenTtl);
             }
             this.tokenTtl = tokenTtl;
+            return this;
+        }
+
+        /**
+         * A connection whose request head is not complete this long after the connect, or after the first
+         * byte of its next request, is closed; at least 1 ms. Idle keep-alive connections are not affected.
+         */
+        public Builder headerTimeout(Duration headerTimeout) {
+            Objects.requireNonNull(headerTimeout, "headerTimeout");
+            if (headerTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("headerTimeout must be at least 1 ms, not " + headerTimeout);
+            }
+            this.headerTimeout = headerTimeout;
+            return this;
+        }
+
+        /** Open connections one client address may hold; more are closed as they open. At least 1. */
+        public Builder maxConnectionsPerAddress(int maxConnectionsPerAddress) {
+            if (maxConnectionsPerAddress < 1) {
+                throw new IllegalArgumentException(
+                        "maxConnectionsPerAddress must be at least 1, not " + maxConnectionsPerAddress);
+            }
+            this.maxConnectionsPerAddress = maxConnectionsPerAddress;
             return this;
         }
 

@@ -45,7 +45,9 @@ class ConcurrentOrdersTest {
     @BeforeAll
     static void startShopAndLogEveryoneIn() throws Exception {
         TestData data = TestData.write(tmp, USERS, List.of("1,Scarce Kettle,30.00," + STOCK, "2,Plenty Mug,2.50,100000"));
-        shop = Shop.start(ShopConfig.builder().port(0).dataDir(tmp).adminKey(ADMIN_KEY).jdbcUrl(TestDatabase.jdbcUrl()).build());
+        // the race opens a connection per user, all from 127.0.0.1: more than the shop's default cap
+        shop = Shop.start(ShopConfig.builder().port(0).dataDir(tmp).adminKey(ADMIN_KEY).jdbcUrl(TestDatabase.jdbcUrl())
+                .maxConnectionsPerAddress(2 * USERS).build());
         client = new ShopClient(shop.baseUri());
         Map<String, String> passwords = data.passwords();
         List<Reply> logins = client.sendAll(IntStream.range(0, USERS)

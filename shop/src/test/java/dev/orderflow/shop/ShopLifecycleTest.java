@@ -9,6 +9,7 @@ import dev.orderflow.shop.testing.TestData;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,10 @@ class ShopLifecycleTest {
         assertThatThrownBy(() -> ShopConfig.builder().port(65536)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ShopConfig.builder().adminKey(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ShopConfig.builder().maxThreads(2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ShopConfig.builder().headerTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("headerTimeout");
+        assertThatThrownBy(() -> ShopConfig.builder().maxConnectionsPerAddress(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConnectionsPerAddress");
         assertThat(ShopConfig.builder().jdbcUrl("jdbc:h2:mem:x").build().toString()).doesNotContain("jdbc:h2");
     }
 

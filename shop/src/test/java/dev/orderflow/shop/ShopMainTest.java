@@ -2,6 +2,9 @@ package dev.orderflow.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.shop.cli.ShopOptions;
+import dev.orderflow.shop.cli.UsageException;
+import dev.orderflow.shop.testing.RawConnection;
 import dev.orderflow.shop.testing.ShopClient;
 import dev.orderflow.shop.testing.TestData;
 import java.io.BufferedReader;
@@ -13,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +59,8 @@ class ShopMainTest {
         ShopMain.Launch launch = launch("--help");
         assertThat(launch.shop()).isNull();
         assertThat(launch.status()).isZero();
-        assertThat(out()).contains("--port", "--bind", "--data", "--admin-key", "--jdbc-url", "--threads", "--help");
+        assertThat(out()).contains("--port", "--bind", "--data", "--admin-key", "--jdbc-url", "--threads",
+                "--header-timeout-ms", "--max-connections-per-address", "--help");
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -67,6 +72,9 @@ class ShopMainTest {
             "--port=-1|--port must be from 0 to 65535, not -1",
             "--threads 3|--threads must be from 16 to 10000, not 3",
             "--data=|--data must not be empty",
+            "--header-timeout-ms 0|--header-timeout-ms must be from 1 to 3600000, not 0",
+            "--header-timeout-ms 2s|--header-timeout-ms must be a whole number, not '2s'",
+            "--max-connections-per-address 0|--max-connections-per-address must be from 1 to 1000000, not 0",
             "--jdbc-url mysql://x|--jdbc-url must start with jdbc:",
             "--port 1 --port 2|--port is given twice",
             "--help=yes|--help takes no value",
@@ -77,6 +85,28 @@ class ShopMainTest {
         assertThat(launch.status()).isEqualTo(2);
         assertThat(err()).contains(message).contains("--help");
         assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void theDefencesDefaultToTenSecondsForAHeadAnd256ConnectionsPerAddress() throws UsageException {
+        ShopConfig config = ShopOptions.parse(new String[0]).config();
+        assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.maxConnectionsPerAddress()).isEqualTo(256);
+        assertThat(ShopOptions.parse(new String[] {"--header-timeout-ms", "750"}).config().headerTimeout())
+                .isEqualTo(Duration.ofMillis(750));
+    }
+
+    @Test
+    void aShopStartedWithACapOfOneConnectionPerAddressClosesASecond() throws IOException {
+        TestData.write(tmp, 3, List.of("1,Lamp,1.00,5"));
+        try (Shop shop = launch("--port", "0", "--data", tmp.toString(), "--max-connections-per-address", "1").shop();
+             RawConnection first = new RawConnection(shop.port())) {
+            assertThat(first.exchange(RawConnection.get("/health"), 10_000)).isEqualTo(200);
+            try (RawConnection second = new RawConnection(shop.port())) {
+                assertThat(second.awaitClosed(5_000)).isTrue();
+            }
+            assertThat(first.exchange(RawConnection.get("/health"), 10_000)).isEqualTo(200);
+        }
     }
 
     @Test

@@ -26,11 +26,21 @@ public final class ShopOptions {
               --threads N       most request threads (default %d, at least 16)
               --token-ttl S     refuse a login token with 401 S seconds after its issue, like an
                                 expiring JWT (default: tokens never expire)
+              --header-timeout-ms N
+                                a connection whose request line and headers are not all in
+                                within N ms of its connect, or of the first byte of its next
+                                request, is closed (default %d); it does not cut short a
+                                keep-alive connection idle between requests
+              --max-connections-per-address N
+                                open connections one client address may hold; more are closed
+                                as they open (default %d). A load test runs all its users from
+                                one address: give at least its number of users
               --help            show this help
-            """.formatted(ShopConfig.DEFAULT_MAX_THREADS);
+            """.formatted(ShopConfig.DEFAULT_MAX_THREADS, ShopConfig.DEFAULT_HEADER_TIMEOUT.toMillis(),
+            ShopConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
 
     private static final Set<String> VALUES = Set.of("--port", "--bind", "--data", "--admin-key", "--jdbc-url", "--threads",
-            "--token-ttl");
+            "--token-ttl", "--header-timeout-ms", "--max-connections-per-address");
     private static final Set<String> FLAGS = Set.of("--help", "-h");
 
     private final boolean help;
@@ -60,6 +70,10 @@ public final class ShopOptions {
                 .jdbcUrl(jdbcUrl(line))
                 .maxThreads(line.integer("--threads", ShopConfig.DEFAULT_MAX_THREADS, 16, 10_000))
                 .tokenTtl(tokenTtl(line))
+                .headerTimeout(Duration.ofMillis(line.integer("--header-timeout-ms",
+                        (int) ShopConfig.DEFAULT_HEADER_TIMEOUT.toMillis(), 1, 3_600_000)))
+                .maxConnectionsPerAddress(line.integer("--max-connections-per-address",
+                        ShopConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 1, 1_000_000))
                 .build();
         return new ShopOptions(false, config);
     }

@@ -1,5 +1,6 @@
 package dev.orderflow.shop.http;
 
+import java.time.Duration;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -25,6 +26,8 @@ public final class ServerFactory {
     /**
      * A keep-alive connection may idle this long between requests; load-test users think between
      * iterations, and a connection closed under a client that is about to send shows up as an error.
+     * Only a connection idle between requests waits this long: one that has begun a request head has
+     * the request head deadline to finish it.
      */
     static final long CONNECTION_IDLE_TIMEOUT_MS = 120_000;
     /** In-flight requests may finish for this long after a stop is asked for. */
@@ -33,7 +36,14 @@ public final class ServerFactory {
     private ServerFactory() {
     }
 
-    public static Server create(String host, int port, int maxThreads, Handler handler) {
+    /**
+     * @param headDeadline             a request head (request line and headers) must be complete this long
+     *                                 after the connect, or after the first byte of a kept-alive connection's
+     *                                 next request ({@link RequestHeadDeadline})
+     * @param maxConnectionsPerAddress open connections one remote address may hold ({@link ConnectionsPerAddressLimit})
+     */
+    public static Server create(String host, int port, int maxThreads, Duration headDeadline,
+                                int maxConnectionsPerAddress, Handler handler) {
         QueuedThreadPool threads = new QueuedThreadPool(maxThreads, MIN_THREADS, THREAD_IDLE_TIMEOUT_MS);
         threads.setName("shop");
         Server server = new Server(threads);
@@ -50,9 +60,13 @@ public final class ServerFactory {
         connector.setAcceptQueueSize(ACCEPT_QUEUE);
         connector.setIdleTimeout(CONNECTION_IDLE_TIMEOUT_MS);
         connector.setReuseAddress(true);
+        // Connection.Listeners added to the connector are added to every connection it makes
+        connector.addEventListener(new ConnectionsPerAddressLimit(maxConnectionsPerAddress));
+        RequestHeadDeadline deadline = new RequestHeadDeadline(headDeadline, connector.getScheduler());
+        connector.addEventListener(deadline);
         server.addConnector(connector);
 
-        server.setHandler(new GracefulHandler(handler));
+        server.setHandler(deadline.tracker(new GracefulHandler(handler)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(STOP_TIMEOUT_MS);
         server.setStopAtShutdown(false);

@@ -80,7 +80,8 @@ public final class RunHost {
         if (options.embeddedShop()) {
             adminKey = freshAdminKey();
             ShopProcess shop = ShopProcess.start(java, root.resolve("shop/target/orderflow-shop.jar"),
-                    root.resolve("csv-data"), adminKey, layout.runDir().resolve("shop.log"), SHOP_START_TIMEOUT);
+                    root.resolve("csv-data"), adminKey, RunSetup.shopConnectionsPerAddress(options),
+                    layout.runDir().resolve("shop.log"), SHOP_START_TIMEOUT);
             started.add(0, shop);
             if (sampler != null) {
                 sampler.watch(shop.pid());

@@ -23,6 +23,9 @@ final class RunSetup {
      */
     static final Map<String, String> CI_SCALE = Map.of("scale", "0.05", "duration", "20", "timescale", "0.05");
 
+    /** The reference shop's --max-connections-per-address when none is given (ShopConfig). */
+    static final int SHOP_DEFAULT_CONNECTIONS_PER_ADDRESS = 256;
+
     private RunSetup() {
     }
 
@@ -59,6 +62,20 @@ final class RunSetup {
         }
         String rmiHost = options.rmiHost().orElse(loopback.isEmpty() ? null : "127.0.0.1");
         return new RunDescription(startedAt, options.ciScale(), runs, target, loopback, passed(options), rmiHost);
+    }
+
+    /**
+     * Open connections the reference shop lets one client address hold during this run. Every user runs
+     * from this machine with one keep-alive connection, so all of a plan's users come from one address:
+     * twice the users of the run's largest plan (the plans run one after another), so that connections
+     * still closing do not count against the next ones, and never fewer than the shop's own default.
+     */
+    static int shopConnectionsPerAddress(RunOptions options) {
+        double scale = Double.parseDouble(passed(options).getOrDefault("scale", "1"));
+        int users = PlanCatalog.select(options.plan()).stream()
+                .mapToInt(plan -> plan.usersAt(scale))
+                .max().orElse(0);
+        return Math.max(SHOP_DEFAULT_CONNECTIONS_PER_ADDRESS, 2 * users);
     }
 
     /** The plan properties the run sets: CI scale unless a plan is named, then whatever the user gave. */

@@ -29,8 +29,9 @@ final class ShopProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ShopProcess start(Path java, Path shopJar, Path csvData, String adminKey, Path log, Duration timeout)
-            throws IOException, InterruptedException {
+    /** @param maxConnectionsPerAddress the shop's cap per client address: every user of a plan comes from this one */
+    static ShopProcess start(Path java, Path shopJar, Path csvData, String adminKey, int maxConnectionsPerAddress,
+                             Path log, Duration timeout) throws IOException, InterruptedException {
         if (!Files.isRegularFile(shopJar)) {
             throw new IllegalStateException("the reference shop's jar " + shopJar
                     + " is missing: build the shop first (./mvnw -B verify builds every module)");
@@ -40,7 +41,8 @@ final class ShopProcess implements AutoCloseable {
                 "-jar", shopJar.toString(),
                 "--port", "0",
                 "--data", csvData.toString(),
-                "--admin-key", adminKey);
+                "--admin-key", adminKey,
+                "--max-connections-per-address", Integer.toString(maxConnectionsPerAddress));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             Matcher listening = ProcessOutput.follow(process, "shop", log, LISTENING)

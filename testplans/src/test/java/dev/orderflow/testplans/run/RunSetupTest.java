@@ -41,6 +41,18 @@ class RunSetupTest {
     }
 
     @Test
+    void theReferenceShopLetsThisMachineHoldTwiceTheConnectionsOfTheLargestPlan() {
+        // all of a plan's users connect from 127.0.0.1, one connection each; test7 has 10 000 at full scale
+        assertThat(RunSetup.shopConnectionsPerAddress(options("--plan=test7"))).isEqualTo(20_000);
+        assertThat(RunSetup.shopConnectionsPerAddress(options("--plan=all"))).isEqualTo(20_000);
+        assertThat(RunSetup.shopConnectionsPerAddress(options("--plan=test1", "--scale=3"))).isEqualTo(6_000);
+        // CI scale: test7's 500 users
+        assertThat(RunSetup.shopConnectionsPerAddress(options("--plan="))).isEqualTo(1_000);
+        // never below the shop's own default
+        assertThat(RunSetup.shopConnectionsPerAddress(options("--plan=test2"))).isEqualTo(256);
+    }
+
+    @Test
     void aNamedLocalPlanRunsAloneAtFullScaleWithoutEngines() {
         RunOptions test3 = options("--plan=test3");
         assertThat(RunSetup.loopbackEnginesNeeded(test3, PlanCatalog.select(test3.plan()))).isZero();

@@ -19,7 +19,7 @@ class ShopProcessTest {
 
     @Test
     void saysWhatIsMissingWhenTheJarIsNotBuilt(@TempDir Path dir) {
-        assertThatThrownBy(() -> ShopProcess.start(JAVA, dir.resolve("nope.jar"), dir, "k", dir.resolve("log"),
+        assertThatThrownBy(() -> ShopProcess.start(JAVA, dir.resolve("nope.jar"), dir, "k", 256, dir.resolve("log"),
                 Duration.ofSeconds(5)))
                 .hasMessageContaining("build the shop first");
     }
@@ -27,8 +27,8 @@ class ShopProcessTest {
     @Test
     void reportsAShopThatExitsBeforeListeningWithItsLog(@TempDir Path dir) throws Exception {
         Path jar = ROOT.resolve("shop/target/orderflow-shop.jar");
-        assertThatThrownBy(() -> ShopProcess.start(JAVA, jar, dir.resolve("no-such-data"), "k", dir.resolve("shop.log"),
-                Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> ShopProcess.start(JAVA, jar, dir.resolve("no-such-data"), "k", 256,
+                dir.resolve("shop.log"), Duration.ofMinutes(1)))
                 .hasMessageContaining("did not start").hasMessageContaining("shop.log");
     }
 }
