@@ -44,11 +44,18 @@ public final class StartRefusals {
         return start != 0 && refusedTestStart == start;
     }
 
-    /** The reasons the current test (or, between tests, the last one) was refused; empty when it was not. */
+    /** The reasons the running test was refused; empty when it was not, or when no test is running. */
     public static List<String> ofCurrentTest() {
         long start = JMeterContextService.getTestStartTime();
         synchronized (LOCK) {
-            return start == 0 || start == testStart ? List.copyOf(REASONS) : List.of();
+            return start != 0 && start == testStart ? List.copyOf(REASONS) : List.of();
+        }
+    }
+
+    /** The reasons the last refused test was refused, also after it ended; empty when none was. */
+    public static List<String> ofLastRefusedTest() {
+        synchronized (LOCK) {
+            return List.copyOf(REASONS);
         }
     }
 }

@@ -39,7 +39,7 @@ class ShopConnectionStartTest {
                 new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, samplers), Duration.ofSeconds(30));
         assertThat(listener.all()).as("no sample taken").isEmpty();
         assertThat(server.connections()).as("nothing reached the shop").isZero();
-        List<String> reasons = StartRefusals.ofCurrentTest();
+        List<String> reasons = StartRefusals.ofLastRefusedTest();
         assertThat(reasons).as("the refusal is kept for the verdict").isNotEmpty();
         return reasons.get(0);
     }
