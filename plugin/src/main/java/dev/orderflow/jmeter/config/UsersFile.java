@@ -99,6 +99,9 @@ public final class UsersFile {
                     throw new IOException(path + " line " + lineNumber + " has " + fields.size() + " fields, "
                             + header.size() + " expected");
                 }
+                if (fields.get(usernameColumn).isBlank()) {
+                    throw new IOException(path + " line " + lineNumber + " has an empty username");
+                }
                 users.add(new Credentials(fields.get(usernameColumn), fields.get(passwordColumn)));
             }
             if (users.isEmpty()) {
@@ -114,7 +117,9 @@ public final class UsersFile {
                 return i;
             }
         }
-        throw new IOException(path + " has no '" + name + "' column in its header line " + header);
+        // the first line may be a user's row rather than a header: its text is never quoted, it may hold a password
+        throw new IOException(path + " line 1 has no '" + name + "' column: the first line must be the header "
+                + "username,password (in any order), then one row per user");
     }
 
     private static String stripBom(String line) {

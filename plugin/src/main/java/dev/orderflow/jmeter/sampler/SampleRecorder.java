@@ -15,7 +15,8 @@ import dev.orderflow.jmeter.http.HttpResponse;
 /**
  * Writes what one or more exchanges brought into a sample the way every JMeter listener reads it:
  * times, bytes, code, message, request and answer. Secrets are masked on the way in: the request
- * data a sampler passes holds no password, and the auth header's value is replaced by {@code ***}.
+ * data a sampler passes holds no password, and {@link SecretMasks} replaces the auth header's token, cookie
+ * values and, when asked, the token in the answer by {@code ***}.
  */
 final class SampleRecorder {
 
@@ -32,6 +33,7 @@ final class SampleRecorder {
     private long headerBytes;
     private long bodyBytes;
     private int exchanges;
+    private boolean maskToken;
 
     SampleRecorder(OrderFlowSampleResult result, ShopSettings settings) {
         this.result = result;
@@ -61,14 +63,14 @@ final class SampleRecorder {
         if (maskedBody != null) {
             requestData.append("\n\n").append(maskedBody);
         }
-        requestHeaders.append(maskAuthHeader(exchange.requestHead()));
+        requestHeaders.append(SecretMasks.requestHead(exchange.requestHead(), settings));
         result.setURL(url);
 
         HttpResponse response = exchange.response();
         if (response != null) {
             result.setResponseCode(Integer.toString(response.status()));
             result.setResponseMessage(response.reason());
-            result.setResponseHeaders(response.head());
+            result.setResponseHeaders(SecretMasks.responseHead(response.head()));
             keepBody(response);
         } else {
             HttpFailure failure = exchange.failure();
@@ -77,6 +79,7 @@ final class SampleRecorder {
             result.setResponseHeaders("");
             result.setResponseData(new byte[0]);
         }
+        maskToken = false;
     }
 
     /** Writes the totals into the sample; call once, after the sample has ended. */
@@ -104,8 +107,14 @@ final class SampleRecorder {
         result.setResponseMessage(message);
     }
 
+    /** Masks the token in the next answer this sample records: a login answer carries one. */
+    void maskTokenInNextAnswer() {
+        maskToken = true;
+    }
+
     private void keepBody(HttpResponse response) {
-        byte[] body = response.body();
+        // masked before the cut, so that no part of the token is kept either
+        byte[] body = maskToken ? SecretMasks.tokenInBody(response.body(), settings.tokenPointer()) : response.body();
         int kept = Math.min(body.length, settings.keptResponseBytes());
         result.setResponseData(kept == body.length ? body : Arrays.copyOf(body, kept));
         result.setDataType(SampleResult.TEXT);
@@ -117,25 +126,5 @@ final class SampleRecorder {
         if (result.getDataEncodingNoDefault() == null) {
             result.setDataEncoding(StandardCharsets.UTF_8.name());
         }
-    }
-
-    /**
-     * Replaces the auth header's line, if the head has one, by the template with {@code ***} for the token.
-     * One pass over the line starts and no copy unless the header is there: this runs for every request.
-     */
-    private String maskAuthHeader(String head) {
-        String name = settings.authHeaderName();
-        if (name == null) {
-            return head;
-        }
-        for (int start = head.indexOf('\n') + 1; start > 0 && start < head.length(); start = head.indexOf('\n', start) + 1) {
-            if (head.regionMatches(true, start, name, 0, name.length())
-                    && head.length() > start + name.length() && head.charAt(start + name.length()) == ':') {
-                int end = head.indexOf('\n', start);
-                return head.substring(0, start) + name + ": " + settings.authHeaderValue().render("***")
-                        + (end < 0 ? "" : head.substring(end));
-            }
-        }
-        return head;
     }
 }

@@ -243,6 +243,11 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
             return exchange;
         }
 
+        /** The next answer this sample records carries the user's token (a login answer): it is masked in what it shows. */
+        public void nextAnswerCarriesToken() {
+            recorder.maskTokenInNextAnswer();
+        }
+
         /**
          * Sends a request that carries the user's token, built afresh for each sending. When the shop refuses the
          * token with 401 (an expired JWT, say), the user logs in again, once per sample, with the same credentials,

@@ -52,6 +52,7 @@ final class UserLogin {
         String body = settings.loginBody().render(name -> name.equals("username") ? username : JsonText.quote(credentials.password()));
         String shown = settings.loginBody().render(name -> name.equals("username") ? username : MASKED_PASSWORD);
 
+        turn.nextAnswerCarriesToken();
         HttpExchange exchange = turn.send(turn.jsonPost(ShopField.LOGIN_PATH, body).build(), ShopField.LOGIN_PATH, shown);
         if (!exchange.answered() || !exchange.response().successful()) {
             return new Problem("the login " + ShopSampler.outcome(exchange), true);

@@ -65,4 +65,21 @@ class UsersFileTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-pw"));
         assertThatThrownBy(() -> UsersFile.of(folder)).hasMessageContaining("is not a file");
     }
+
+    @Test
+    void refusesAFileWithoutItsHeaderNamingFileAndLineButNotTheFirstRow() throws IOException {
+        Path headless = file("headless.csv", "load_test_user_0,first-row-secret\nload_test_user_1,second\n");
+
+        assertThatThrownBy(() -> UsersFile.of(headless))
+                .hasMessageContaining(headless.toString())
+                .hasMessageContaining("line 1 has no 'username' column")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("first-row-secret").doesNotContain("load_test_user_0"));
+    }
+
+    @Test
+    void refusesARowWithoutAUsernameNamingItsLineButNotItsPassword() throws IOException {
+        assertThatThrownBy(() -> UsersFile.of(file("nameless.csv", "username,password\na,1\n ,row-3-secret\n")))
+                .hasMessageContaining("nameless.csv line 3 has an empty username")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("row-3-secret"));
+    }
 }
