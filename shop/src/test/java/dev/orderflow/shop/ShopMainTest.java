@@ -169,6 +169,29 @@ class ShopMainTest {
     }
 
     @Test
+    void anAdminKeyFileKeepsTheKeyOffTheCommandLineAndOutOfTheOutput() throws Exception {
+        TestData.write(tmp, 3, List.of("1,Lamp,1.00,5"));
+        java.nio.file.Path keyFile = java.nio.file.Files.writeString(tmp.resolve("admin.key"), "f1le-key\n");
+        try (Shop shop = launch("--port=0", "--data=" + tmp, "--admin-key-file", keyFile.toString()).shop()) {
+            assertThat(shop.adminKey()).isEqualTo("f1le-key");
+            assertThat(out() + err()).doesNotContain("f1le-key");
+            ShopClient client = new ShopClient(shop.baseUri());
+            assertThat(client.get("/api/admin/stats", "X-Admin-Key", "f1le-key").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anAdminKeyFileThatCannotBeUsedIsRefused() throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.writeString(tmp.resolve("empty.key"), " \n");
+        assertThat(launch("--admin-key-file", tmp.resolve("missing.key").toString()).status()).isEqualTo(2);
+        assertThat(err()).contains("--admin-key-file " + tmp.resolve("missing.key") + " cannot be read");
+        assertThat(launch("--admin-key-file", empty.toString()).status()).isEqualTo(2);
+        assertThat(err()).contains("is empty");
+        assertThat(launch("--admin-key", "k", "--admin-key-file", empty.toString()).status()).isEqualTo(2);
+        assertThat(err()).contains("not both");
+    }
+
+    @Test
     void bindingAllAddressesStillGivesALoopbackBaseUri() {
         TestData.write(tmp, 3, List.of("1,Lamp,1.00,5"));
         try (Shop shop = launch("--port", "0", "--bind", "0.0.0.0", "--data", tmp.toString()).shop()) {

@@ -1,6 +1,10 @@
 package dev.orderflow.shop.cli;
 
 import dev.orderflow.shop.ShopConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -20,6 +24,10 @@ public final class ShopOptions {
               --data DIR        directory with users.csv and products.csv (default csv-data)
               --admin-key KEY   key for /api/admin/* (X-Admin-Key); without it a random key is
                                 generated and printed once on standard error
+              --admin-key-file FILE
+                                read the admin key from this file instead (keep it owner-only,
+                                chmod 600): a key on the command line is visible to every user
+                                of the machine in its process list
               --jdbc-url URL    database instead of the private in-memory H2, e.g.
                                 jdbc:postgresql://127.0.0.1/shop?user=shop&password=...
                                 (the shop drops and re-creates its own tables there)
@@ -40,7 +48,7 @@ public final class ShopOptions {
             ShopConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
 
     private static final Set<String> VALUES = Set.of("--port", "--bind", "--data", "--admin-key", "--jdbc-url", "--threads",
-            "--token-ttl", "--header-timeout-ms", "--max-connections-per-address");
+            "--token-ttl", "--header-timeout-ms", "--max-connections-per-address", "--admin-key-file");
     private static final Set<String> FLAGS = Set.of("--help", "-h");
 
     private final boolean help;
@@ -66,7 +74,7 @@ public final class ShopOptions {
                 .port(line.integer("--port", 8000, 0, 65535))
                 .bind(line.string("--bind", "127.0.0.1"))
                 .dataDir(Path.of(line.string("--data", "csv-data")))
-                .adminKey(line.string("--admin-key", null))
+                .adminKey(adminKey(line))
                 .jdbcUrl(jdbcUrl(line))
                 .maxThreads(line.integer("--threads", ShopConfig.DEFAULT_MAX_THREADS, 16, 10_000))
                 .tokenTtl(tokenTtl(line))
@@ -76,6 +84,27 @@ public final class ShopOptions {
                         ShopConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 1, 1_000_000))
                 .build();
         return new ShopOptions(false, config);
+    }
+
+    private static String adminKey(CommandLine line) throws UsageException {
+        String key = line.string("--admin-key", null);
+        String file = line.string("--admin-key-file", null);
+        if (file == null) {
+            return key;
+        }
+        if (key != null) {
+            throw new UsageException("give --admin-key or --admin-key-file, not both");
+        }
+        String read;
+        try {
+            read = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+        } catch (IOException | InvalidPathException e) {
+            throw new UsageException("--admin-key-file " + file + " cannot be read: " + e.getMessage());
+        }
+        if (read.isEmpty()) {
+            throw new UsageException("--admin-key-file " + file + " is empty");
+        }
+        return read;
     }
 
     private static String jdbcUrl(CommandLine line) throws UsageException {
