@@ -138,11 +138,20 @@ public class OrderSummaryListener extends AbstractTestElement
         return new StartedRun(settings, new RunRecorder(), before, error);
     }
 
+    /** The value of a field as the run uses it; an empty admin key may come from a file or the environment. */
+    private String evaluated(SummaryField field) {
+        String value = compiled(field);
+        if (field == SummaryField.ADMIN_KEY && value.isBlank()) {
+            return AdminKeyFallback.find(getName(), JMeterUtils::getProperty, System::getenv);
+        }
+        return value;
+    }
+
     /**
      * The value of a field with its functions evaluated. In a local run JMeter has already compiled them; on a
      * distributed run's controller it compiles functions only for its own result collectors, so this does it.
      */
-    private String evaluated(SummaryField field) {
+    private String compiled(SummaryField field) {
         String value = get(field);
         if (!value.contains("${")) {
             return value;
