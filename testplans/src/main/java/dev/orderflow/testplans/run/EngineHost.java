@@ -3,11 +3,14 @@ package dev.orderflow.testplans.run;
 import dev.orderflow.testplans.run.RunDescription.LoopbackEngine;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -56,10 +59,15 @@ public final class EngineHost {
         stopAll(engines);
     }
 
-    /** The keystore and the data an engine needs, in the home a user copies to a real load machine. */
+    /**
+     * The keystore, its password and the data an engine needs, in the home a user copies to a real load machine:
+     * bin/rmi_keystore.jks and bin/user.properties (which JMeter reads on its own, engine and controller alike)
+     * with the keystore's password, both owner-only.
+     */
     static void completeHome(JMeterHome home, Path keystore, Path csvData) throws IOException, InterruptedException {
-        RmiKeystore.ensure(keystore, Path.of(System.getProperty("java.home")));
-        Files.copy(keystore, home.bin().resolve(RmiKeystore.FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+        RmiKeystore rmi = RmiKeystore.ensure(keystore, Path.of(System.getProperty("java.home")));
+        OwnerOnlyFiles.copy(rmi.keystore(), home.bin().resolve(RmiKeystore.FILE_NAME));
+        setUserProperties(home.bin().resolve("user.properties"), rmi.jmeterProperties());
         Path target = home.dir().resolve("csv-data");
         Files.createDirectories(target);
         try (Stream<Path> files = Files.list(csvData)) {
@@ -67,6 +75,25 @@ public final class EngineHost {
                 Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    /**
+     * Sets the properties in the JMeter home's user.properties, keeping its other lines (jmeter:configure writes
+     * the report settings there), and leaves the file owner-only: it then holds a password.
+     */
+    static void setUserProperties(Path userProperties, Map<String, String> values) throws IOException {
+        List<String> lines = new ArrayList<>();
+        if (Files.isRegularFile(userProperties)) {
+            for (String line : Files.readAllLines(userProperties, StandardCharsets.ISO_8859_1)) {
+                String key = line.split("[=:]", 2)[0].trim();
+                if (!values.containsKey(key)) {
+                    lines.add(line);
+                }
+            }
+        }
+        lines.add("# orderflow: the RMI keystore's password; this file is owner-only (600), keep it so on every machine");
+        new TreeMap<>(values).forEach((key, value) -> lines.add(key + "=" + value));
+        OwnerOnlyFiles.write(userProperties, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static void startAll(JMeterHome home, List<LoopbackEngine> wanted, RunLayout layout,
