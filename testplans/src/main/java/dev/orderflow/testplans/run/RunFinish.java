@@ -32,6 +32,8 @@ public final class RunFinish {
 
         stop(new Markers(layout.runDir(), EngineHost.NAME), "the loopback engines");
         stop(new Markers(layout.runDir(), RunHost.NAME), "the run host (load-machine sampler, reference shop)");
+        // the plans and the shop have read the admin key: it need not outlive the run on disk
+        Files.deleteIfExists(layout.adminKeyFile());
 
         RunDescription run = RunDescription.read(layout.runJson());
         JMeterHome home = JMeterHome.fromConfig(configJson);

@@ -7,6 +7,7 @@ import dev.orderflow.testplans.run.RunDescription.Target;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,7 +38,7 @@ public final class RunHost {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> arguments = RunOptions.arguments(args);
+        Map<String, String> arguments = RunOptions.withAdminKey(RunOptions.arguments(args), System.getenv());
         RunLayout layout = RunLayout.of(Path.of(arguments.get("run-dir")));
         Files.createDirectories(layout.runDir());
         Markers markers = new Markers(layout.runDir(), NAME);
@@ -79,8 +80,9 @@ public final class RunHost {
         String adminKey;
         if (options.embeddedShop()) {
             adminKey = freshAdminKey();
+            OwnerOnlyFiles.write(layout.adminKeyFile(), adminKey.getBytes(StandardCharsets.UTF_8));
             ShopProcess shop = ShopProcess.start(java, root.resolve("shop/target/orderflow-shop.jar"),
-                    root.resolve("csv-data"), adminKey, RunSetup.shopConnectionsPerAddress(options),
+                    root.resolve("csv-data"), layout.adminKeyFile(), RunSetup.shopConnectionsPerAddress(options),
                     layout.runDir().resolve("shop.log"), SHOP_START_TIMEOUT);
             started.add(0, shop);
             if (sampler != null) {
@@ -89,6 +91,9 @@ public final class RunHost {
             target = new Target("http", shop.host(), shop.port(), true, true);
         } else {
             adminKey = options.adminKey().orElse(null);
+            if (adminKey != null) {
+                OwnerOnlyFiles.write(layout.adminKeyFile(), adminKey.getBytes(StandardCharsets.UTF_8));
+            }
             String protocol = options.protocol().orElse("http");
             int port = options.port().orElse(protocol.equals("https") ? 443 : 80);
             target = new Target(protocol, options.host().get(), port, false, adminKey != null);
@@ -109,7 +114,8 @@ public final class RunHost {
         writeProperties(layout.systemProperties(), RunSetup.controllerSystemProperties(run),
                 "system properties of the controller");
         writeProperties(layout.controllerProperties(),
-                RunSetup.controllerProperties(run, usersCsv, adminKey, layout.summaryDir().toString()),
+                RunSetup.controllerProperties(run, usersCsv, adminKey == null ? null : layout.adminKeyFile().toString(),
+                        layout.summaryDir().toString()),
                 "-q properties of the controller and of local plans");
         run.write(layout.runJson());
 

@@ -18,6 +18,11 @@ public record RunLayout(Path runDir) {
         return runDir.resolve("run.properties");
     }
 
+    /** The shop's admin key, owner-only: the reference shop and the controller's listener read it from here. */
+    public Path adminKeyFile() {
+        return runDir.resolve("admin.key");
+    }
+
     /** jmeter:configure reads global.properties from here and passes each entry with -G. */
     public Path engineProperties() {
         return runDir.resolve("jmeter-properties").resolve("global.properties");

@@ -15,7 +15,8 @@ import java.util.Set;
  *   <li>{@code plan}: empty runs every plan at CI scale; a plan name runs that plan at full scale;
  *       {@code all} runs every plan at full scale.</li>
  *   <li>{@code host}, {@code port}, {@code protocol}, {@code admin_key}: the shop under test; without a
- *       host the reference shop is started on a free port with a fresh admin key.</li>
+ *       host the reference shop is started on a free port with a fresh admin key. The admin key comes in the
+ *       environment, never on a command line ({@link #withAdminKey}).</li>
  *   <li>{@code engines}: run the chosen plans on this many loopback engines (default 4 for the plans the
  *       table runs distributed).</li>
  *   <li>{@code remote}: run the chosen plans on these already started engines, {@code host:port,…}.</li>
@@ -36,6 +37,11 @@ public record RunOptions(
         Optional<String> duration,
         Optional<String> timescale,
         Optional<String> rmiHost) {
+
+    /** The environment variable the build hands {@code -Dadmin_key} over in. */
+    public static final String BUILD_ADMIN_KEY = "ORDERFLOW_RUN_ADMIN_KEY";
+    /** The environment variable a user may keep their shop's admin key in instead of {@code -Dadmin_key}. */
+    public static final String USER_ADMIN_KEY = "ORDERFLOW_ADMIN_KEY";
 
     private static final Set<String> NAMES = Set.of(
             "plan", "host", "port", "protocol", "admin_key", "engines", "remote", "scale", "duration", "timescale",
@@ -72,6 +78,25 @@ public record RunOptions(
                     "-Dport and -Dadmin_key point at your own shop: give -Dhost too (without -Dhost the reference shop is started)");
         }
         return options;
+    }
+
+    /**
+     * The arguments plus {@code admin_key} from the environment: the build passes {@code -Dadmin_key} in
+     * {@value #BUILD_ADMIN_KEY}, as a process's command line is visible to every user of the machine and its
+     * environment only to its owner; without it the user's own {@value #USER_ADMIN_KEY} is the key of the shop
+     * {@code -Dhost} names (the reference shop, started without {@code -Dhost}, gets a fresh key instead).
+     */
+    public static Map<String, String> withAdminKey(Map<String, String> arguments, Map<String, String> environment) {
+        Map<String, String> all = new LinkedHashMap<>(arguments);
+        String fromBuild = environment.get(BUILD_ADMIN_KEY);
+        String fromUser = environment.get(USER_ADMIN_KEY);
+        String host = arguments.get("host");
+        if (fromBuild != null && !fromBuild.isBlank()) {
+            all.put("admin_key", fromBuild);
+        } else if (fromUser != null && !fromUser.isBlank() && host != null && !host.isBlank()) {
+            all.put("admin_key", fromUser);
+        }
+        return all;
     }
 
     /** Splits {@code --name=value} arguments. */

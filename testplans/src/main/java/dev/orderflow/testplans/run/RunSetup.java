@@ -114,17 +114,19 @@ final class RunSetup {
 
     /**
      * The JMeter properties of the controller (or the single JVM of a local plan), read with -q: the
-     * engines' ones, the admin key for reconciliation, where summaries go, and remote_hosts for -r.
+     * engines' ones, where the admin key for reconciliation is, where summaries go, and remote_hosts for -r.
+     * Never the admin key itself: jmeter-maven-plugin copies this file into the JMeter home readable by all;
+     * the key stays in its owner-only file, which the order summary listener reads.
      */
-    static Map<String, String> controllerProperties(RunDescription run, String usersCsv, String adminKey,
+    static Map<String, String> controllerProperties(RunDescription run, String usersCsv, String adminKeyFile,
                                                     String summaryDir) {
         Map<String, String> properties = engineProperties(run, usersCsv);
         // the engine list is for engines only: a local plan's thread group would look for itself in it
         properties.remove("orderflow.engines");
         // the build checks every summary after all plans ran, so a failed plan must not end JMeter with 1
         properties.put("orderflow.summary.exit_on_failure", "false");
-        if (adminKey != null) {
-            properties.put("admin_key", adminKey);
+        if (adminKeyFile != null) {
+            properties.put("admin_key_file", adminKeyFile);
         }
         properties.put("summary_dir", summaryDir);
         List<String> cluster = cluster(run);

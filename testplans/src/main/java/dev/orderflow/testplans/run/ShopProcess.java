@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * The reference shop, started from its runnable jar on a free port with a fresh admin key, as a user
- * would start it by hand ({@code java -jar shop/target/orderflow-shop.jar --port 0 …}).
+ * would start it by hand ({@code java -jar shop/target/orderflow-shop.jar --port 0 --admin-key-file … …}).
  */
 final class ShopProcess implements AutoCloseable {
 
@@ -30,20 +30,14 @@ final class ShopProcess implements AutoCloseable {
     }
 
     /** @param maxConnectionsPerAddress the shop's cap per client address: every user of a plan comes from this one */
-    static ShopProcess start(Path java, Path shopJar, Path csvData, String adminKey, int maxConnectionsPerAddress,
+    static ShopProcess start(Path java, Path shopJar, Path csvData, Path adminKeyFile, int maxConnectionsPerAddress,
                              Path log, Duration timeout) throws IOException, InterruptedException {
         if (!Files.isRegularFile(shopJar)) {
             throw new IllegalStateException("the reference shop's jar " + shopJar
                     + " is missing: build the shop first (./mvnw -B verify builds every module)");
         }
-        // 10 000 open connections (test 7 at full scale) need well over 1 GB of the shop's heap.
-        List<String> command = List.of(java.toString(), "-Xmx3g",
-                "-jar", shopJar.toString(),
-                "--port", "0",
-                "--data", csvData.toString(),
-                "--admin-key", adminKey,
-                "--max-connections-per-address", Integer.toString(maxConnectionsPerAddress));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command(java, shopJar, csvData, adminKeyFile, maxConnectionsPerAddress))
+                .redirectErrorStream(true).start();
         try {
             Matcher listening = ProcessOutput.follow(process, "shop", log, LISTENING)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -56,6 +50,17 @@ final class ShopProcess implements AutoCloseable {
             process.destroyForcibly();
             throw e;
         }
+    }
+
+    /** The shop's command line: the admin key in a file, as every user of the machine can list command lines. */
+    static List<String> command(Path java, Path shopJar, Path csvData, Path adminKeyFile, int maxConnectionsPerAddress) {
+        // 10 000 open connections (test 7 at full scale) need well over 1 GB of the shop's heap.
+        return List.of(java.toString(), "-Xmx3g",
+                "-jar", shopJar.toString(),
+                "--port", "0",
+                "--data", csvData.toString(),
+                "--admin-key-file", adminKeyFile.toString(),
+                "--max-connections-per-address", Integer.toString(maxConnectionsPerAddress));
     }
 
     String host() {

@@ -62,6 +62,27 @@ class RunOptionsTest {
     }
 
     @Test
+    void takesTheAdminKeyFromTheEnvironmentTheBuildPassesItInBeforeTheUsersOwn() {
+        Map<String, String> both = Map.of("ORDERFLOW_RUN_ADMIN_KEY", "from-mvn", "ORDERFLOW_ADMIN_KEY", "from-user");
+        Map<String, String> user = Map.of("ORDERFLOW_RUN_ADMIN_KEY", "", "ORDERFLOW_ADMIN_KEY", "from-user");
+
+        assertThat(RunOptions.parse(RunOptions.withAdminKey(Map.of("host", "shop"), both)).adminKey()).contains("from-mvn");
+        assertThat(RunOptions.parse(RunOptions.withAdminKey(Map.of("host", "shop"), user)).adminKey()).contains("from-user");
+        assertThat(RunOptions.parse(RunOptions.withAdminKey(Map.of("host", "shop"), Map.of())).adminKey()).isEmpty();
+    }
+
+    @Test
+    void leavesTheUsersOwnAdminKeyAsideForTheReferenceShopButRefusesAGivenOneWithoutHost() {
+        RunOptions embedded = RunOptions.parse(RunOptions.withAdminKey(Map.of("host", ""),
+                Map.of("ORDERFLOW_ADMIN_KEY", "from-user")));
+
+        assertThat(embedded.embeddedShop()).isTrue();
+        assertThat(embedded.adminKey()).isEmpty();
+        assertThatThrownBy(() -> RunOptions.parse(RunOptions.withAdminKey(Map.of(),
+                Map.of("ORDERFLOW_RUN_ADMIN_KEY", "from-mvn")))).hasMessageContaining("-Dhost");
+    }
+
+    @Test
     void refusesAPortOrAdminKeyWithoutAHostBecauseTheReferenceShopPicksItsOwn() {
         assertThatThrownBy(() -> parse("--port=8000")).hasMessageContaining("-Dhost");
         assertThatThrownBy(() -> parse("--admin_key=k")).hasMessageContaining("-Dhost");

@@ -99,16 +99,17 @@ class RunSetupTest {
         RunDescription run = RunSetup.describe(options("--plan="), "s", SHOP, FOUR);
 
         var engine = RunSetup.engineProperties(run, "/data/users.csv");
-        var controller = RunSetup.controllerProperties(run, "/data/users.csv", "secret", "/run/summaries");
+        var controller = RunSetup.controllerProperties(run, "/data/users.csv", "/run/admin.key", "/run/summaries");
 
         assertThat(engine).containsEntry("host", "127.0.0.1").containsEntry("port", "41000")
                 .containsEntry("protocol", "http").containsEntry("scale", "0.05")
                 .containsEntry("users_csv", "/data/users.csv")
                 .containsEntry("orderflow.engines", "127.0.0.1:5001,127.0.0.1:5003,127.0.0.1:5005,127.0.0.1:5007")
-                .doesNotContainKey("admin_key");
+                .doesNotContainKeys("admin_key", "admin_key_file");
         var withoutEngineList = new java.util.HashMap<>(engine);
         withoutEngineList.remove("orderflow.engines");
-        assertThat(controller).containsAllEntriesOf(withoutEngineList).containsEntry("admin_key", "secret")
+        assertThat(controller).containsAllEntriesOf(withoutEngineList).containsEntry("admin_key_file", "/run/admin.key")
+                .doesNotContainKey("admin_key")
                 .doesNotContainKey("orderflow.engines").containsEntry("orderflow.summary.exit_on_failure", "false")
                 .containsEntry("summary_dir", "/run/summaries")
                 .containsEntry("remote_hosts", engine.get("orderflow.engines"));
@@ -120,7 +121,7 @@ class RunSetupTest {
         RunDescription run = RunSetup.describe(options("--plan=test2"), "s", SHOP, List.of());
 
         assertThat(RunSetup.controllerProperties(run, null, null, "/s"))
-                .doesNotContainKeys("orderflow.engines", "remote_hosts", "admin_key", "users_csv");
+                .doesNotContainKeys("orderflow.engines", "remote_hosts", "admin_key", "admin_key_file", "users_csv");
     }
 
     @Test

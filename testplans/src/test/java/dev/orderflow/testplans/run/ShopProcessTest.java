@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -18,16 +19,23 @@ class ShopProcessTest {
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     @Test
+    void givesTheShopItsAdminKeyInAFileNotOnItsCommandLine(@TempDir Path dir) {
+        assertThat(ShopProcess.command(JAVA, dir.resolve("shop.jar"), dir, dir.resolve("admin.key"), 256))
+                .containsSubsequence("--admin-key-file", dir.resolve("admin.key").toString())
+                .doesNotContain("--admin-key");
+    }
+
+    @Test
     void saysWhatIsMissingWhenTheJarIsNotBuilt(@TempDir Path dir) {
-        assertThatThrownBy(() -> ShopProcess.start(JAVA, dir.resolve("nope.jar"), dir, "k", 256, dir.resolve("log"),
-                Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> ShopProcess.start(JAVA, dir.resolve("nope.jar"), dir, dir.resolve("admin.key"), 256,
+                dir.resolve("log"), Duration.ofSeconds(5)))
                 .hasMessageContaining("build the shop first");
     }
 
     @Test
     void reportsAShopThatExitsBeforeListeningWithItsLog(@TempDir Path dir) throws Exception {
         Path jar = ROOT.resolve("shop/target/orderflow-shop.jar");
-        assertThatThrownBy(() -> ShopProcess.start(JAVA, jar, dir.resolve("no-such-data"), "k", 256,
+        assertThatThrownBy(() -> ShopProcess.start(JAVA, jar, dir.resolve("no-such-data"), dir.resolve("admin.key"), 256,
                 dir.resolve("shop.log"), Duration.ofMinutes(1)))
                 .hasMessageContaining("did not start").hasMessageContaining("shop.log");
     }
