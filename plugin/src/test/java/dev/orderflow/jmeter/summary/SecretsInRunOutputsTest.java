@@ -21,12 +21,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.jmeter.reporters.ResultCollector;
+import org.apache.jmeter.sampler.TestAction;
 import org.apache.jmeter.samplers.SampleSaveConfiguration;
 import org.apache.jmeter.testelement.TestElement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orderflow.jmeter.config.Credentials;
 import dev.orderflow.jmeter.config.UsersFile;
@@ -43,12 +46,14 @@ import dev.orderflow.shop.ShopConfig;
  * data too, in a CSV and an XML results file) and an HTML report: no password, token, admin key or cookie value
  * of the run may appear in anything it leaves — console, jmeter.log, results, report, summary. The shop sits
  * behind a front that gives each login a session cookie, so cookies travel both ways as with a real shop's
- * load balancer; the front notes the tokens and cookie values the run really carried.
+ * load balancer; the front notes the tokens and cookie values the run really carried. Tokens expire between a
+ * user's two iterations, so that a re-login inside a cart sample is recorded too.
  */
 class SecretsInRunOutputsTest {
 
     private static final Duration BOUND = Duration.ofSeconds(180);
     private static final int USERS = 6;
+    private static final Duration TOKEN_TTL = Duration.ofSeconds(2);
     private static final Pattern SAVE_SETTING = Pattern.compile("(?m)^#\\s*(jmeter\\.save\\.saveservice\\.[\\w.]+)=(true|false)\\s*$");
     private static final Pattern RESPONSE_DATA = Pattern.compile("<responseData[^>]*>([^<]*)</responseData>");
     private static final String ADMIN_KEY = "admin-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
@@ -61,7 +66,9 @@ class SecretsInRunOutputsTest {
 
     @BeforeAll
     static void startShop() throws IOException {
-        shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData()).adminKey(ADMIN_KEY).build());
+        // tokens that expire between a user's two iterations: its second cart step logs in again within its sample
+        shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData()).adminKey(ADMIN_KEY)
+                .tokenTtl(TOKEN_TTL).build());
         front = new CookieIssuingFront(shop.baseUri(), "/api/auth/login");
     }
 
@@ -101,15 +108,18 @@ class SecretsInRunOutputsTest {
         assertThat(files).hasSizeGreaterThan(10);
         assertThat(leaks).as("secrets found in the run's outputs").isEmpty();
         // the run carried what the test looks for, and the files hold what the save settings ask for
-        assertThat(front.tokens()).hasSize(USERS);
-        assertThat(front.issuedCookies()).hasSize(USERS);
+        JsonNode summary = SummaryJson.MAPPER.readTree(outputs.resolve("summary").resolve(SummaryFiles.JSON_FILE).toFile());
+        long relogins = summary.get("relogins").asLong();
+        assertThat(relogins).as("re-logins after the pause").isGreaterThanOrEqualTo(USERS);
+        assertThat(front.tokens()).as("a login per user, and its re-logins").hasSize((int) (USERS + relogins));
+        assertThat(front.issuedCookies()).hasSize((int) (USERS + relogins));
         assertThat(front.cookieHeadersSeen()).anySatisfy(cookie -> assertThat(cookie).startsWith("sessionid="));
         String xml = readable(outputs.resolve("results.xml"));
         assertThat(xml).contains("Set-Cookie: sessionid=***; Path=/; HttpOnly", "Cookie: sessionid=***",
                 "Authorization: Token ***", "{\"token\":\"***\",\"user_id\":",
                 "&quot;password&quot;:&quot;***&quot;");
         assertThat(Files.readString(outputs.resolve("results.csv"))).contains("Hostname", "IdleTime", ",login,200,");
-        assertThat(outputs.resolve("summary").resolve(SummaryFiles.JSON_FILE)).content().contains("\"orders_delta\" : 12");
+        assertThat(summary.get("shop").get("orders_delta").asLong()).isEqualTo(2L * USERS);
         assertThat(outputs.resolve("report/index.html")).exists();
         assertThat(outputs.resolve("jmeter.log")).exists();
     }
@@ -157,8 +167,9 @@ class SecretsInRunOutputsTest {
         index.setPath("/");
         List<TestElement> samplers = new ArrayList<>(List.of(TestPlans.orderFlow()));
         samplers.add(index);
+        samplers.add(pauseLongerThanATokenLives());
         TestElement connection = Plans.shopConnection(front.port(), Map.of());
-        samplers.forEach(SecretsInRunOutputsTest::savedAsTestBean);
+        samplers.stream().filter(sampler -> !(sampler instanceof TestAction)).forEach(SecretsInRunOutputsTest::savedAsTestBean);
         return Plans.plan(Plans.threadGroup(USERS, 2),
                 new TestElement[] {savedAsTestBean(connection), listener, xmlWriter(outputs)},
                 samplers.toArray(TestElement[]::new));
@@ -169,6 +180,17 @@ class SecretsInRunOutputsTest {
         element.setProperty(TestElement.TEST_CLASS, element.getClass().getName());
         element.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.testbeans.gui.TestBeanGUI");
         return element;
+    }
+
+    /** JMeter's Flow Control Action, pausing the user until its token has expired. */
+    private static TestAction pauseLongerThanATokenLives() {
+        TestAction pause = Plans.named(new TestAction(), "wait for the token to expire");
+        pause.setAction(TestAction.PAUSE);
+        pause.setTarget(TestAction.THREAD);
+        pause.setDuration(Long.toString(TOKEN_TTL.toMillis() + 500));
+        pause.setProperty(TestElement.TEST_CLASS, TestAction.class.getName());
+        pause.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.sampler.gui.TestActionGui");
+        return pause;
     }
 
     /** A Simple Data Writer in XML with every field of JMeter's save configuration on, response data too. */
