@@ -95,7 +95,8 @@ final class SecretMasks {
     private static String replaceHeaderValues(String head, String name, UnaryOperator<String> mask) {
         StringBuilder out = null;
         int copied = 0;
-        for (int start = head.indexOf('\n') + 1; start > 0 && start < head.length(); start = head.indexOf('\n', start) + 1) {
+        for (int start = head.indexOf('\n') + 1; start > 0 && start < head.length();
+                start = head.indexOf('\n', start) + 1) {
             if (head.regionMatches(true, start, name, 0, name.length())
                     && head.length() > start + name.length() && head.charAt(start + name.length()) == ':') {
                 int end = head.indexOf('\n', start);

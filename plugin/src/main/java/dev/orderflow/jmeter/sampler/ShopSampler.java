@@ -243,7 +243,7 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
             return exchange;
         }
 
-        /** The next answer this sample records carries the user's token (a login answer): it is masked in what it shows. */
+        /** The next answer this sample records carries the user's token (a login answer): it is masked there. */
         public void nextAnswerCarriesToken() {
             recorder.maskTokenInNextAnswer();
         }

@@ -34,7 +34,8 @@ final class AdminKeyFallback {
                 key = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
             } catch (IOException | InvalidPathException e) {
                 throw new SummaryConfigurationException(elementName, SummaryField.ADMIN_KEY,
-                        "is empty and the file " + FILE_PROPERTY + " names cannot be read: " + file.trim() + " (" + e + ")");
+                        "is empty and the file " + FILE_PROPERTY + " names cannot be read: " + file.trim()
+                                + " (" + e + ")");
             }
             if (key.isEmpty()) {
                 throw new SummaryConfigurationException(elementName, SummaryField.ADMIN_KEY,

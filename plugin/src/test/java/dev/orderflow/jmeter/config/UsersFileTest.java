@@ -73,7 +73,8 @@ class UsersFileTest {
         assertThatThrownBy(() -> UsersFile.of(headless))
                 .hasMessageContaining(headless.toString())
                 .hasMessageContaining("line 1 has no 'username' column")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("first-row-secret").doesNotContain("load_test_user_0"));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("first-row-secret")
+                        .doesNotContain("load_test_user_0"));
     }
 
     @Test

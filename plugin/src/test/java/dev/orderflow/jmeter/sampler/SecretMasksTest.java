@@ -46,14 +46,16 @@ class SecretMasksTest {
 
     @Test
     void replacesTheTokenInTheLoginAnswerKeepingItsJsonShape() {
-        byte[] masked = SecretMasks.tokenInBody(bytes("{\"token\": \"abc123\", \"user_id\": 7}"), JsonPointer.compile("/token"));
+        byte[] masked = SecretMasks.tokenInBody(bytes("{\"token\": \"abc123\", \"user_id\": 7}"),
+                JsonPointer.compile("/token"));
 
         assertThat(new String(masked, StandardCharsets.UTF_8)).isEqualTo("{\"token\":\"***\",\"user_id\":7}");
     }
 
     @Test
     void replacesANestedOrNumericTokenToo() {
-        byte[] nested = SecretMasks.tokenInBody(bytes("{\"data\":{\"jwt\":12345678}}"), JsonPointer.compile("/data/jwt"));
+        byte[] nested = SecretMasks.tokenInBody(bytes("{\"data\":{\"jwt\":12345678}}"),
+                JsonPointer.compile("/data/jwt"));
         byte[] inArray = SecretMasks.tokenInBody(bytes("{\"keys\":[\"k1\",\"k2\"]}"), JsonPointer.compile("/keys/1"));
 
         assertThat(new String(nested, StandardCharsets.UTF_8)).isEqualTo("{\"data\":{\"jwt\":\"***\"}}");

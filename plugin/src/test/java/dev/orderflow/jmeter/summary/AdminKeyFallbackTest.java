@@ -31,15 +31,16 @@ class AdminKeyFallbackTest {
     void readsTheEnvironmentWhenNoFileIsNamedAndIsEmptyWithoutEither() {
         assertThat(AdminKeyFallback.find("summary", Map.<String, String>of()::get,
                 Map.of("ORDERFLOW_ADMIN_KEY", " from-env ")::get)).isEqualTo("from-env");
-        assertThat(AdminKeyFallback.find("summary", Map.<String, String>of()::get, Map.<String, String>of()::get)).isEmpty();
+        assertThat(AdminKeyFallback.find("summary", Map.<String, String>of()::get, Map.<String, String>of()::get))
+                .isEmpty();
     }
 
     @Test
     void refusesANamedFileThatIsMissingOrEmptyNamingTheField() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.key"), "\n");
 
-        assertThatThrownBy(() -> AdminKeyFallback.find("summary", Map.of("admin_key_file", dir.resolve("nope").toString())::get,
-                Map.<String, String>of()::get))
+        assertThatThrownBy(() -> AdminKeyFallback.find("summary",
+                Map.of("admin_key_file", dir.resolve("nope").toString())::get, Map.<String, String>of()::get))
                 .isInstanceOf(SummaryConfigurationException.class).hasMessageContaining("cannot be read");
         assertThatThrownBy(() -> AdminKeyFallback.find("summary", Map.of("admin_key_file", empty.toString())::get,
                 Map.<String, String>of()::get))

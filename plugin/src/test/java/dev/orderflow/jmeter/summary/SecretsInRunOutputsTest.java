@@ -54,7 +54,8 @@ class SecretsInRunOutputsTest {
     private static final Duration BOUND = Duration.ofSeconds(180);
     private static final int USERS = 6;
     private static final Duration TOKEN_TTL = Duration.ofSeconds(2);
-    private static final Pattern SAVE_SETTING = Pattern.compile("(?m)^#\\s*(jmeter\\.save\\.saveservice\\.[\\w.]+)=(true|false)\\s*$");
+    private static final Pattern SAVE_SETTING =
+            Pattern.compile("(?m)^#\\s*(jmeter\\.save\\.saveservice\\.[\\w.]+)=(true|false)\\s*$");
     private static final Pattern RESPONSE_DATA = Pattern.compile("<responseData[^>]*>([^<]*)</responseData>");
     private static final String ADMIN_KEY = "admin-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
 
@@ -108,7 +109,8 @@ class SecretsInRunOutputsTest {
         assertThat(files).hasSizeGreaterThan(10);
         assertThat(leaks).as("secrets found in the run's outputs").isEmpty();
         // the run carried what the test looks for, and the files hold what the save settings ask for
-        JsonNode summary = SummaryJson.MAPPER.readTree(outputs.resolve("summary").resolve(SummaryFiles.JSON_FILE).toFile());
+        JsonNode summary = SummaryJson.MAPPER.readTree(
+                outputs.resolve("summary").resolve(SummaryFiles.JSON_FILE).toFile());
         long relogins = summary.get("relogins").asLong();
         assertThat(relogins).as("re-logins after the pause").isGreaterThanOrEqualTo(USERS);
         assertThat(front.tokens()).as("a login per user, and its re-logins").hasSize((int) (USERS + relogins));
@@ -169,7 +171,8 @@ class SecretsInRunOutputsTest {
         samplers.add(index);
         samplers.add(pauseLongerThanATokenLives());
         TestElement connection = Plans.shopConnection(front.port(), Map.of());
-        samplers.stream().filter(sampler -> !(sampler instanceof TestAction)).forEach(SecretsInRunOutputsTest::savedAsTestBean);
+        samplers.stream().filter(sampler -> !(sampler instanceof TestAction))
+                .forEach(SecretsInRunOutputsTest::savedAsTestBean);
         return Plans.plan(Plans.threadGroup(USERS, 2),
                 new TestElement[] {savedAsTestBean(connection), listener, xmlWriter(outputs)},
                 samplers.toArray(TestElement[]::new));

@@ -84,7 +84,8 @@ public final class CookieIssuingFront implements AutoCloseable {
             HttpRequest.Builder request = HttpRequest.newBuilder(shop.resolve(exchange.getRequestURI().toString()))
                     .timeout(Duration.ofSeconds(30))
                     .method(exchange.getRequestMethod(), requestBody.length == 0
-                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(requestBody));
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(requestBody));
             for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
                 String name = header.getKey().toLowerCase(Locale.ROOT);
                 if (name.equals("cookie")) {

@@ -91,7 +91,7 @@ public final class EngineHost {
                 }
             }
         }
-        lines.add("# orderflow: the RMI keystore's password; this file is owner-only (600), keep it so on every machine");
+        lines.add("# orderflow: the RMI keystore's password; this file is owner-only (600), keep it so everywhere");
         new TreeMap<>(values).forEach((key, value) -> lines.add(key + "=" + value));
         OwnerOnlyFiles.write(userProperties, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1));
     }

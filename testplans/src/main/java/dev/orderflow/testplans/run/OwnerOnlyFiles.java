@@ -31,7 +31,8 @@ public final class OwnerOnlyFiles {
         Path temporary = posix(absolute.getParent())
                 ? Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp",
                         PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                : Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp", new FileAttribute<?>[0]);
+                : Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp",
+                        new FileAttribute<?>[0]);
         try {
             Files.write(temporary, content);
             move(temporary, absolute);

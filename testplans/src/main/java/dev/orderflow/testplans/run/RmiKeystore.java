@@ -129,7 +129,8 @@ public final class RmiKeystore {
         }
     }
 
-    private static void keytool(Path javaHome, Path keystore, String password) throws IOException, InterruptedException {
+    private static void keytool(Path javaHome, Path keystore, String password)
+            throws IOException, InterruptedException {
         Path keytool = javaHome.resolve("bin").resolve(isWindows() ? "keytool.exe" : "keytool");
         List<String> command = List.of(keytool.toString(), "-genkeypair",
                 "-alias", ALIAS,

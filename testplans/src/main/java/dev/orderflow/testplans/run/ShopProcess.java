@@ -53,7 +53,8 @@ final class ShopProcess implements AutoCloseable {
     }
 
     /** The shop's command line: the admin key in a file, as every user of the machine can list command lines. */
-    static List<String> command(Path java, Path shopJar, Path csvData, Path adminKeyFile, int maxConnectionsPerAddress) {
+    static List<String> command(Path java, Path shopJar, Path csvData, Path adminKeyFile,
+                                int maxConnectionsPerAddress) {
         // 10 000 open connections (test 7 at full scale) need well over 1 GB of the shop's heap.
         return List.of(java.toString(), "-Xmx3g",
                 "-jar", shopJar.toString(),

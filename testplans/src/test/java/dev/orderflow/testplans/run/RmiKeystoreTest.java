@@ -118,7 +118,8 @@ class RmiKeystoreTest {
         RmiKeystore rmi = RmiKeystore.ensure(keystore, JAVA_HOME);
 
         assertThat(RmiKeystore.opens(keystore, "changeit")).isFalse();
-        assertThat(RmiKeystore.opens(keystore, rmi.jmeterProperties().get("server.rmi.ssl.keystore.password"))).isTrue();
+        String password = rmi.jmeterProperties().get("server.rmi.ssl.keystore.password");
+        assertThat(RmiKeystore.opens(keystore, password)).isTrue();
         assertThat(permissions(keystore)).isEqualTo("rw-------");
     }
 
@@ -133,11 +134,13 @@ class RmiKeystoreTest {
 
         String password = third.jmeterProperties().get("server.rmi.ssl.keystore.password");
         assertThat(RmiKeystore.opens(third.keystore(), password)).isTrue();
-        assertThat(List.of(first, second).stream().map(RmiKeystore::jmeterProperties)).doesNotContain(third.jmeterProperties());
+        assertThat(List.of(first, second).stream().map(RmiKeystore::jmeterProperties))
+                .doesNotContain(third.jmeterProperties());
     }
 
     @Test
-    void putsThePasswordIntoTheJMeterHomesUserPropertiesOwnerOnlyKeepingItsOtherLines(@TempDir Path dir) throws Exception {
+    void putsThePasswordIntoTheJMeterHomesUserPropertiesOwnerOnlyKeepingItsOtherLines(@TempDir Path dir)
+            throws Exception {
         Path userProperties = Files.writeString(dir.resolve("user.properties"),
                 "summariser.interval=10\nserver.rmi.ssl.keystore.password=old\n");
 

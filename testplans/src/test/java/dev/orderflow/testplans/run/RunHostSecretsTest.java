@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunHostSecretsTest {
 
     private static final Path ROOT = Path.of(System.getProperty("orderflow.test.root", "..")).toAbsolutePath();
-    private static final Path PLANS = Path.of(System.getProperty("orderflow.test.plansDir", "src/test/jmeter")).toAbsolutePath();
+    private static final Path PLANS =
+            Path.of(System.getProperty("orderflow.test.plansDir", "src/test/jmeter")).toAbsolutePath();
 
     @Test
     void keepsTheAdminKeyInAnOwnerOnlyFileAndOffEveryCommandLineAndRunFile(@TempDir Path dir) throws Exception {

@@ -66,8 +66,10 @@ class RunOptionsTest {
         Map<String, String> both = Map.of("ORDERFLOW_RUN_ADMIN_KEY", "from-mvn", "ORDERFLOW_ADMIN_KEY", "from-user");
         Map<String, String> user = Map.of("ORDERFLOW_RUN_ADMIN_KEY", "", "ORDERFLOW_ADMIN_KEY", "from-user");
 
-        assertThat(RunOptions.parse(RunOptions.withAdminKey(Map.of("host", "shop"), both)).adminKey()).contains("from-mvn");
-        assertThat(RunOptions.parse(RunOptions.withAdminKey(Map.of("host", "shop"), user)).adminKey()).contains("from-user");
+        assertThat(RunOptions.parse(RunOptions.withAdminKey(Map.of("host", "shop"), both)).adminKey())
+                .contains("from-mvn");
+        assertThat(RunOptions.parse(RunOptions.withAdminKey(Map.of("host", "shop"), user)).adminKey())
+                .contains("from-user");
         assertThat(RunOptions.parse(RunOptions.withAdminKey(Map.of("host", "shop"), Map.of())).adminKey()).isEmpty();
     }
 

@@ -36,8 +36,8 @@ class ShopProcessTest {
     void reportsAShopThatExitsBeforeListeningWithItsLog(@TempDir Path dir) throws Exception {
         Path jar = ROOT.resolve("shop/target/orderflow-shop.jar");
         java.nio.file.Files.writeString(dir.resolve("admin.key"), "k"); // the data folder is what is missing
-        assertThatThrownBy(() -> ShopProcess.start(JAVA, jar, dir.resolve("no-such-data"), dir.resolve("admin.key"), 256,
-                dir.resolve("shop.log"), Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> ShopProcess.start(JAVA, jar, dir.resolve("no-such-data"), dir.resolve("admin.key"),
+                256, dir.resolve("shop.log"), Duration.ofMinutes(1)))
                 .hasMessageContaining("did not start").hasMessageContaining("shop.log");
     }
 }
