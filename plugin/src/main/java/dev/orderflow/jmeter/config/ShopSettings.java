@@ -15,7 +15,7 @@ import dev.orderflow.jmeter.http.ConnectionSettings;
 import dev.orderflow.jmeter.http.Endpoint;
 import dev.orderflow.jmeter.http.HttpHeader;
 import dev.orderflow.jmeter.http.RequestTargets;
-import dev.orderflow.jmeter.http.TlsSockets;
+import dev.orderflow.jmeter.http.TlsContexts;
 
 /**
  * A shop connection's fields, checked and turned into what the samplers use. Immutable, so one
@@ -50,7 +50,7 @@ public final class ShopSettings {
         this.elementName = elementName;
         this.endpoint = p.endpoint;
         this.connection = new ConnectionSettings(p.connectTimeout, p.responseTimeout, p.keepAlive,
-                p.acceptAny ? TlsSockets.acceptingAnyCertificate() : TlsSockets.verifying(), !p.acceptAny,
+                p.acceptAny ? TlsContexts.acceptingAnyCertificate() : TlsContexts.verifying(), !p.acceptAny,
                 Math.max(PARSED_BODY_LIMIT, p.keptResponseBytes));
         this.paths = p.paths;
         this.urls = new EnumMap<>(ShopField.class);

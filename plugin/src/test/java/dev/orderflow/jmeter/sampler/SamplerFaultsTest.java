@@ -111,8 +111,9 @@ class SamplerFaultsTest {
         });
 
         assertThat(order.isOutcomeUnknown()).isTrue();
-        assertThat(order.getResponseCode()).isEqualTo("Non HTTP response code: connection reset");
-        assertThat(order.getResponseMessage()).isEqualTo("connection reset by the shop");
+        // Jetty reads a reset as the end of the stream; the order's outcome is unknown either way
+        assertThat(order.getResponseCode()).isEqualTo("Non HTTP response code: connection closed");
+        assertThat(order.getResponseMessage()).isEqualTo("the shop closed the connection before answering");
     }
 
     @Test
