@@ -3,6 +3,8 @@ package dev.orderflow.shop;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import dev.orderflow.shop.http.Listening;
+
 /**
  * How to start a {@link Shop}: built with {@link #builder()}. Defaults: any free port on 127.0.0.1,
  * the data in {@code csv-data}, a random admin key, a private in-memory H2 database, 200 threads.
@@ -17,6 +19,7 @@ public final class ShopConfig {
     private final String adminKey;
     private final String jdbcUrl;
     private final int maxThreads;
+    private final Listening listening;
 
     private ShopConfig(Builder b) {
         this.port = b.port;
@@ -25,6 +28,7 @@ public final class ShopConfig {
         this.adminKey = b.adminKey;
         this.jdbcUrl = b.jdbcUrl;
         this.maxThreads = b.maxThreads;
+        this.listening = b.listening;
     }
 
     public static Builder builder() {
@@ -57,10 +61,15 @@ public final class ShopConfig {
         return maxThreads;
     }
 
+    /** Plain HTTP or TLS, with or without HTTP/2. */
+    public Listening listening() {
+        return listening;
+    }
+
     @Override
     public String toString() {
         return "ShopConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir
-                + ", jdbcUrl=" + (jdbcUrl == null ? "in-memory H2" : "given") + ", maxThreads=" + maxThreads + "]";
+                + ", jdbcUrl=" + (jdbcUrl == null ? "in-memory H2" : "given") + ", maxThreads=" + maxThreads + ", " + listening + "]";
     }
 
     public static final class Builder {
@@ -70,6 +79,7 @@ public final class ShopConfig {
         private String adminKey;
         private String jdbcUrl;
         private int maxThreads = DEFAULT_MAX_THREADS;
+        private Listening listening = Listening.PLAIN;
 
         private Builder() {
         }
@@ -112,6 +122,12 @@ public final class ShopConfig {
                 throw new IllegalArgumentException("maxThreads must be at least 16, not " + maxThreads);
             }
             this.maxThreads = maxThreads;
+            return this;
+        }
+
+        /** Serve over TLS and/or offer HTTP/2; plain HTTP/1.1 by default. */
+        public Builder listening(Listening listening) {
+            this.listening = Objects.requireNonNull(listening, "listening");
             return this;
         }
 

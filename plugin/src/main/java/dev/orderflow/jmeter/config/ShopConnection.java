@@ -41,6 +41,7 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
     private String responseTimeout;
     private boolean keepAlive = true;
     private boolean acceptAnyCertificate;
+    private String httpVersion;
     private String loginPath;
     private String productsPath;
     private String cartItemsPath;
@@ -133,6 +134,7 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
         values.put(ShopField.RESPONSE_TIMEOUT, responseTimeout);
         values.put(ShopField.KEEP_ALIVE, Boolean.toString(keepAlive));
         values.put(ShopField.ACCEPT_ANY_CERTIFICATE, Boolean.toString(acceptAnyCertificate));
+        values.put(ShopField.HTTP_VERSION, httpVersion);
         values.put(ShopField.LOGIN_PATH, loginPath);
         values.put(ShopField.PRODUCTS_PATH, productsPath);
         values.put(ShopField.CART_ITEMS_PATH, cartItemsPath);
@@ -209,6 +211,14 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
 
     public void setAcceptAnyCertificate(boolean acceptAnyCertificate) {
         this.acceptAnyCertificate = acceptAnyCertificate;
+    }
+
+    public String getHttpVersion() {
+        return httpVersion;
+    }
+
+    public void setHttpVersion(String httpVersion) {
+        this.httpVersion = httpVersion;
     }
 
     public String getLoginPath() {

@@ -13,6 +13,7 @@ public enum ShopField {
     RESPONSE_TIMEOUT("responseTimeout", "Response timeout (ms)", "10000"),
     KEEP_ALIVE("keepAlive", "Keep connections alive", "true"),
     ACCEPT_ANY_CERTIFICATE("acceptAnyCertificate", "Accept any TLS certificate", "false"),
+    HTTP_VERSION("httpVersion", "HTTP version", "HTTP/1.1"),
     LOGIN_PATH("loginPath", "Login path", "/api/auth/login"),
     PRODUCTS_PATH("productsPath", "Products path", "/api/products?in_stock=true"),
     CART_ITEMS_PATH("cartItemsPath", "Cart items path", "/api/cart/items"),

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import dev.orderflow.jmeter.http.ConnectionSettings;
 import dev.orderflow.jmeter.http.Endpoint;
 import dev.orderflow.jmeter.http.HttpHeader;
+import dev.orderflow.jmeter.http.HttpVersionChoice;
 import dev.orderflow.jmeter.http.RequestTargets;
 import dev.orderflow.jmeter.http.TlsContexts;
 
@@ -51,7 +52,7 @@ public final class ShopSettings {
         this.endpoint = p.endpoint;
         this.connection = new ConnectionSettings(p.connectTimeout, p.responseTimeout, p.keepAlive,
                 p.acceptAny ? TlsContexts.acceptingAnyCertificate() : TlsContexts.verifying(), !p.acceptAny,
-                Math.max(PARSED_BODY_LIMIT, p.keptResponseBytes));
+                Math.max(PARSED_BODY_LIMIT, p.keptResponseBytes), p.httpVersion);
         this.paths = p.paths;
         this.urls = new EnumMap<>(ShopField.class);
         for (Map.Entry<ShopField, String> path : paths.entrySet()) {
@@ -191,6 +192,7 @@ public final class ShopSettings {
         int responseTimeout;
         boolean keepAlive;
         boolean acceptAny;
+        HttpVersionChoice httpVersion;
         final Map<ShopField, String> paths = new EnumMap<>(ShopField.class);
         Template loginBody;
         Template cartItemBody;
@@ -223,6 +225,10 @@ public final class ShopSettings {
             responseTimeout = integer(ShopField.RESPONSE_TIMEOUT, 0, Integer.MAX_VALUE);
             keepAlive = bool(ShopField.KEEP_ALIVE);
             acceptAny = bool(ShopField.ACCEPT_ANY_CERTIFICATE);
+            httpVersion = HttpVersionChoice.parse(value(ShopField.HTTP_VERSION));
+            if (httpVersion == null) {
+                problem(ShopField.HTTP_VERSION, "must be HTTP/1.1, HTTP/2 or auto, not \"" + value(ShopField.HTTP_VERSION).trim() + "\"");
+            }
             for (ShopField path : List.of(ShopField.LOGIN_PATH, ShopField.PRODUCTS_PATH, ShopField.CART_ITEMS_PATH, ShopField.ORDERS_PATH)) {
                 String target = value(path).trim();
                 if (!RequestTargets.isValid(target)) {

@@ -11,9 +11,17 @@ import javax.net.ssl.SSLContext;
  * @param tls                   TLS context for https (its trust managers decide which shops are trusted)
  * @param verifyHostname        check the shop's certificate names the host (off when any certificate is accepted)
  * @param maxBodyBytes          how much of an answer's body is kept in memory; the rest is read and counted
+ * @param httpVersion           the HTTP version to speak
  */
 public record ConnectionSettings(int connectTimeoutMillis, int responseTimeoutMillis, boolean keepAlive,
-                                 SSLContext tls, boolean verifyHostname, int maxBodyBytes) {
+                                 SSLContext tls, boolean verifyHostname, int maxBodyBytes, HttpVersionChoice httpVersion) {
+
+    /** Settings for HTTP/1.1. */
+    public ConnectionSettings(int connectTimeoutMillis, int responseTimeoutMillis, boolean keepAlive,
+                              SSLContext tls, boolean verifyHostname, int maxBodyBytes) {
+        this(connectTimeoutMillis, responseTimeoutMillis, keepAlive, tls, verifyHostname, maxBodyBytes,
+                HttpVersionChoice.HTTP_1_1);
+    }
 
     public ConnectionSettings {
         if (connectTimeoutMillis < 0 || responseTimeoutMillis < 0) {
@@ -21,6 +29,9 @@ public record ConnectionSettings(int connectTimeoutMillis, int responseTimeoutMi
         }
         if (maxBodyBytes < 0) {
             throw new IllegalArgumentException("maxBodyBytes must not be negative");
+        }
+        if (httpVersion == null) {
+            httpVersion = HttpVersionChoice.HTTP_1_1;
         }
         if (tls == null) {
             tls = TlsContexts.verifying();
@@ -32,10 +43,10 @@ public record ConnectionSettings(int connectTimeoutMillis, int responseTimeoutMi
      * (its threads, buffers and TLS context), each with a connection of its own.
      */
     ClientKey clientKey() {
-        return new ClientKey(connectTimeoutMillis, tls, verifyHostname);
+        return new ClientKey(connectTimeoutMillis, tls, verifyHostname, httpVersion);
     }
 
     /** The part of the settings one shared client is built from. */
-    record ClientKey(int connectTimeoutMillis, SSLContext tls, boolean verifyHostname) {
+    record ClientKey(int connectTimeoutMillis, SSLContext tls, boolean verifyHostname, HttpVersionChoice httpVersion) {
     }
 }

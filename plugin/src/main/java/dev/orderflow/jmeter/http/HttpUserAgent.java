@@ -21,7 +21,9 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.client.transport.internal.HttpConnectionOverHTTP;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.util.Promise;
 
 /**
@@ -46,6 +48,8 @@ public final class HttpUserAgent implements AutoCloseable {
     private final Destination destination;
     private final CookieManager cookies = new CookieManager();
     private Connection connection;
+    /** The version the open connection speaks, as ALPN or the settings chose it. */
+    private HttpVersion version = HttpVersion.HTTP_1_1;
     private volatile CompletableFuture<?> waitingOn;
     private volatile Request inFlight;
     private volatile boolean aborted;
@@ -61,7 +65,8 @@ public final class HttpUserAgent implements AutoCloseable {
         this.nanoClock = nanoClock;
         this.lease = SharedHttpClients.acquire(settings);
         this.client = lease.client();
-        this.destination = client.resolveDestination(new Origin(endpoint.scheme(), endpoint.host(), endpoint.port()));
+        this.destination = client.resolveDestination(new Origin(endpoint.scheme(), new Origin.Address(endpoint.host(),
+                endpoint.port()), null, settings.httpVersion().protocol(endpoint.tls())));
     }
 
     public Endpoint endpoint() {
@@ -84,6 +89,7 @@ public final class HttpUserAgent implements AutoCloseable {
             closeConnection();
             try {
                 connection = connect();
+                version = connection instanceof HttpConnectionOverHTTP ? HttpVersion.HTTP_1_1 : HttpVersion.HTTP_2;
             } catch (ConnectFailed e) {
                 return failed(e.failure, fallbackHead(request, uri), start, 0, 0, 0, -1);
             }
@@ -228,7 +234,7 @@ public final class HttpUserAgent implements AutoCloseable {
     }
 
     private Request toJetty(HttpRequest request, URI uri) {
-        Request jetty = client.newRequest(uri).method(request.method());
+        Request jetty = client.newRequest(uri).method(request.method()).version(version);
         String cookieHeader = cookieHeader(uri);
         jetty.headers(headers -> {
             for (HttpHeader header : request.headers()) {
@@ -237,7 +243,7 @@ public final class HttpUserAgent implements AutoCloseable {
             if (cookieHeader != null) {
                 headers.add("Cookie", cookieHeader);
             }
-            if (!settings.keepAlive()) {
+            if (!settings.keepAlive() && version == HttpVersion.HTTP_1_1) {
                 headers.put("Connection", "close");
             }
         });
@@ -298,7 +304,7 @@ public final class HttpUserAgent implements AutoCloseable {
 
     private String fallbackHead(HttpRequest request, URI uri) {
         StringBuilder head = new StringBuilder(256);
-        head.append(request.method()).append(' ').append(target(uri)).append(" HTTP/1.1\n");
+        head.append(request.method()).append(' ').append(target(uri)).append(' ').append(version).append('\n');
         head.append("Host: ").append(endpoint.authority()).append('\n');
         for (HttpHeader header : request.headers()) {
             head.append(header.name()).append(": ").append(header.value()).append('\n');

@@ -10,6 +10,9 @@ import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.ClientConnectionFactoryOverHTTP2;
+import org.eclipse.jetty.io.ClientConnectionFactory;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -71,7 +74,11 @@ final class SharedHttpClients {
         // a kept-alive connection lives as long as its user: the shop decides when to close it, as before
         connector.setIdleTimeout(Duration.ZERO);
 
-        HttpClient client = new HttpClient(new HttpClientTransportDynamic(connector, HttpClientConnectionFactory.HTTP11));
+        // both transports are there; each user's destination says which it may use (HttpVersionChoice.protocol)
+        ClientConnectionFactory.Info http2 = new ClientConnectionFactoryOverHTTP2.HTTP2(new HTTP2Client(connector));
+        HttpClient client = new HttpClient(key.httpVersion() == HttpVersionChoice.HTTP_2
+                ? new HttpClientTransportDynamic(connector, http2, HttpClientConnectionFactory.HTTP11)
+                : new HttpClientTransportDynamic(connector, HttpClientConnectionFactory.HTTP11, http2));
         // daemon threads: a JMeter that ends its test must not wait for the client's pool
         QueuedThreadPool executor = new QueuedThreadPool();
         executor.setName("orderflow-http");

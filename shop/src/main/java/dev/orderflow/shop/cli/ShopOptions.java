@@ -1,6 +1,7 @@
 package dev.orderflow.shop.cli;
 
 import dev.orderflow.shop.ShopConfig;
+import dev.orderflow.shop.http.Listening;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -23,11 +24,15 @@ public final class ShopOptions {
                                 jdbc:postgresql://127.0.0.1/shop?user=shop&password=...
                                 (the shop drops and re-creates its own tables there)
               --threads N       most request threads (default %d, at least 16)
+              --tls-keystore F  serve https with the certificate and key of this PKCS12 file
+              --tls-password P  the password of the key store (and of its key)
+              --http2           also speak HTTP/2: h2 through ALPN with --tls-keystore, else h2c
               --help            show this help
             """.formatted(ShopConfig.DEFAULT_MAX_THREADS);
 
-    private static final Set<String> VALUES = Set.of("--port", "--bind", "--data", "--admin-key", "--jdbc-url", "--threads");
-    private static final Set<String> FLAGS = Set.of("--help", "-h");
+    private static final Set<String> VALUES = Set.of("--port", "--bind", "--data", "--admin-key", "--jdbc-url", "--threads",
+            "--tls-keystore", "--tls-password");
+    private static final Set<String> FLAGS = Set.of("--help", "-h", "--http2");
 
     private final boolean help;
     private final ShopConfig config;
@@ -55,6 +60,7 @@ public final class ShopOptions {
                 .adminKey(line.string("--admin-key", null))
                 .jdbcUrl(jdbcUrl(line))
                 .maxThreads(line.integer("--threads", ShopConfig.DEFAULT_MAX_THREADS, 16, 10_000))
+                .listening(listening(line))
                 .build();
         return new ShopOptions(false, config);
     }
@@ -65,6 +71,18 @@ public final class ShopOptions {
             throw new UsageException("--jdbc-url must start with jdbc: (for example jdbc:postgresql://127.0.0.1/shop)");
         }
         return url;
+    }
+
+    private static Listening listening(CommandLine line) throws UsageException {
+        String keyStore = line.string("--tls-keystore", null);
+        String password = line.string("--tls-password", null);
+        if (keyStore == null && password != null) {
+            throw new UsageException("--tls-password needs --tls-keystore");
+        }
+        if (keyStore != null && password == null) {
+            throw new UsageException("--tls-keystore needs --tls-password");
+        }
+        return new Listening(keyStore == null ? null : Path.of(keyStore), password, line.has("--http2"));
     }
 
     public boolean help() {
