@@ -30,7 +30,7 @@ public enum ShopField {
     STOCK_POINTER("stockPointer", "Stock JSON pointer", "/stock"),
     REJECTED_PRODUCT_POINTER("rejectedProductPointer", "Sold-out product JSON pointer", "/product_id"),
     USERS_FILE("usersFile", "Users CSV file", "csv-data/users.csv"),
-    KEPT_RESPONSE_BYTES("keptResponseBytes", "Response bytes kept in results", "4096");
+    KEPT_RESPONSE_BYTES("keptResponseBytes", "Response bytes kept in results", "65536");
 
     private final String property;
     private final String label;

@@ -61,15 +61,19 @@ final class SampleRecorder {
         if (maskedBody != null) {
             requestData.append("\n\n").append(maskedBody);
         }
-        requestHeaders.append(maskAuthHeader(exchange.requestHead()));
+        String maskedHead = maskAuthHeader(exchange.requestHead());
+        requestHeaders.append(maskedHead);
         result.setURL(url);
+        // every request of the step is a sub-result too, as JMeter's HTTP Request shows its redirects
+        result.addRawSubResult(ExchangeSample.of(result.getSampleLabel() + "-" + (exchanges - 1), exchange, method, url,
+                maskedHead, maskedBody, result.getStartTime(), sinceSampleStartNanos, settings.keptResponseBytes()));
 
         HttpResponse response = exchange.response();
         if (response != null) {
             result.setResponseCode(Integer.toString(response.status()));
-            result.setResponseMessage(response.reason());
             result.setResponseHeaders(response.head());
-            keepBody(response);
+            int kept = keepBody(response);
+            result.setResponseMessage(response.reason() + ExchangeSample.cutNote(response, kept, exchange.bodyBytes()));
         } else {
             HttpFailure failure = exchange.failure();
             result.setResponseCode(NON_HTTP_CODE + failure.kind().code());
@@ -104,7 +108,8 @@ final class SampleRecorder {
         result.setResponseMessage(message);
     }
 
-    private void keepBody(HttpResponse response) {
+    /** Keeps the answer's body in the sample, up to the shop connection's limit; returns how much was kept. */
+    private int keepBody(HttpResponse response) {
         byte[] body = response.body();
         int kept = Math.min(body.length, settings.keptResponseBytes());
         result.setResponseData(kept == body.length ? body : Arrays.copyOf(body, kept));
@@ -117,6 +122,7 @@ final class SampleRecorder {
         if (result.getDataEncodingNoDefault() == null) {
             result.setDataEncoding(StandardCharsets.UTF_8.name());
         }
+        return kept;
     }
 
     /**

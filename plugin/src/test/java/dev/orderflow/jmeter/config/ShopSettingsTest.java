@@ -48,7 +48,7 @@ class ShopSettingsTest {
         assertThat(settings.connection().verifyHostname()).isTrue();
         assertThat(settings.connection().connectTimeoutMillis()).isEqualTo(5000);
         assertThat(settings.connection().responseTimeoutMillis()).isEqualTo(10000);
-        assertThat(settings.keptResponseBytes()).isEqualTo(4096);
+        assertThat(settings.keptResponseBytes()).isEqualTo(65536);
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\" is refused: {2}")
