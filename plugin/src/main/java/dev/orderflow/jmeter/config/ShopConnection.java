@@ -42,6 +42,7 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
     private boolean keepAlive = true;
     private boolean acceptAnyCertificate;
     private String httpVersion;
+    private String maxRedirects;
     private String loginPath;
     private String productsPath;
     private String cartItemsPath;
@@ -135,6 +136,7 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
         values.put(ShopField.KEEP_ALIVE, Boolean.toString(keepAlive));
         values.put(ShopField.ACCEPT_ANY_CERTIFICATE, Boolean.toString(acceptAnyCertificate));
         values.put(ShopField.HTTP_VERSION, httpVersion);
+        values.put(ShopField.MAX_REDIRECTS, maxRedirects);
         values.put(ShopField.LOGIN_PATH, loginPath);
         values.put(ShopField.PRODUCTS_PATH, productsPath);
         values.put(ShopField.CART_ITEMS_PATH, cartItemsPath);
@@ -219,6 +221,14 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
 
     public void setHttpVersion(String httpVersion) {
         this.httpVersion = httpVersion;
+    }
+
+    public String getMaxRedirects() {
+        return maxRedirects;
+    }
+
+    public void setMaxRedirects(String maxRedirects) {
+        this.maxRedirects = maxRedirects;
     }
 
     public String getLoginPath() {

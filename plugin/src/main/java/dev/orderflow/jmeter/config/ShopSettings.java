@@ -45,6 +45,7 @@ public final class ShopSettings {
     private final JsonPointer rejectedProductPointer;
     private final String usersFile;
     private final int keptResponseBytes;
+    private final int maxRedirects;
     private final String sessionKey;
 
     private ShopSettings(String elementName, Parser p) throws MalformedURLException {
@@ -71,6 +72,7 @@ public final class ShopSettings {
         this.rejectedProductPointer = p.pointers.get(ShopField.REJECTED_PRODUCT_POINTER);
         this.usersFile = p.usersFile;
         this.keptResponseBytes = p.keptResponseBytes;
+        this.maxRedirects = p.maxRedirects;
         this.sessionKey = "orderflow.session " + endpoint.baseUrl();
     }
 
@@ -178,6 +180,11 @@ public final class ShopSettings {
         return keptResponseBytes;
     }
 
+    /** How many redirects a GET follows on the same shop, each a sub-result of the step; 0 follows none. */
+    public int maxRedirects() {
+        return maxRedirects;
+    }
+
     /** The variable name under which a virtual user keeps its session with this shop. */
     public String sessionKey() {
         return sessionKey;
@@ -193,6 +200,7 @@ public final class ShopSettings {
         boolean keepAlive;
         boolean acceptAny;
         HttpVersionChoice httpVersion;
+        int maxRedirects;
         final Map<ShopField, String> paths = new EnumMap<>(ShopField.class);
         Template loginBody;
         Template cartItemBody;
@@ -225,6 +233,7 @@ public final class ShopSettings {
             responseTimeout = integer(ShopField.RESPONSE_TIMEOUT, 0, Integer.MAX_VALUE);
             keepAlive = bool(ShopField.KEEP_ALIVE);
             acceptAny = bool(ShopField.ACCEPT_ANY_CERTIFICATE);
+            maxRedirects = integer(ShopField.MAX_REDIRECTS, 0, 100);
             httpVersion = HttpVersionChoice.parse(value(ShopField.HTTP_VERSION));
             if (httpVersion == null) {
                 problem(ShopField.HTTP_VERSION, "must be HTTP/1.1, HTTP/2 or auto, not \"" + value(ShopField.HTTP_VERSION).trim() + "\"");

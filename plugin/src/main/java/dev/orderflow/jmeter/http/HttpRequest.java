@@ -53,6 +53,14 @@ public final class HttpRequest {
         return body;
     }
 
+    /** The same GET (headers and kept body size) for another target on the same shop: a redirect's next hop. */
+    public HttpRequest redirectedTo(String newTarget) {
+        if (!RequestTargets.isValid(newTarget)) {
+            throw new IllegalArgumentException("not a request target (a path starting with /, no spaces): " + newTarget);
+        }
+        return new HttpRequest("GET", newTarget, new ArrayList<>(headers), null, keptBodyBytes);
+    }
+
     /** How much of the answer's body to keep in memory, or -1 for as much as the connection's settings allow. */
     public int keptBodyBytes() {
         return keptBodyBytes;

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import org.eclipse.jetty.client.BytesRequestContent;
@@ -101,6 +102,8 @@ public final class HttpUserAgent implements AutoCloseable {
                 : Math.min(request.keptBodyBytes(), settings.maxBodyBytes());
         ResponseCollector collector = new ResponseCollector(nanoClock, kept);
         jetty.onRequestBegin(collector);
+        AtomicLong compressedBytes = new AtomicLong();
+        jetty.attribute(CountingGzipDecoder.WIRE_BYTES, compressedBytes);
         org.eclipse.jetty.io.Connection wire = connection instanceof org.eclipse.jetty.io.Connection io ? io : null;
         long inBefore = wire == null ? 0 : wire.getBytesIn();
         long outBefore = wire == null ? 0 : wire.getBytesOut();
@@ -144,8 +147,19 @@ public final class HttpUserAgent implements AutoCloseable {
         }
         Response answer = result.getResponse();
         String responseHead = responseHeadOf(answer);
-        long headerBytes = responseHead.length();
-        long bodyBytes = wire == null ? collector.contentBytes() : Math.max(0, wire.getBytesIn() - inBefore - headerBytes);
+        long compressed = compressedBytes.get();
+        long headerBytes;
+        long bodyBytes;
+        if (wire != null) {
+            // HTTP/1.1: the connection counted every byte of the answer; what was not body was head
+            long received = wire.getBytesIn() - inBefore;
+            headerBytes = compressed > 0 ? received - compressed : Math.min(received, responseHead.length());
+            bodyBytes = received - headerBytes;
+        } else {
+            // HTTP/2: the head is counted as its HTTP/1.1 text, the body as it came, before any gzip decoding
+            headerBytes = responseHead.length();
+            bodyBytes = compressed > 0 ? compressed : collector.contentBytes();
+        }
         storeCookies(uri, answer.getHeaders());
         if (!settings.keepAlive()) {
             closeConnection();

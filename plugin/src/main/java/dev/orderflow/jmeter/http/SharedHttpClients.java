@@ -97,6 +97,10 @@ final class SharedHttpClients {
         } catch (Exception e) {
             throw new IllegalStateException("the HTTP client could not start: " + e, e);
         }
+        // gzip answers are decoded (Jetty then sends Accept-Encoding: gzip), their compressed size counted; set
+        // after start, which puts Jetty's own gzip decoder in place
+        client.getContentDecoderFactories().clear();
+        client.getContentDecoderFactories().put(new CountingGzipDecoder.Factory());
         return client;
     }
 

@@ -217,8 +217,23 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
             return send(request, settings.url(path), maskedBody);
         }
 
-        /** Sends a request within the sample and records it; the masked body is what the sample shows. */
+        /**
+         * Sends a request within the sample and records it; the masked body is what the sample shows. A GET follows
+         * redirects on the same shop up to the connection's limit, each hop recorded; the last answer is returned.
+         */
         public HttpExchange send(HttpRequest request, URL url, String maskedBody) {
+            HttpExchange exchange = sendOnce(request, url, maskedBody);
+            URL next;
+            for (int hops = 0; request.method().equals("GET") && hops < settings.maxRedirects()
+                    && (next = Redirects.next(exchange, url, settings.endpoint())) != null; hops++) {
+                request = request.redirectedTo(Redirects.target(next));
+                url = next;
+                exchange = sendOnce(request, url, null);
+            }
+            return exchange;
+        }
+
+        private HttpExchange sendOnce(HttpRequest request, URL url, String maskedBody) {
             long sinceStart = System.nanoTime() - startNanos;
             HttpExchange exchange = session.agent().send(request);
             recorder.add(exchange, request.method(), url, maskedBody, sinceStart);

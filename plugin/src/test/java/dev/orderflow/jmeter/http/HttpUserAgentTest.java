@@ -585,4 +585,30 @@ class HttpUserAgentTest {
         assertThatThrownBy(() -> new Endpoint("http", " ", 1)).hasMessageContaining("host");
         assertThatThrownBy(() -> new Endpoint("http", "h", 70000)).hasMessageContaining("1..65535");
     }
+
+    @Test
+    void asksForGzipDecodesItAndCountsTheCompressedBytesAsReceived() throws Exception {
+        String page = "<html>" + "<p>a product, its price and its stock</p>".repeat(200) + "</html>";
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(page.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] compressed = zipped.toByteArray();
+        String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: "
+                + compressed.length + "\r\n\r\n";
+        try (ScriptedServer server = new ScriptedServer(c -> {
+            c.readRequest();
+            c.write(head);
+            c.write(compressed);
+            c.awaitClientClose();
+        }); HttpUserAgent agent = agentFor(server)) {
+            HttpExchange exchange = agent.send(HttpRequest.get("/").build());
+
+            assertThat(server.received().get(0).header("Accept-Encoding")).contains("gzip");
+            assertThat(text(exchange)).isEqualTo(page);
+            assertThat(exchange.bodyBytes()).as("received bytes are the compressed ones").isEqualTo(compressed.length)
+                    .isLessThan(page.length() / 10);
+            assertThat(exchange.headerBytes()).isEqualTo(head.length());
+        }
+    }
 }
