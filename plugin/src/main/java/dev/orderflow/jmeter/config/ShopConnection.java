@@ -77,6 +77,7 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
         try {
             ShopSettings checked = ShopSettings.of(getName(), fieldValues());
             UsersFile loaded = loadUsers(checked);
+            ShopTransports.record(checked);
             log.info("Shop connection \"{}\": {} with {} users from {}", getName(), checked.endpoint().baseUrl(),
                     loaded.size(), loaded.path());
         } catch (InvalidShopConnectionException e) {

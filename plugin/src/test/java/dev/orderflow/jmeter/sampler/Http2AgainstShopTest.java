@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.orderflow.jmeter.config.ShopField;
 import dev.orderflow.jmeter.flow.FlowStep;
+import dev.orderflow.jmeter.summary.AdminStatsClient;
+import dev.orderflow.jmeter.summary.ShopStats;
+import dev.orderflow.jmeter.summary.ShopTarget;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.jmeter.testing.RecordingListener;
@@ -32,6 +35,7 @@ import dev.orderflow.shop.http.Listening;
 class Http2AgainstShopTest {
 
     private static final int USERS = 4;
+    private static final String ADMIN_KEY = "h2-admin-key";
     /** Login, products, one or two cart items, order: at least four requests a user. */
     private static final int LEAST_REQUESTS = USERS * 4;
 
@@ -43,7 +47,7 @@ class Http2AgainstShopTest {
     @BeforeAll
     static void startTheShops() throws Exception {
         SelfSignedKeyStore keys = SelfSignedKeyStore.create(folder, "shop");
-        httpsShop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData())
+        httpsShop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData()).adminKey(ADMIN_KEY)
                 .listening(new Listening(keys.path(), keys.password(), true)).build());
         plainShop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData())
                 .listening(new Listening(null, null, true)).build());
@@ -83,6 +87,18 @@ class Http2AgainstShopTest {
         assertThat(listener.of(FlowStep.LOGIN).get(0).getRequestHeaders()).startsWith("POST /api/auth/login HTTP/2.0\n");
         assertThat(requests(httpsShop, "HTTP/2.0") - h2Before).isGreaterThanOrEqualTo(LEAST_REQUESTS);
         assertThat(requests(httpsShop, "HTTP/1.1") - http11Before).isZero();
+    }
+
+    @Test
+    void theStatisticsClientTalksToTheShopAsTheFlowDoes() throws Exception {
+        runOrderFlow(httpsShop, "https", "HTTP/2");
+        long h2Before = requests(httpsShop, "HTTP/2.0");
+
+        // the shop's certificate is self-signed: only the flow's "accept any certificate" lets the client in
+        ShopStats stats = new AdminStatsClient(Duration.ofSeconds(5)).fetch(new ShopTarget(httpsShop.baseUri(), ADMIN_KEY));
+
+        assertThat(stats.stockAddsUp()).isTrue();
+        assertThat(requests(httpsShop, "HTTP/2.0") - h2Before).isEqualTo(1);
     }
 
     @Test
