@@ -43,6 +43,7 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
     private boolean acceptAnyCertificate;
     private String httpVersion;
     private String maxRedirects;
+    private String proxy;
     private String loginPath;
     private String productsPath;
     private String cartItemsPath;
@@ -138,6 +139,7 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
         values.put(ShopField.ACCEPT_ANY_CERTIFICATE, Boolean.toString(acceptAnyCertificate));
         values.put(ShopField.HTTP_VERSION, httpVersion);
         values.put(ShopField.MAX_REDIRECTS, maxRedirects);
+        values.put(ShopField.PROXY, proxy);
         values.put(ShopField.LOGIN_PATH, loginPath);
         values.put(ShopField.PRODUCTS_PATH, productsPath);
         values.put(ShopField.CART_ITEMS_PATH, cartItemsPath);
@@ -230,6 +232,14 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
 
     public void setMaxRedirects(String maxRedirects) {
         this.maxRedirects = maxRedirects;
+    }
+
+    public String getProxy() {
+        return proxy;
+    }
+
+    public void setProxy(String proxy) {
+        this.proxy = proxy;
     }
 
     public String getLoginPath() {

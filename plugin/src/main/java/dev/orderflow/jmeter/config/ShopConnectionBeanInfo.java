@@ -14,7 +14,7 @@ public class ShopConnectionBeanInfo extends BeanInfoSupport {
 
         group("server", ShopField.PROTOCOL, ShopField.HOST, ShopField.PORT);
         group("connection", ShopField.CONNECT_TIMEOUT, ShopField.RESPONSE_TIMEOUT, ShopField.KEEP_ALIVE,
-                ShopField.ACCEPT_ANY_CERTIFICATE, ShopField.HTTP_VERSION, ShopField.MAX_REDIRECTS);
+                ShopField.ACCEPT_ANY_CERTIFICATE, ShopField.HTTP_VERSION, ShopField.MAX_REDIRECTS, ShopField.PROXY);
         group("paths", ShopField.LOGIN_PATH, ShopField.PRODUCTS_PATH, ShopField.CART_ITEMS_PATH, ShopField.ORDERS_PATH);
         group("requests", ShopField.LOGIN_BODY, ShopField.CART_ITEM_BODY, ShopField.ORDER_BODY,
                 ShopField.AUTH_HEADER_NAME, ShopField.AUTH_HEADER_TEMPLATE, ShopField.IDEMPOTENCY_HEADER);

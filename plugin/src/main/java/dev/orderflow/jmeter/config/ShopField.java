@@ -15,6 +15,7 @@ public enum ShopField {
     ACCEPT_ANY_CERTIFICATE("acceptAnyCertificate", "Accept any TLS certificate", "false"),
     HTTP_VERSION("httpVersion", "HTTP version", "HTTP/1.1"),
     MAX_REDIRECTS("maxRedirects", "Redirects followed (GET)", "5"),
+    PROXY("proxy", "Proxy (host:port)", ""),
     LOGIN_PATH("loginPath", "Login path", "/api/auth/login"),
     PRODUCTS_PATH("productsPath", "Products path", "/api/products?in_stock=true"),
     CART_ITEMS_PATH("cartItemsPath", "Cart items path", "/api/cart/items"),

@@ -15,6 +15,7 @@ import dev.orderflow.jmeter.http.ConnectionSettings;
 import dev.orderflow.jmeter.http.Endpoint;
 import dev.orderflow.jmeter.http.HttpHeader;
 import dev.orderflow.jmeter.http.HttpVersionChoice;
+import dev.orderflow.jmeter.http.ProxyAddress;
 import dev.orderflow.jmeter.http.RequestTargets;
 import dev.orderflow.jmeter.http.TlsContexts;
 
@@ -53,7 +54,8 @@ public final class ShopSettings {
         this.endpoint = p.endpoint;
         this.connection = new ConnectionSettings(p.connectTimeout, p.responseTimeout, p.keepAlive,
                 p.acceptAny ? TlsContexts.acceptingAnyCertificate() : TlsContexts.verifying(), !p.acceptAny,
-                Math.max(PARSED_BODY_LIMIT, p.keptResponseBytes), p.httpVersion);
+                Math.max(PARSED_BODY_LIMIT, p.keptResponseBytes), p.httpVersion,
+                p.proxy != null ? p.proxy : ProxyAddress.fromSystemProperties(p.endpoint));
         this.paths = p.paths;
         this.urls = new EnumMap<>(ShopField.class);
         for (Map.Entry<ShopField, String> path : paths.entrySet()) {
@@ -201,6 +203,7 @@ public final class ShopSettings {
         boolean acceptAny;
         HttpVersionChoice httpVersion;
         int maxRedirects;
+        ProxyAddress proxy;
         final Map<ShopField, String> paths = new EnumMap<>(ShopField.class);
         Template loginBody;
         Template cartItemBody;
@@ -234,6 +237,7 @@ public final class ShopSettings {
             keepAlive = bool(ShopField.KEEP_ALIVE);
             acceptAny = bool(ShopField.ACCEPT_ANY_CERTIFICATE);
             maxRedirects = integer(ShopField.MAX_REDIRECTS, 0, 100);
+            proxy = proxy(value(ShopField.PROXY).trim());
             httpVersion = HttpVersionChoice.parse(value(ShopField.HTTP_VERSION));
             if (httpVersion == null) {
                 problem(ShopField.HTTP_VERSION, "must be HTTP/1.1, HTTP/2 or auto, not \"" + value(ShopField.HTTP_VERSION).trim() + "\"");
@@ -268,6 +272,22 @@ public final class ShopSettings {
                 problem(ShopField.USERS_FILE, "is empty");
             }
             keptResponseBytes = integer(ShopField.KEPT_RESPONSE_BYTES, 0, Integer.MAX_VALUE);
+        }
+
+        /** host:port, or null when empty (then JMeter's own proxy settings apply). */
+        private ProxyAddress proxy(String text) {
+            if (text.isEmpty()) {
+                return null;
+            }
+            int colon = text.lastIndexOf(':');
+            try {
+                String host = text.substring(0, Math.max(0, colon));
+                host = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+                return new ProxyAddress(host, Integer.parseInt(text.substring(colon + 1)));
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                problem(ShopField.PROXY, "\"" + text + "\" is not host:port (like proxy.example.com:3128)");
+                return null;
+            }
         }
 
         private String value(ShopField field) {

@@ -12,9 +12,17 @@ import javax.net.ssl.SSLContext;
  * @param verifyHostname        check the shop's certificate names the host (off when any certificate is accepted)
  * @param maxBodyBytes          how much of an answer's body is kept in memory; the rest is read and counted
  * @param httpVersion           the HTTP version to speak
+ * @param proxy                 the forward proxy to go through, or null to connect directly
  */
 public record ConnectionSettings(int connectTimeoutMillis, int responseTimeoutMillis, boolean keepAlive,
-                                 SSLContext tls, boolean verifyHostname, int maxBodyBytes, HttpVersionChoice httpVersion) {
+                                 SSLContext tls, boolean verifyHostname, int maxBodyBytes, HttpVersionChoice httpVersion,
+                                 ProxyAddress proxy) {
+
+    /** Settings for a direct connection. */
+    public ConnectionSettings(int connectTimeoutMillis, int responseTimeoutMillis, boolean keepAlive,
+                              SSLContext tls, boolean verifyHostname, int maxBodyBytes, HttpVersionChoice httpVersion) {
+        this(connectTimeoutMillis, responseTimeoutMillis, keepAlive, tls, verifyHostname, maxBodyBytes, httpVersion, null);
+    }
 
     /** Settings for HTTP/1.1. */
     public ConnectionSettings(int connectTimeoutMillis, int responseTimeoutMillis, boolean keepAlive,
@@ -43,10 +51,11 @@ public record ConnectionSettings(int connectTimeoutMillis, int responseTimeoutMi
      * (its threads, buffers and TLS context), each with a connection of its own.
      */
     ClientKey clientKey() {
-        return new ClientKey(connectTimeoutMillis, tls, verifyHostname, httpVersion);
+        return new ClientKey(connectTimeoutMillis, tls, verifyHostname, httpVersion, proxy);
     }
 
     /** The part of the settings one shared client is built from. */
-    record ClientKey(int connectTimeoutMillis, SSLContext tls, boolean verifyHostname, HttpVersionChoice httpVersion) {
+    record ClientKey(int connectTimeoutMillis, SSLContext tls, boolean verifyHostname, HttpVersionChoice httpVersion,
+                     ProxyAddress proxy) {
     }
 }

@@ -1,11 +1,8 @@
 package dev.orderflow.jmeter.http;
 
-import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +44,8 @@ public final class HttpUserAgent implements AutoCloseable {
     private final SharedHttpClients.Lease lease;
     private final HttpClient client;
     private final Destination destination;
-    private final CookieManager cookies = new CookieManager();
+    private final UserCookies ownCookies = new JdkCookies();
+    private UserCookies cookies = ownCookies;
     private Connection connection;
     /** The version the open connection speaks, as ALPN or the settings chose it. */
     private HttpVersion version = HttpVersion.HTTP_1_1;
@@ -74,9 +72,12 @@ public final class HttpUserAgent implements AutoCloseable {
         return endpoint;
     }
 
-    /** The user's cookies: what the shop set, sent back on the next requests. */
-    public CookieManager cookies() {
-        return cookies;
+    /**
+     * Keeps the user's cookies in this store from now on (a JMeter HTTP Cookie Manager), or in the user's own store
+     * when null.
+     */
+    public void useCookies(UserCookies store) {
+        cookies = store == null ? ownCookies : store;
     }
 
     /** Sends the request and reads the answer; never throws for network trouble, it reports it. */
@@ -249,7 +250,7 @@ public final class HttpUserAgent implements AutoCloseable {
 
     private Request toJetty(HttpRequest request, URI uri) {
         Request jetty = client.newRequest(uri).method(request.method()).version(version);
-        String cookieHeader = cookieHeader(uri);
+        String cookieHeader = cookies.cookieHeader(uri);
         jetty.headers(headers -> {
             for (HttpHeader header : request.headers()) {
                 headers.add(header.name(), header.value());
@@ -270,23 +271,10 @@ public final class HttpUserAgent implements AutoCloseable {
         return jetty;
     }
 
-    private String cookieHeader(URI uri) {
-        try {
-            List<String> values = cookies.get(uri, Map.of()).get("Cookie");
-            return values == null || values.isEmpty() ? null : String.join("; ", values);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private void storeCookies(URI uri, HttpFields headers) {
         List<String> set = headers.getValuesList("Set-Cookie");
         if (!set.isEmpty()) {
-            try {
-                cookies.put(uri, Map.of("Set-Cookie", set));
-            } catch (IOException e) {
-                // a cookie the JDK cannot read is dropped, as a browser would
-            }
+            cookies.store(uri, set);
         }
     }
 

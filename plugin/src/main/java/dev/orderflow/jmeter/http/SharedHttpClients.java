@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpProxy;
+import org.eclipse.jetty.client.Origin;
 import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.http.HttpCookieStore;
@@ -89,6 +91,10 @@ final class SharedHttpClients {
         // an answer whose head is larger than this is refused as malformed instead of being buffered without end
         client.setMaxResponseHeadersSize(MAX_RESPONSE_HEAD_BYTES);
         client.setFollowRedirects(false);
+        if (key.proxy() != null) {
+            // an HTTP forward proxy: absolute URIs for http, a CONNECT tunnel for https
+            client.getProxyConfiguration().addProxy(new HttpProxy(new Origin.Address(key.proxy().host(), key.proxy().port()), false));
+        }
         // cookies are each user's own (HttpUserAgent keeps them): the shared client must remember none
         client.setHttpCookieStore(new HttpCookieStore.Empty());
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "orderflow-jmeter"));

@@ -38,6 +38,8 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
 
     /** The nearest shop connection in scope; JMeter hands it over before each sample. */
     private transient ShopConnection shopConnection;
+    /** JMeter's HTTP Header, Cookie and Authorization managers in scope, handed over before each sample too. */
+    private transient HttpConfigInScope httpConfig = new HttpConfigInScope();
     /** The sessions of the virtual user that owns this copy of the sampler, for closing at thread end. */
     private transient ShopSessions sessions;
     private transient volatile ShopSession inFlight;
@@ -108,11 +110,11 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
         return result;
     }
 
-    // Config scoping: take the nearest shop connection, merge nothing else into this sampler.
+    // Config scoping: take the nearest shop connection and JMeter's HTTP managers, merge nothing else into this sampler.
 
     @Override
     public boolean applies(ConfigTestElement configElement) {
-        return configElement instanceof ShopConnection;
+        return configElement instanceof ShopConnection || HttpConfigInScope.takes(configElement);
     }
 
     @Override
@@ -121,6 +123,8 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
             if (shopConnection == null) { // JMeter offers the innermost config element first
                 shopConnection = connection;
             }
+        } else if (HttpConfigInScope.takes(element)) {
+            httpConfig().add(element);
         } else {
             super.addTestElement(element);
         }
@@ -129,7 +133,15 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
     @Override
     public void clearTestElementChildren() {
         shopConnection = null;
+        httpConfig().clear();
         super.clearTestElementChildren();
+    }
+
+    private HttpConfigInScope httpConfig() {
+        if (httpConfig == null) { // after deserialization on a remote engine
+            httpConfig = new HttpConfigInScope();
+        }
+        return httpConfig;
     }
 
     // Thread end and test stop
@@ -235,7 +247,8 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
 
         private HttpExchange sendOnce(HttpRequest request, URL url, String maskedBody) {
             long sinceStart = System.nanoTime() - startNanos;
-            HttpExchange exchange = session.agent().send(request);
+            session.agent().useCookies(httpConfig().cookieStore());
+            HttpExchange exchange = session.agent().send(httpConfig().decorate(request, url));
             recorder.add(exchange, request.method(), url, maskedBody, sinceStart);
             return exchange;
         }

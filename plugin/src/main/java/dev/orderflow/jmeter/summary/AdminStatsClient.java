@@ -15,6 +15,8 @@ import dev.orderflow.jmeter.http.HttpExchange;
 import dev.orderflow.jmeter.http.HttpFailure;
 import dev.orderflow.jmeter.http.HttpRequest;
 import dev.orderflow.jmeter.http.HttpUserAgent;
+import dev.orderflow.jmeter.http.HttpVersionChoice;
+import dev.orderflow.jmeter.http.ProxyAddress;
 import dev.orderflow.jmeter.http.TlsContexts;
 
 /**
@@ -79,14 +81,18 @@ public final class AdminStatsClient {
         return parse(uri, new String(exchange.response().body(), StandardCharsets.UTF_8));
     }
 
-    /** The shop connection's settings for this shop, with this client's timeout; JMeter-like defaults without one. */
+    /**
+     * The shop connection's settings for this shop (TLS, HTTP version, proxy) with this client's timeout; without
+     * one, certificates checked, HTTP/1.1 and JMeter's own proxy settings.
+     */
     private ConnectionSettings settingsFor(Endpoint endpoint) {
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         ConnectionSettings flow = ShopTransports.of(endpoint);
         return flow == null
-                ? new ConnectionSettings(millis, millis, false, TlsContexts.verifying(), true, MAX_ANSWER_BYTES)
+                ? new ConnectionSettings(millis, millis, false, TlsContexts.verifying(), true, MAX_ANSWER_BYTES,
+                        HttpVersionChoice.HTTP_1_1, ProxyAddress.fromSystemProperties(endpoint))
                 : new ConnectionSettings(millis, millis, false, flow.tls(), flow.verifyHostname(), MAX_ANSWER_BYTES,
-                        flow.httpVersion());
+                        flow.httpVersion(), flow.proxy());
     }
 
     private static int port(URI uri) {
