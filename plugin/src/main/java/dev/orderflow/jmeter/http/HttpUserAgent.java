@@ -46,6 +46,7 @@ public final class HttpUserAgent implements AutoCloseable {
     private final Destination destination;
     private final UserCookies ownCookies = new JdkCookies();
     private UserCookies cookies = ownCookies;
+    private HostResolver resolver;
     private Connection connection;
     /** The version the open connection speaks, as ALPN or the settings chose it. */
     private HttpVersion version = HttpVersion.HTTP_1_1;
@@ -70,6 +71,11 @@ public final class HttpUserAgent implements AutoCloseable {
 
     public Endpoint endpoint() {
         return endpoint;
+    }
+
+    /** Resolves the shop's (or the proxy's) name with this resolver from now on; null: the system's DNS. */
+    public void useResolver(HostResolver hostResolver) {
+        resolver = hostResolver;
     }
 
     /**
@@ -210,7 +216,7 @@ public final class HttpUserAgent implements AutoCloseable {
                 throw new ConnectFailed(new HttpFailure(HttpFailure.Kind.INTERRUPTED,
                         "the request was interrupted: the test is stopping", false));
             }
-            client.newConnection(destination, Promise.from(opened));
+            UserDnsResolver.with(resolver, () -> client.newConnection(destination, Promise.from(opened)));
             int timeout = settings.connectTimeoutMillis();
             return timeout == 0 ? opened.get() : opened.get(timeout, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.ClientConnectionFactoryOverHTTP2;
 import org.eclipse.jetty.io.ClientConnectionFactory;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -86,7 +87,10 @@ final class SharedHttpClients {
         executor.setName("orderflow-http");
         executor.setDaemon(true);
         client.setExecutor(executor);
-        client.setScheduler(new ScheduledExecutorScheduler("orderflow-http-scheduler", true));
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("orderflow-http-scheduler", true);
+        client.setScheduler(scheduler);
+        client.setSocketAddressResolver(new UserDnsResolver(new SocketAddressResolver.Async(executor, scheduler,
+                key.connectTimeoutMillis() == 0 ? 15_000 : key.connectTimeoutMillis())));
         client.setIdleTimeout(0);
         // an answer whose head is larger than this is refused as malformed instead of being buffered without end
         client.setMaxResponseHeadersSize(MAX_RESPONSE_HEAD_BYTES);

@@ -8,12 +8,14 @@ import java.util.List;
 
 import org.apache.jmeter.protocol.http.control.AuthManager;
 import org.apache.jmeter.protocol.http.control.CookieManager;
+import org.apache.jmeter.protocol.http.control.DNSCacheManager;
 import org.apache.jmeter.protocol.http.control.Header;
 import org.apache.jmeter.protocol.http.control.HeaderManager;
 import org.apache.jmeter.testelement.TestElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.orderflow.jmeter.http.HostResolver;
 import dev.orderflow.jmeter.http.HttpHeader;
 import dev.orderflow.jmeter.http.HttpRequest;
 import dev.orderflow.jmeter.http.UserCookies;
@@ -22,7 +24,8 @@ import dev.orderflow.jmeter.http.UserCookies;
  * JMeter's HTTP config elements in scope of an order-flow sampler, honoured as JMeter's HTTP Request honours them:
  * the headers of every HTTP Header Manager in scope (the nearest wins a name), the nearest HTTP Cookie Manager
  * (per virtual user, JMeter clones it per thread and clears it each iteration when it is set to), and the nearest
- * HTTP Authorization Manager's Basic credentials for the request's URL.
+ * HTTP Authorization Manager's Basic credentials for the request's URL, and the nearest DNS Cache Manager to
+ * resolve the shop's name.
  */
 final class HttpConfigInScope {
 
@@ -31,10 +34,12 @@ final class HttpConfigInScope {
     private HeaderManager headers;
     private CookieManager cookies;
     private AuthManager auth;
+    private DNSCacheManager dns;
 
     /** True for the JMeter elements this class takes. */
     static boolean takes(TestElement element) {
-        return element instanceof HeaderManager || element instanceof CookieManager || element instanceof AuthManager;
+        return element instanceof HeaderManager || element instanceof CookieManager || element instanceof AuthManager
+                || element instanceof DNSCacheManager;
     }
 
     /** Takes an element JMeter offers the sampler; the innermost comes first. */
@@ -45,6 +50,8 @@ final class HttpConfigInScope {
             cookies = manager;
         } else if (element instanceof AuthManager manager && auth == null) {
             auth = manager;
+        } else if (element instanceof DNSCacheManager manager && dns == null) {
+            dns = manager;
         }
     }
 
@@ -52,6 +59,13 @@ final class HttpConfigInScope {
         headers = null;
         cookies = null;
         auth = null;
+        dns = null;
+    }
+
+    /** The nearest DNS Cache Manager as the user's resolver (static hosts, own DNS servers), or null. */
+    HostResolver resolver() {
+        DNSCacheManager manager = dns;
+        return manager == null ? null : manager::resolve;
     }
 
     /** The user's JMeter cookie store, or null when no Cookie Manager is in scope (the user's own store then). */

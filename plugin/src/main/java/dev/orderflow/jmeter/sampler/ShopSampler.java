@@ -38,7 +38,7 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
 
     /** The nearest shop connection in scope; JMeter hands it over before each sample. */
     private transient ShopConnection shopConnection;
-    /** JMeter's HTTP Header, Cookie and Authorization managers in scope, handed over before each sample too. */
+    /** JMeter's HTTP Header, Cookie, Authorization and DNS Cache managers in scope, handed over before each sample too. */
     private transient HttpConfigInScope httpConfig = new HttpConfigInScope();
     /** The sessions of the virtual user that owns this copy of the sampler, for closing at thread end. */
     private transient ShopSessions sessions;
@@ -248,6 +248,7 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
         private HttpExchange sendOnce(HttpRequest request, URL url, String maskedBody) {
             long sinceStart = System.nanoTime() - startNanos;
             session.agent().useCookies(httpConfig().cookieStore());
+            session.agent().useResolver(httpConfig().resolver());
             HttpExchange exchange = session.agent().send(httpConfig().decorate(request, url));
             recorder.add(exchange, request.method(), url, maskedBody, sinceStart);
             return exchange;

@@ -12,12 +12,14 @@ import org.apache.jmeter.protocol.http.control.AuthManager;
 import org.apache.jmeter.protocol.http.control.Authorization;
 import org.apache.jmeter.protocol.http.control.Cookie;
 import org.apache.jmeter.protocol.http.control.CookieManager;
+import org.apache.jmeter.protocol.http.control.DNSCacheManager;
 import org.apache.jmeter.protocol.http.control.Header;
 import org.apache.jmeter.protocol.http.control.HeaderManager;
 import org.apache.jmeter.testelement.TestElement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.orderflow.jmeter.config.ShopField;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
@@ -100,6 +102,23 @@ class JMeterHttpElementsTest {
 
             String expected = "Basic " + Base64.getEncoder().encodeToString("shopper:s3cret".getBytes(StandardCharsets.UTF_8));
             assertThat(server.received()).hasSize(2).allMatch(r -> expected.equals(r.header("Authorization")));
+        }
+    }
+
+    @Test
+    void aDnsCacheManagersStaticHostResolvesTheShopsName() throws Exception {
+        try (ScriptedServer server = shop()) {
+            DNSCacheManager dns = Plans.named(new DNSCacheManager(), "dns");
+            dns.setCustomResolver(true);
+            dns.addHost("shop.orderflow.test", "127.0.0.1");
+            RecordingListener listener = new RecordingListener();
+            JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
+                    new TestElement[] {Plans.shopConnection(server.port(), Map.of(ShopField.HOST, "shop.orderflow.test")),
+                            listener, dns},
+                    Plans.named(new PageSampler(), "page")), Duration.ofSeconds(30));
+
+            assertThat(listener.of(FlowStep.PAGE)).hasSize(1).allMatch(s -> s.isSuccessful());
+            assertThat(server.received().get(0).header("Host")).isEqualTo("shop.orderflow.test:" + server.port());
         }
     }
 }
