@@ -9,15 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.core.JsonPointer;
 
+import dev.orderflow.jmeter.http.ClientCertificates;
 import dev.orderflow.jmeter.http.ConnectionSettings;
 import dev.orderflow.jmeter.http.Endpoint;
 import dev.orderflow.jmeter.http.HttpHeader;
 import dev.orderflow.jmeter.http.HttpVersionChoice;
 import dev.orderflow.jmeter.http.ProxyAddress;
 import dev.orderflow.jmeter.http.RequestTargets;
-import dev.orderflow.jmeter.http.TlsContexts;
 
 /**
  * A shop connection's fields, checked and turned into what the samplers use. Immutable, so one
@@ -53,7 +55,7 @@ public final class ShopSettings {
         this.elementName = elementName;
         this.endpoint = p.endpoint;
         this.connection = new ConnectionSettings(p.connectTimeout, p.responseTimeout, p.keepAlive,
-                p.acceptAny ? TlsContexts.acceptingAnyCertificate() : TlsContexts.verifying(), !p.acceptAny,
+                p.tls, !p.acceptAny,
                 Math.max(PARSED_BODY_LIMIT, p.keptResponseBytes), p.httpVersion,
                 p.proxy != null ? p.proxy : ProxyAddress.fromSystemProperties(p.endpoint));
         this.paths = p.paths;
@@ -204,6 +206,7 @@ public final class ShopSettings {
         HttpVersionChoice httpVersion;
         int maxRedirects;
         ProxyAddress proxy;
+        SSLContext tls;
         final Map<ShopField, String> paths = new EnumMap<>(ShopField.class);
         Template loginBody;
         Template cartItemBody;
@@ -236,6 +239,11 @@ public final class ShopSettings {
             responseTimeout = integer(ShopField.RESPONSE_TIMEOUT, 0, Integer.MAX_VALUE);
             keepAlive = bool(ShopField.KEEP_ALIVE);
             acceptAny = bool(ShopField.ACCEPT_ANY_CERTIFICATE);
+            try {
+                tls = ClientCertificates.context(acceptAny);
+            } catch (IllegalStateException e) {
+                problems.add(e.getMessage());
+            }
             maxRedirects = integer(ShopField.MAX_REDIRECTS, 0, 100);
             proxy = proxy(value(ShopField.PROXY).trim());
             httpVersion = HttpVersionChoice.parse(value(ShopField.HTTP_VERSION));

@@ -4,6 +4,7 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -30,6 +31,13 @@ public final class TlsContexts {
      */
     public static SSLContext acceptingAnyCertificate() {
         return AnyCertificate.CONTEXT;
+    }
+
+    /** A context presenting these client keys, trusting any certificate or the JVM's trust store. */
+    static SSLContext withKeys(KeyManager[] keys, boolean acceptAny) throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys, acceptAny ? new TrustManager[] {new TrustingAll()} : null, null);
+        return context;
     }
 
     private static final class AnyCertificate {
