@@ -59,6 +59,8 @@ class ShopSettingsTest {
         "PORT|65536|Port (port) \"65536\" is not in 1..65535",
         "PORT|eighty|Port (port) \"eighty\" is not a whole number",
         "PROTOCOL|ftp|Protocol (protocol) must be http or https, not \"ftp\"",
+        "PROXY|proxy.example|Proxy (host:port) (proxy) \"proxy.example\" is not host:port (like proxy.example.com:3128)",
+        "MAX_REDIRECTS|-1|Redirects followed (GET) (maxRedirects) must not be negative, not -1",
         "HTTP_VERSION|HTTP/3|HTTP version (httpVersion) must be HTTP/1.1, HTTP/2 or auto, not \"HTTP/3\"",
         "CONNECT_TIMEOUT|-1|Connect timeout (ms) (connectTimeout) must not be negative, not -1",
         "RESPONSE_TIMEOUT|-5|Response timeout (ms) (responseTimeout) must not be negative, not -5",
