@@ -5,6 +5,7 @@ import dev.orderflow.shop.data.SeedData;
 import dev.orderflow.shop.data.SeedDataLoader;
 import dev.orderflow.shop.db.Database;
 import dev.orderflow.shop.db.Seeder;
+import dev.orderflow.shop.http.ProtocolCounter;
 import dev.orderflow.shop.http.ServerFactory;
 import dev.orderflow.shop.http.ShopHandler;
 import dev.orderflow.shop.security.AdminKey;
@@ -25,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -44,10 +46,14 @@ public final class Shop implements AutoCloseable {
     private final Database database;
     private final AdminKey adminKey;
     private final String host;
+    private final ProtocolCounter protocols;
+    private final boolean tls;
     private boolean closed;
 
-    private Shop(Server server, Database database, AdminKey adminKey, String host) {
+    private Shop(Server server, Database database, AdminKey adminKey, String host, ProtocolCounter protocols, boolean tls) {
         this.server = server;
+        this.protocols = protocols;
+        this.tls = tls;
         this.database = database;
         this.adminKey = adminKey;
         this.host = host;
@@ -66,10 +72,11 @@ public final class Shop implements AutoCloseable {
         AdminKey adminKey = config.adminKey() == null ? AdminKey.random(random) : new AdminKey(config.adminKey());
         Database database = openSeeded(config, data, hasher);
         try {
-            ShopHandler handler = new ShopHandler(ShopApi.routes(services(database, hasher, random, adminKey, config)));
+            ProtocolCounter protocols = new ProtocolCounter(
+                    new ShopHandler(ShopApi.routes(services(database, hasher, random, adminKey, config))));
             Server server = ServerFactory.create(config.bind(), config.port(), config.maxThreads(),
-                    config.headerTimeout(), config.maxConnectionsPerAddress(), handler);
-            Shop shop = new Shop(server, database, adminKey, config.bind());
+                    config.headerTimeout(), config.maxConnectionsPerAddress(), protocols, config.listening());
+            Shop shop = new Shop(server, database, adminKey, config.bind(), protocols, config.listening().tls());
             try {
                 server.start();
             } catch (Exception e) {
@@ -122,7 +129,7 @@ public final class Shop implements AutoCloseable {
 
     /** {@code http://host:port} without a trailing slash; resolve absolute paths against it ({@code /api/cart}). */
     public URI baseUri() {
-        return URI.create("http://" + uriHost() + ":" + port());
+        return URI.create((tls ? "https://" : "http://") + uriHost() + ":" + port());
     }
 
     private String uriHost() {
@@ -130,6 +137,11 @@ public final class Shop implements AutoCloseable {
             return "127.0.0.1";
         }
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** Requests served so far by HTTP version ("HTTP/1.1", "HTTP/2.0"): the shop's side of the protocol. */
+    public Map<String, Long> requestsByProtocol() {
+        return protocols.requestsByProtocol();
     }
 
     public String adminKey() {

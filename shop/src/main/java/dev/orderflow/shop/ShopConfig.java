@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.orderflow.shop.http.Listening;
+
 /**
  * How to start a {@link Shop}: built with {@link #builder()}. Defaults: any free port on 127.0.0.1,
  * the data in {@code csv-data}, a random admin key, a private in-memory H2 database, 200 threads, tokens
@@ -29,6 +31,7 @@ public final class ShopConfig {
     private final Duration tokenTtl;
     private final Duration headerTimeout;
     private final int maxConnectionsPerAddress;
+    private final Listening listening;
 
     private ShopConfig(Builder b) {
         this.port = b.port;
@@ -40,6 +43,7 @@ public final class ShopConfig {
         this.tokenTtl = b.tokenTtl;
         this.headerTimeout = b.headerTimeout;
         this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
+        this.listening = b.listening;
     }
 
     public static Builder builder() {
@@ -86,13 +90,18 @@ public final class ShopConfig {
         return maxConnectionsPerAddress;
     }
 
+    /** Plain HTTP or TLS, with or without HTTP/2. */
+    public Listening listening() {
+        return listening;
+    }
+
     @Override
     public String toString() {
         return "ShopConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir
                 + ", jdbcUrl=" + (jdbcUrl == null ? "in-memory H2" : "given") + ", maxThreads=" + maxThreads
                 + (tokenTtl == null ? "" : ", tokenTtl=" + tokenTtl)
                 + ", headerTimeout=" + headerTimeout.toMillis() + " ms"
-                + ", maxConnectionsPerAddress=" + maxConnectionsPerAddress + "]";
+                + ", maxConnectionsPerAddress=" + maxConnectionsPerAddress + ", " + listening + "]";
     }
 
     public static final class Builder {
@@ -105,6 +114,7 @@ public final class ShopConfig {
         private Duration tokenTtl;
         private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
         private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+        private Listening listening = Listening.PLAIN;
 
         private Builder() {
         }
@@ -179,6 +189,12 @@ public final class ShopConfig {
                         "maxConnectionsPerAddress must be at least 1, not " + maxConnectionsPerAddress);
             }
             this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+            return this;
+        }
+
+        /** Serve over TLS and/or offer HTTP/2; plain HTTP/1.1 by default. */
+        public Builder listening(Listening listening) {
+            this.listening = Objects.requireNonNull(listening, "listening");
             return this;
         }
 

@@ -41,6 +41,9 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
     private String responseTimeout;
     private boolean keepAlive = true;
     private boolean acceptAnyCertificate;
+    private String httpVersion;
+    private String maxRedirects;
+    private String proxy;
     private String loginPath;
     private String productsPath;
     private String cartItemsPath;
@@ -77,6 +80,7 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
         try {
             ShopSettings checked = ShopSettings.of(getName(), fieldValues());
             UsersFile loaded = loadUsers(checked);
+            ShopTransports.record(checked);
             log.info("Shop connection \"{}\": {} with {} users from {}", getName(), checked.endpoint().baseUrl(),
                     loaded.size(), loaded.path());
         } catch (InvalidShopConnectionException e) {
@@ -135,6 +139,9 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
         values.put(ShopField.RESPONSE_TIMEOUT, responseTimeout);
         values.put(ShopField.KEEP_ALIVE, Boolean.toString(keepAlive));
         values.put(ShopField.ACCEPT_ANY_CERTIFICATE, Boolean.toString(acceptAnyCertificate));
+        values.put(ShopField.HTTP_VERSION, httpVersion);
+        values.put(ShopField.MAX_REDIRECTS, maxRedirects);
+        values.put(ShopField.PROXY, proxy);
         values.put(ShopField.LOGIN_PATH, loginPath);
         values.put(ShopField.PRODUCTS_PATH, productsPath);
         values.put(ShopField.CART_ITEMS_PATH, cartItemsPath);
@@ -213,6 +220,30 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
 
     public void setAcceptAnyCertificate(boolean acceptAnyCertificate) {
         this.acceptAnyCertificate = acceptAnyCertificate;
+    }
+
+    public String getHttpVersion() {
+        return httpVersion;
+    }
+
+    public void setHttpVersion(String httpVersion) {
+        this.httpVersion = httpVersion;
+    }
+
+    public String getMaxRedirects() {
+        return maxRedirects;
+    }
+
+    public void setMaxRedirects(String maxRedirects) {
+        this.maxRedirects = maxRedirects;
+    }
+
+    public String getProxy() {
+        return proxy;
+    }
+
+    public void setProxy(String proxy) {
+        this.proxy = proxy;
     }
 
     public String getLoginPath() {

@@ -14,7 +14,7 @@ public class ShopConnectionBeanInfo extends BeanInfoSupport {
 
         group("server", ShopField.PROTOCOL, ShopField.HOST, ShopField.PORT);
         group("connection", ShopField.CONNECT_TIMEOUT, ShopField.RESPONSE_TIMEOUT, ShopField.KEEP_ALIVE,
-                ShopField.ACCEPT_ANY_CERTIFICATE);
+                ShopField.ACCEPT_ANY_CERTIFICATE, ShopField.HTTP_VERSION, ShopField.MAX_REDIRECTS, ShopField.PROXY);
         group("paths", ShopField.LOGIN_PATH, ShopField.PRODUCTS_PATH, ShopField.CART_ITEMS_PATH, ShopField.ORDERS_PATH,
                 ShopField.CART_CLEAR_METHOD, ShopField.CART_CLEAR_PATH);
         group("requests", ShopField.LOGIN_BODY, ShopField.CART_ITEM_BODY, ShopField.ORDER_BODY,
@@ -25,7 +25,7 @@ public class ShopConnectionBeanInfo extends BeanInfoSupport {
         group("results", ShopField.KEPT_RESPONSE_BYTES);
 
         for (ShopField field : ShopField.values()) {
-            PropertyDescriptor p = field == ShopField.PROTOCOL
+            PropertyDescriptor p = field == ShopField.PROTOCOL || field == ShopField.HTTP_VERSION
                     ? property(field.property(), TypeEditor.ComboStringEditor)
                     : property(field.property());
             p.setValue(NOT_UNDEFINED, Boolean.TRUE);
@@ -39,6 +39,9 @@ public class ShopConnectionBeanInfo extends BeanInfoSupport {
         PropertyDescriptor protocol = property(ShopField.PROTOCOL.property());
         protocol.setValue(TAGS, new String[] {"http", "https"});
         protocol.setValue(NOT_OTHER, Boolean.FALSE); // ${__P(protocol,http)} is welcome
+        PropertyDescriptor httpVersion = property(ShopField.HTTP_VERSION.property());
+        httpVersion.setValue(TAGS, new String[] {"HTTP/1.1", "HTTP/2", "auto"});
+        httpVersion.setValue(NOT_OTHER, Boolean.FALSE); // ${__P(http_version,HTTP/1.1)} is welcome
         property(ShopField.USERS_FILE.property()).setPropertyEditorClass(FileEditor.class);
     }
 

@@ -13,6 +13,9 @@ public enum ShopField {
     RESPONSE_TIMEOUT("responseTimeout", "Response timeout (ms)", "10000"),
     KEEP_ALIVE("keepAlive", "Keep connections alive", "true"),
     ACCEPT_ANY_CERTIFICATE("acceptAnyCertificate", "Accept any TLS certificate", "false"),
+    HTTP_VERSION("httpVersion", "HTTP version", "HTTP/1.1"),
+    MAX_REDIRECTS("maxRedirects", "Redirects followed (GET)", "5"),
+    PROXY("proxy", "Proxy (host:port)", ""),
     LOGIN_PATH("loginPath", "Login path", "/api/auth/login"),
     PRODUCTS_PATH("productsPath", "Products path", "/api/products?in_stock=true"),
     CART_ITEMS_PATH("cartItemsPath", "Cart items path", "/api/cart/items"),
@@ -31,7 +34,7 @@ public enum ShopField {
     STOCK_POINTER("stockPointer", "Stock JSON pointer", "/stock"),
     REJECTED_PRODUCT_POINTER("rejectedProductPointer", "Sold-out product JSON pointer", "/product_id"),
     USERS_FILE("usersFile", "Users CSV file", "csv-data/users.csv"),
-    KEPT_RESPONSE_BYTES("keptResponseBytes", "Response bytes kept in results", "4096");
+    KEPT_RESPONSE_BYTES("keptResponseBytes", "Response bytes kept in results", "65536");
 
     private final String property;
     private final String label;

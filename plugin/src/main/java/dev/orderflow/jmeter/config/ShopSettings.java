@@ -9,13 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.core.JsonPointer;
 
+import dev.orderflow.jmeter.http.ClientCertificates;
 import dev.orderflow.jmeter.http.ConnectionSettings;
 import dev.orderflow.jmeter.http.Endpoint;
 import dev.orderflow.jmeter.http.HttpHeader;
+import dev.orderflow.jmeter.http.HttpVersionChoice;
+import dev.orderflow.jmeter.http.ProxyAddress;
 import dev.orderflow.jmeter.http.RequestTargets;
-import dev.orderflow.jmeter.http.TlsSockets;
 
 /**
  * A shop connection's fields, checked and turned into what the samplers use. Immutable, so one
@@ -45,14 +49,16 @@ public final class ShopSettings {
     private final JsonPointer rejectedProductPointer;
     private final String usersFile;
     private final int keptResponseBytes;
+    private final int maxRedirects;
     private final String sessionKey;
 
     private ShopSettings(String elementName, Parser p) throws MalformedURLException {
         this.elementName = elementName;
         this.endpoint = p.endpoint;
         this.connection = new ConnectionSettings(p.connectTimeout, p.responseTimeout, p.keepAlive,
-                p.acceptAny ? TlsSockets.acceptingAnyCertificate() : TlsSockets.verifying(), !p.acceptAny,
-                Math.max(PARSED_BODY_LIMIT, p.keptResponseBytes));
+                p.tls, !p.acceptAny,
+                Math.max(PARSED_BODY_LIMIT, p.keptResponseBytes), p.httpVersion,
+                p.proxy != null ? p.proxy : ProxyAddress.fromSystemProperties(p.endpoint));
         this.paths = p.paths;
         this.urls = new EnumMap<>(ShopField.class);
         for (Map.Entry<ShopField, String> path : paths.entrySet()) {
@@ -72,6 +78,7 @@ public final class ShopSettings {
         this.rejectedProductPointer = p.pointers.get(ShopField.REJECTED_PRODUCT_POINTER);
         this.usersFile = p.usersFile;
         this.keptResponseBytes = p.keptResponseBytes;
+        this.maxRedirects = p.maxRedirects;
         this.sessionKey = "orderflow.session " + endpoint.baseUrl();
     }
 
@@ -187,6 +194,11 @@ public final class ShopSettings {
         return keptResponseBytes;
     }
 
+    /** How many redirects a GET follows on the same shop, each a sub-result of the step; 0 follows none. */
+    public int maxRedirects() {
+        return maxRedirects;
+    }
+
     /** The variable name under which a virtual user keeps its session with this shop. */
     public String sessionKey() {
         return sessionKey;
@@ -201,6 +213,10 @@ public final class ShopSettings {
         int responseTimeout;
         boolean keepAlive;
         boolean acceptAny;
+        HttpVersionChoice httpVersion;
+        int maxRedirects;
+        ProxyAddress proxy;
+        SSLContext tls;
         final Map<ShopField, String> paths = new EnumMap<>(ShopField.class);
         Template loginBody;
         Template cartItemBody;
@@ -234,6 +250,17 @@ public final class ShopSettings {
             responseTimeout = integer(ShopField.RESPONSE_TIMEOUT, 0, Integer.MAX_VALUE);
             keepAlive = bool(ShopField.KEEP_ALIVE);
             acceptAny = bool(ShopField.ACCEPT_ANY_CERTIFICATE);
+            try {
+                tls = ClientCertificates.context(acceptAny);
+            } catch (IllegalStateException e) {
+                problems.add(e.getMessage());
+            }
+            maxRedirects = integer(ShopField.MAX_REDIRECTS, 0, 100);
+            proxy = proxy(value(ShopField.PROXY).trim());
+            httpVersion = HttpVersionChoice.parse(value(ShopField.HTTP_VERSION));
+            if (httpVersion == null) {
+                problem(ShopField.HTTP_VERSION, "must be HTTP/1.1, HTTP/2 or auto, not \"" + value(ShopField.HTTP_VERSION).trim() + "\"");
+            }
             for (ShopField path : List.of(ShopField.LOGIN_PATH, ShopField.PRODUCTS_PATH, ShopField.CART_ITEMS_PATH, ShopField.ORDERS_PATH)) {
                 String target = value(path).trim();
                 if (!RequestTargets.isValid(target)) {
@@ -283,6 +310,22 @@ public final class ShopSettings {
                 problem(ShopField.CART_CLEAR_METHOD, "\"" + method + "\" is not an HTTP method such as DELETE or POST");
             }
             cartClearMethod = method;
+        }
+
+        /** host:port, or null when empty (then JMeter's own proxy settings apply). */
+        private ProxyAddress proxy(String text) {
+            if (text.isEmpty()) {
+                return null;
+            }
+            int colon = text.lastIndexOf(':');
+            try {
+                String host = text.substring(0, Math.max(0, colon));
+                host = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+                return new ProxyAddress(host, Integer.parseInt(text.substring(colon + 1)));
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                problem(ShopField.PROXY, "\"" + text + "\" is not host:port (like proxy.example.com:3128)");
+                return null;
+            }
         }
 
         private String value(ShopField field) {

@@ -53,6 +53,42 @@ public final class HttpRequest {
         return body;
     }
 
+    /**
+     * This request with more headers: each is added unless the request has a header of that name already (the
+     * flow's own headers, such as the auth token and the content type, win).
+     */
+    public HttpRequest withHeaders(List<HttpHeader> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<HttpHeader> all = new ArrayList<>(headers.size() + more.size());
+        all.addAll(headers);
+        for (HttpHeader header : more) {
+            if (!has(header.name())) {
+                all.add(header);
+            }
+        }
+        return new HttpRequest(method, target, all, body, keptBodyBytes);
+    }
+
+    /** True when the request has a header of this name, whatever its case. */
+    public boolean has(String name) {
+        for (HttpHeader header : headers) {
+            if (header.name().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same GET (headers and kept body size) for another target on the same shop: a redirect's next hop. */
+    public HttpRequest redirectedTo(String newTarget) {
+        if (!RequestTargets.isValid(newTarget)) {
+            throw new IllegalArgumentException("not a request target (a path starting with /, no spaces): " + newTarget);
+        }
+        return new HttpRequest("GET", newTarget, new ArrayList<>(headers), null, keptBodyBytes);
+    }
+
     /** How much of the answer's body to keep in memory, or -1 for as much as the connection's settings allow. */
     public int keptBodyBytes() {
         return keptBodyBytes;

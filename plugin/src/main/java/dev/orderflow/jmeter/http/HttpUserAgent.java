@@ -1,155 +1,365 @@
 package dev.orderflow.jmeter.http;
 
-import java.io.IOException;
-import java.net.SocketException;
-import java.nio.channels.AsynchronousCloseException;
-import java.nio.channels.ClosedChannelException;
-import java.time.Clock;
-import java.util.Locale;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.Connection;
+import org.eclipse.jetty.client.Destination;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Origin;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.client.transport.internal.HttpConnectionOverHTTP;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.util.Promise;
+
 /**
- * One virtual user's HTTP/1.1 client for one shop: a single keep-alive connection and a cookie jar.
+ * One virtual user's HTTP client for one shop: a connection of its own, kept alive between requests, and a
+ * cookie store of its own, on Jetty's {@link HttpClient} shared with the other users (see {@link SharedHttpClients}).
  *
- * <p>A request goes out on the kept-alive connection when that is still open, else on a new one.
- * Whether it is still open is checked just before writing, so a connection the shop closed while idle
- * is replaced before anything is sent on it. Once any byte of a request may have left, the request is
- * never sent again, whatever its method: a failure is reported instead, because the shop may have
- * acted on it.
+ * <p>A request goes out on the kept-alive connection when Jetty still has it open, else on a new one opened
+ * first. Once the request has begun to go out it is never sent again, whatever its method: a failure is reported
+ * instead, because the shop may have acted on it. Jetty's request timeout, counted from the start of sending,
+ * is the response timeout.
  *
- * <p>Used by one thread at a time; {@link #abort()} may be called from any thread.
+ * <p>Used by one thread at a time, a platform or a virtual one (it blocks on a future while Jetty's threads do
+ * the I/O); {@link #abort()} may be called from any thread.
  */
 public final class HttpUserAgent implements AutoCloseable {
 
     private final Endpoint endpoint;
     private final ConnectionSettings settings;
     private final LongSupplier nanoClock;
-    private final HttpConnection connection;
-    private final RequestEncoder encoder = new RequestEncoder();
-    private final CookieJar cookies;
+    private final SharedHttpClients.Lease lease;
+    private final HttpClient client;
+    private final Destination destination;
+    private final UserCookies ownCookies = new JdkCookies();
+    private UserCookies cookies = ownCookies;
+    private HostResolver resolver;
+    private Connection connection;
+    /** The version the open connection speaks, as ALPN or the settings chose it. */
+    private HttpVersion version = HttpVersion.HTTP_1_1;
+    private volatile CompletableFuture<?> waitingOn;
+    private volatile Request inFlight;
     private volatile boolean aborted;
 
     public HttpUserAgent(Endpoint endpoint, ConnectionSettings settings) {
-        this(endpoint, settings, System::nanoTime, Clock.systemUTC());
+        this(endpoint, settings, System::nanoTime);
     }
 
-    /**
-     * @param nanoClock monotonic clock for timings
-     * @param wallClock clock for cookie expiry dates
-     */
-    public HttpUserAgent(Endpoint endpoint, ConnectionSettings settings, LongSupplier nanoClock, Clock wallClock) {
-        if (endpoint.tls() && settings.tls() == null) {
-            throw new IllegalArgumentException("https needs a TLS socket factory");
-        }
+    /** @param nanoClock monotonic clock for timings */
+    public HttpUserAgent(Endpoint endpoint, ConnectionSettings settings, LongSupplier nanoClock) {
         this.endpoint = endpoint;
         this.settings = settings;
         this.nanoClock = nanoClock;
-        this.connection = new HttpConnection(endpoint, settings, nanoClock);
-        this.cookies = new CookieJar(wallClock);
+        this.lease = SharedHttpClients.acquire(settings);
+        this.client = lease.client();
+        this.destination = client.resolveDestination(new Origin(endpoint.scheme(), new Origin.Address(endpoint.host(),
+                endpoint.port()), null, settings.httpVersion().protocol(endpoint.tls())));
     }
 
     public Endpoint endpoint() {
         return endpoint;
     }
 
-    public CookieJar cookies() {
-        return cookies;
+    /** Resolves the shop's (or the proxy's) name with this resolver from now on; null: the system's DNS. */
+    public void useResolver(HostResolver hostResolver) {
+        resolver = hostResolver;
+    }
+
+    /**
+     * Keeps the user's cookies in this store from now on (a JMeter HTTP Cookie Manager), or in the user's own store
+     * when null.
+     */
+    public void useCookies(UserCookies store) {
+        cookies = store == null ? ownCookies : store;
     }
 
     /** Sends the request and reads the answer; never throws for network trouble, it reports it. */
     public HttpExchange send(HttpRequest request) {
         aborted = false;
         long start = nanoClock.getAsLong();
+        URI uri = URI.create(endpoint.baseUrl() + request.target());
         long connectNanos = 0;
-        encoder.encode(request, endpoint, settings.keepAlive(), cookies.header());
-        String head = encoder.head();
-        if (!connection.isOpen() || !connection.stillUsable()) {
-            // the only reconnect there is: nothing of this request has been written yet
-            connection.close();
+        if (connection == null || connection.isClosed()) {
+            // the only reconnect there is: nothing of this request has been sent yet
+            closeConnection();
             try {
-                connectNanos = connection.open();
-            } catch (HttpConnection.FailureException e) {
-                return failed(e.failure(), head, start, connectNanos, 0, 0, 0, -1);
+                connection = connect();
+                version = connection instanceof HttpConnectionOverHTTP ? HttpVersion.HTTP_1_1 : HttpVersion.HTTP_2;
+            } catch (ConnectFailed e) {
+                return failed(e.failure, fallbackHead(request, uri), start, 0, 0, 0, -1);
             }
+            connectNanos = nanoClock.getAsLong() - start;
         }
-        ResponseReader reader = connection.reader();
-        long bytesSent = 0;
+        Request jetty = toJetty(request, uri);
+        int kept = request.keptBodyBytes() < 0
+                ? settings.maxBodyBytes()
+                : Math.min(request.keptBodyBytes(), settings.maxBodyBytes());
+        ResponseCollector collector = new ResponseCollector(nanoClock, kept);
+        jetty.onRequestBegin(collector);
+        AtomicLong compressedBytes = new AtomicLong();
+        jetty.attribute(CountingGzipDecoder.WIRE_BYTES, compressedBytes);
+        org.eclipse.jetty.io.Connection wire = connection instanceof org.eclipse.jetty.io.Connection io ? io : null;
+        long inBefore = wire == null ? 0 : wire.getBytesIn();
+        long outBefore = wire == null ? 0 : wire.getBytesOut();
+        Result result;
+        inFlight = jetty;
         try {
-            // the deadline starts before writing: a shop that stops reading is as late as one that never answers
-            connection.startResponseDeadline(settings.responseTimeoutMillis());
-            connection.write(encoder.bytes(), encoder.length());
-            // bytes of a write that failed are not counted: how many left the machine is unknown
-            bytesSent = encoder.length();
-            int kept = request.keptBodyBytes() < 0
-                    ? settings.maxBodyBytes()
-                    : Math.min(request.keptBodyBytes(), settings.maxBodyBytes());
-            HttpResponse response = reader.read(request.method().equals("HEAD"), kept);
-            long end = nanoClock.getAsLong();
-            // the answer is complete, however close to the deadline; a socket the watchdog closed is not reused
-            boolean deadlinePassed = connection.endResponseDeadline();
-            cookies.store(response.headers().all("Set-Cookie"));
-            if (deadlinePassed || !settings.keepAlive() || !reader.lastAnswerAllowsReuse()) {
-                connection.close();
+            if (aborted) {
+                jetty.abort(new StoppedByTest());
             }
-            long headBytes = reader.headBytes();
-            return new HttpExchange(response, null, head, connectNanos, reader.firstByteAt() - start, end - start,
-                    bytesSent, headBytes, reader.wireBytes() - headBytes);
-        } catch (IOException e) {
-            // once any of the request may have left, it is never sent again: the shop may have acted on it
-            connection.abort();
-            connection.close();
-            long headBytes = reader.headBytes();
-            return failed(afterSendFailure(e, reader), head, start, connectNanos, bytesSent, headBytes,
-                    reader.wireBytes() - headBytes, reader.firstByteAt());
+            connection.send(jetty, collector);
+            result = await(collector.done());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            aborted = true;
+            jetty.abort(new StoppedByTest());
+            closeConnection();
+            return failed(new HttpFailure(HttpFailure.Kind.INTERRUPTED, "the request was interrupted: the test is stopping",
+                    collector.requestBegun()), headOf(jetty, uri), start, connectNanos, 0, 0, -1);
+        } finally {
+            inFlight = null;
         }
+        long end = nanoClock.getAsLong();
+        String head = headOf(jetty, uri);
+        long firstByte = collector.answerStartedAt() < 0 ? -1 : collector.answerStartedAt() - start;
+        long bytesSent = wire == null ? head.length() + bodyLength(request) : wire.getBytesOut() - outBefore;
+        if (result.isFailed()) {
+            // a connection that failed an exchange is not reused: the next request opens a new one
+            closeConnection();
+            HttpFailure failure = aborted
+                    ? new HttpFailure(HttpFailure.Kind.INTERRUPTED, "the request was interrupted: the test is stopping",
+                            collector.requestBegun())
+                    : withBodyProgress(FailureKinds.exchangeFailure(result.getFailure(), collector.requestBegun(),
+                            collector.answerStartedAt() >= 0, endpoint, settings.responseTimeoutMillis()),
+                            result.getResponse(), collector);
+            long received = wire == null ? collector.contentBytes() : wire.getBytesIn() - inBefore;
+            Response partial = result.getResponse();
+            long headerBytes = partial == null || collector.answerStartedAt() < 0
+                    ? 0 : Math.min(received, responseHeadOf(partial).length());
+            return new HttpExchange(null, failure, head, connectNanos, firstByte, end - start,
+                    failure.requestSent() ? bytesSent : 0, headerBytes, received - headerBytes);
+        }
+        Response answer = result.getResponse();
+        String responseHead = responseHeadOf(answer);
+        long compressed = compressedBytes.get();
+        long headerBytes;
+        long bodyBytes;
+        if (wire != null) {
+            // HTTP/1.1: the connection counted every byte of the answer; what was not body was head
+            long received = wire.getBytesIn() - inBefore;
+            headerBytes = compressed > 0 ? received - compressed : Math.min(received, responseHead.length());
+            bodyBytes = received - headerBytes;
+        } else {
+            // HTTP/2: the head is counted as its HTTP/1.1 text, the body as it came, before any gzip decoding
+            headerBytes = responseHead.length();
+            bodyBytes = compressed > 0 ? compressed : collector.contentBytes();
+        }
+        storeCookies(uri, answer.getHeaders());
+        if (!settings.keepAlive()) {
+            closeConnection();
+        }
+        HttpResponse response = new HttpResponse(answer.getStatus(), answer.getReason() == null ? "" : answer.getReason(),
+                new HttpHeaders(answer.getHeaders()), responseHead, collector.body(), collector.bodyTruncated());
+        return new HttpExchange(response, null, head, connectNanos, firstByte, end - start, bytesSent, headerBytes, bodyBytes);
     }
 
-    /** Closes the connection, ending any exchange in progress; safe from any thread. */
+    /** Says how much of a body with a declared length came, when the connection ended in the middle of it. */
+    private static HttpFailure withBodyProgress(HttpFailure failure, Response partial, ResponseCollector collector) {
+        if (failure.kind() != HttpFailure.Kind.CONNECTION_CLOSED || partial == null || collector.answerStartedAt() < 0) {
+            return failure;
+        }
+        long declared = partial.getHeaders().getLongField(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH);
+        if (declared < 0) {
+            return failure;
+        }
+        return new HttpFailure(failure.kind(), failure.message() + " (" + collector.contentBytes() + " of " + declared
+                + " body bytes came)", failure.requestSent());
+    }
+
+    /** Ends any exchange in progress and closes the connection; safe from any thread. */
     public void abort() {
         aborted = true;
-        connection.abort();
+        Request request = inFlight;
+        if (request != null) {
+            request.abort(new StoppedByTest());
+        }
+        CompletableFuture<?> waiting = waitingOn;
+        if (waiting != null) {
+            waiting.completeExceptionally(new StoppedByTest());
+        }
     }
 
     @Override
     public void close() {
-        connection.close();
+        closeConnection();
+        lease.close();
+    }
+
+    private Connection connect() throws ConnectFailed {
+        CompletableFuture<Connection> opened = new CompletableFuture<>();
+        waitingOn = opened;
+        try {
+            if (aborted) {
+                throw new ConnectFailed(new HttpFailure(HttpFailure.Kind.INTERRUPTED,
+                        "the request was interrupted: the test is stopping", false));
+            }
+            UserDnsResolver.with(resolver, () -> client.newConnection(destination, Promise.from(opened)));
+            int timeout = settings.connectTimeoutMillis();
+            return timeout == 0 ? opened.get() : opened.get(timeout, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeWhenOpened(opened);
+            throw new ConnectFailed(new HttpFailure(HttpFailure.Kind.INTERRUPTED,
+                    "the request was interrupted: the test is stopping", false));
+        } catch (TimeoutException e) {
+            closeWhenOpened(opened);
+            throw new ConnectFailed(FailureKinds.connectFailure(e, endpoint, settings.connectTimeoutMillis()));
+        } catch (ExecutionException e) {
+            closeWhenOpened(opened);
+            throw new ConnectFailed(aborted
+                    ? new HttpFailure(HttpFailure.Kind.INTERRUPTED, "the request was interrupted: the test is stopping", false)
+                    : FailureKinds.connectFailure(e.getCause(), endpoint, settings.connectTimeoutMillis()));
+        } finally {
+            waitingOn = null;
+        }
+    }
+
+    private static void closeWhenOpened(CompletableFuture<Connection> opened) {
+        // a connection that arrives after we gave up on it must not stay open
+        opened.thenAccept(Connection::close);
+    }
+
+    private Result await(CompletableFuture<Result> done) throws InterruptedException {
+        waitingOn = done;
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            // abort() completed the wait early: report it like Jetty would have
+            return new Result(inFlight, e.getCause(), null);
+        } finally {
+            waitingOn = null;
+        }
+    }
+
+    private Request toJetty(HttpRequest request, URI uri) {
+        Request jetty = client.newRequest(uri).method(request.method()).version(version);
+        String cookieHeader = cookies.cookieHeader(uri);
+        jetty.headers(headers -> {
+            for (HttpHeader header : request.headers()) {
+                headers.add(header.name(), header.value());
+            }
+            if (cookieHeader != null) {
+                headers.add("Cookie", cookieHeader);
+            }
+            if (!settings.keepAlive() && version == HttpVersion.HTTP_1_1) {
+                headers.put("Connection", "close");
+            }
+        });
+        if (request.body() != null) {
+            jetty.body(new BytesRequestContent(request.body()));
+        }
+        if (settings.responseTimeoutMillis() > 0) {
+            jetty.timeout(settings.responseTimeoutMillis(), TimeUnit.MILLISECONDS);
+        }
+        return jetty;
+    }
+
+    private void storeCookies(URI uri, HttpFields headers) {
+        List<String> set = headers.getValuesList("Set-Cookie");
+        if (!set.isEmpty()) {
+            cookies.store(uri, set);
+        }
+    }
+
+    private void closeConnection() {
+        Connection open = connection;
+        connection = null;
+        if (open != null) {
+            open.close();
+        }
     }
 
     private HttpExchange failed(HttpFailure failure, String head, long start, long connectNanos, long bytesSent,
-                                long headBytes, long bodyBytes, long firstByteAt) {
+                                long bodyBytes, long firstByteAt) {
         long end = nanoClock.getAsLong();
         return new HttpExchange(null, failure, head, connectNanos, firstByteAt < 0 ? -1 : firstByteAt - start,
-                end - start, bytesSent, headBytes, bodyBytes);
+                end - start, bytesSent, 0, bodyBytes);
     }
 
-    private HttpFailure afterSendFailure(IOException e, ResponseReader reader) {
-        boolean answerStarted = reader.wireBytes() > 0;
-        if (!aborted && connection.responseDeadlinePassed()) {
-            String message = answerStarted
-                    ? "answer incomplete after " + settings.responseTimeoutMillis() + " ms (response timeout)"
-                    : "no answer within " + settings.responseTimeoutMillis() + " ms (response timeout)";
-            return new HttpFailure(HttpFailure.Kind.RESPONSE_TIMEOUT, message, true);
+    /** The request line and headers as sent, Host included (Jetty writes it from the URI), one per line. */
+    private String headOf(Request jetty, URI uri) {
+        StringBuilder head = new StringBuilder(256);
+        head.append(jetty.getMethod()).append(' ').append(target(uri)).append(' ').append(jetty.getVersion()).append('\n');
+        head.append("Host: ").append(endpoint.authority()).append('\n');
+        for (HttpField field : jetty.getHeaders()) {
+            head.append(field.getName()).append(": ").append(field.getValue()).append('\n');
         }
-        if (aborted || e instanceof AsynchronousCloseException || (e instanceof ClosedChannelException
-                && Thread.currentThread().isInterrupted())) {
-            return new HttpFailure(HttpFailure.Kind.INTERRUPTED, "the request was interrupted: the test is stopping", true);
+        return head.toString();
+    }
+
+    private String fallbackHead(HttpRequest request, URI uri) {
+        StringBuilder head = new StringBuilder(256);
+        head.append(request.method()).append(' ').append(target(uri)).append(' ').append(version).append('\n');
+        head.append("Host: ").append(endpoint.authority()).append('\n');
+        for (HttpHeader header : request.headers()) {
+            head.append(header.name()).append(": ").append(header.value()).append('\n');
         }
-        if (e instanceof ClosedEarlyException) {
-            return new HttpFailure(HttpFailure.Kind.CONNECTION_CLOSED, e.getMessage(), true);
+        return head.toString();
+    }
+
+    private static String target(URI uri) {
+        String query = uri.getRawQuery();
+        return query == null ? uri.getRawPath() : uri.getRawPath() + "?" + query;
+    }
+
+    /** The status line and headers of the answer in HTTP/1.1 form, the way JMeter shows response headers. */
+    private static String responseHeadOf(Response answer) {
+        StringBuilder head = new StringBuilder(256);
+        head.append(answer.getVersion()).append(' ').append(answer.getStatus());
+        if (answer.getReason() != null && !answer.getReason().isEmpty()) {
+            head.append(' ').append(answer.getReason());
         }
-        if (e instanceof MalformedAnswerException) {
-            return new HttpFailure(HttpFailure.Kind.MALFORMED_RESPONSE, "malformed answer: " + e.getMessage(), true);
+        head.append("\r\n");
+        for (HttpField field : answer.getHeaders()) {
+            head.append(field.getName()).append(": ").append(field.getValue()).append("\r\n");
         }
-        String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (e instanceof SocketException && text.contains("reset")) {
-            return new HttpFailure(HttpFailure.Kind.CONNECTION_RESET, answerStarted
-                    ? "connection reset by the shop in the middle of the answer"
-                    : "connection reset by the shop", true);
+        return head.append("\r\n").toString();
+    }
+
+    private static long bodyLength(HttpRequest request) {
+        return request.body() == null ? 0 : request.body().length;
+    }
+
+    /** Why a request ended early when the test is being stopped. */
+    private static final class StoppedByTest extends InterruptedIOException {
+        private static final long serialVersionUID = 1L;
+
+        StoppedByTest() {
+            super("the test is stopping");
         }
-        if (e instanceof SocketException && (text.contains("broken pipe") || text.contains("closed"))) {
-            return new HttpFailure(HttpFailure.Kind.CONNECTION_CLOSED,
-                    "the shop closed the connection while the request was being sent", true);
+    }
+
+    /** A connection that could not be opened, with the failure to report. */
+    private static final class ConnectFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient HttpFailure failure;
+
+        ConnectFailed(HttpFailure failure) {
+            super(failure.message(), null, false, false);
+            this.failure = failure;
         }
-        return new HttpFailure(HttpFailure.Kind.IO_ERROR, "I/O error talking to " + endpoint.hostAndPort() + ": " + e, true);
     }
 }

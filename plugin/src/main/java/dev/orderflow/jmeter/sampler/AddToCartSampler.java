@@ -18,11 +18,12 @@ import dev.orderflow.jmeter.http.HttpRequest;
  *
  * <p>One sample covers the whole step, however many products it adds: its times span all the POSTs,
  * its bytes and connect time are their sums, its latency is the first answer's, its code and body
- * are the last answer's. Not one sample per POST, because a sampler yields one result per call and a
- * second call per product would force every plan to loop around it; and not sub-results, because
- * JMeter writes sub-results as lines of their own into result files, so the HTML dashboard would
- * count each cart step two or three times. One sample per step keeps the dashboard's counts and error
- * rate reading as "cart steps" and "cart failures per order attempt". A failed step ends the iteration.
+ * are the last answer's; each POST is a sub-result of it ("cart-0", "cart-1"), as JMeter's HTTP
+ * Request shows its redirects. Not one sample per POST, because a sampler yields one result per call
+ * and a second call per product would force every plan to loop around it. The plans write no
+ * sub-results into result files (jmeter.save.saveservice.subresults=false), so the HTML dashboard's
+ * counts and error rate read as "cart steps" and "cart failures per order attempt", as the order
+ * funnel counts them. A failed step ends the iteration.
  *
  * <p>A cart that an earlier attempt filled and no order took (a sold-out answer, a failed order) is emptied
  * first, within the same sample: the shop keeps it, and ordering it again would fail again.

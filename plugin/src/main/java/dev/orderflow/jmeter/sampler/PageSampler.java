@@ -12,7 +12,8 @@ import dev.orderflow.jmeter.http.RequestTargets;
 
 /**
  * GETs any page of the shop (the index page by default) on the virtual user's connection, with its
- * cookies. A 2xx or 3xx answer is a success; redirects are not followed.
+ * cookies. Redirects on the same shop are followed up to the shop connection's limit, each hop a sub-result; the
+ * last answer decides: a 2xx or 3xx answer is a success.
  */
 public class PageSampler extends ShopSampler {
 

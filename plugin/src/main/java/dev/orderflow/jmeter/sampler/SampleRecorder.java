@@ -63,15 +63,20 @@ final class SampleRecorder {
         if (maskedBody != null) {
             requestData.append("\n\n").append(maskedBody);
         }
-        requestHeaders.append(SecretMasks.requestHead(exchange.requestHead(), settings));
+        String maskedHead = SecretMasks.requestHead(exchange.requestHead(), settings);
+        requestHeaders.append(maskedHead);
         result.setURL(url);
+        ExchangeSample.ShownAnswer shown = shown(exchange.response());
+        // every request of the step is a sub-result too, as JMeter's HTTP Request shows its redirects
+        result.addRawSubResult(ExchangeSample.of(result.getSampleLabel() + "-" + (exchanges - 1), exchange, method, url,
+                maskedHead, maskedBody, result.getStartTime(), sinceSampleStartNanos, settings.keptResponseBytes(), shown));
 
         HttpResponse response = exchange.response();
         if (response != null) {
             result.setResponseCode(Integer.toString(response.status()));
-            result.setResponseMessage(response.reason());
-            result.setResponseHeaders(SecretMasks.responseHead(response.head()));
-            keepBody(response);
+            result.setResponseHeaders(shown.head());
+            int kept = keepBody(response, shown.body());
+            result.setResponseMessage(response.reason() + ExchangeSample.cutNote(response, kept, exchange.bodyBytes()));
         } else {
             HttpFailure failure = exchange.failure();
             result.setResponseCode(NON_HTTP_CODE + failure.kind().code());
@@ -112,9 +117,18 @@ final class SampleRecorder {
         maskToken = true;
     }
 
-    private void keepBody(HttpResponse response) {
-        // masked before the cut, so that no part of the token is kept either
+    /** The answer's headers and body as the sample may show them: cookies masked, the token when asked. */
+    private ExchangeSample.ShownAnswer shown(HttpResponse response) {
+        if (response == null) {
+            return null;
+        }
+        // masked before any cut, so that no part of the token is kept either
         byte[] body = maskToken ? SecretMasks.tokenInBody(response.body(), settings.tokenPointer()) : response.body();
+        return new ExchangeSample.ShownAnswer(SecretMasks.responseHead(response.head()), body);
+    }
+
+    /** Keeps the answer's body in the sample, up to the shop connection's limit; returns how much was kept. */
+    private int keepBody(HttpResponse response, byte[] body) {
         int kept = Math.min(body.length, settings.keptResponseBytes());
         result.setResponseData(kept == body.length ? body : Arrays.copyOf(body, kept));
         result.setDataType(SampleResult.TEXT);
@@ -126,5 +140,6 @@ final class SampleRecorder {
         if (result.getDataEncodingNoDefault() == null) {
             result.setDataEncoding(StandardCharsets.UTF_8.name());
         }
+        return kept;
     }
 }

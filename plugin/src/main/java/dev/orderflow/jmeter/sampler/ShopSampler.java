@@ -42,6 +42,8 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
 
     /** The nearest shop connection in scope; JMeter hands it over before each sample. */
     private transient ShopConnection shopConnection;
+    /** JMeter's HTTP Header, Cookie, Authorization and DNS Cache managers in scope, handed over before each sample too. */
+    private transient HttpConfigInScope httpConfig = new HttpConfigInScope();
     /** The sessions of the virtual user that owns this copy of the sampler, for closing at thread end. */
     private transient ShopSessions sessions;
     private transient volatile ShopSession inFlight;
@@ -124,11 +126,11 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
         return result;
     }
 
-    // Config scoping: take the nearest shop connection, merge nothing else into this sampler.
+    // Config scoping: take the nearest shop connection and JMeter's HTTP managers, merge nothing else into this sampler.
 
     @Override
     public boolean applies(ConfigTestElement configElement) {
-        return configElement instanceof ShopConnection;
+        return configElement instanceof ShopConnection || HttpConfigInScope.takes(configElement);
     }
 
     @Override
@@ -137,6 +139,8 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
             if (shopConnection == null) { // JMeter offers the innermost config element first
                 shopConnection = connection;
             }
+        } else if (HttpConfigInScope.takes(element)) {
+            httpConfig().add(element);
         } else {
             super.addTestElement(element);
         }
@@ -145,7 +149,15 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
     @Override
     public void clearTestElementChildren() {
         shopConnection = null;
+        httpConfig().clear();
         super.clearTestElementChildren();
+    }
+
+    private HttpConfigInScope httpConfig() {
+        if (httpConfig == null) { // after deserialization on a remote engine
+            httpConfig = new HttpConfigInScope();
+        }
+        return httpConfig;
     }
 
     // Thread end and test stop
@@ -235,10 +247,27 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
             return send(request, settings.url(path), maskedBody);
         }
 
-        /** Sends a request within the sample and records it; the masked body is what the sample shows. */
+        /**
+         * Sends a request within the sample and records it; the masked body is what the sample shows. A GET follows
+         * redirects on the same shop up to the connection's limit, each hop recorded; the last answer is returned.
+         */
         public HttpExchange send(HttpRequest request, URL url, String maskedBody) {
+            HttpExchange exchange = sendOnce(request, url, maskedBody);
+            URL next;
+            for (int hops = 0; request.method().equals("GET") && hops < settings.maxRedirects()
+                    && (next = Redirects.next(exchange, url, settings.endpoint())) != null; hops++) {
+                request = request.redirectedTo(Redirects.target(next));
+                url = next;
+                exchange = sendOnce(request, url, null);
+            }
+            return exchange;
+        }
+
+        private HttpExchange sendOnce(HttpRequest request, URL url, String maskedBody) {
             long sinceStart = System.nanoTime() - startNanos;
-            HttpExchange exchange = session.agent().send(request);
+            session.agent().useCookies(httpConfig().cookieStore());
+            session.agent().useResolver(httpConfig().resolver());
+            HttpExchange exchange = session.agent().send(httpConfig().decorate(request, url));
             recorder.add(exchange, request.method(), url, maskedBody, sinceStart);
             return exchange;
         }

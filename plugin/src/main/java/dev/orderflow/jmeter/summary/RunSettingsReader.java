@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import dev.orderflow.jmeter.http.RequestTargets;
+
 /**
  * Turns the listener's field values (functions already evaluated) into {@link RunSettings}, refusing any
  * value that cannot be used with a message naming the element and the field. An empty limit is off.
@@ -171,12 +173,24 @@ public final class RunSettingsReader {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return new ShopTarget(uri, key);
+                return new ShopTarget(uri, key, statsPath());
             }
         } catch (URISyntaxException e) {
             // refused below with the value quoted
         }
         throw refuse(SummaryField.SHOP_URL, usage);
+    }
+
+    private String statsPath() {
+        String path = value(SummaryField.STATS_PATH);
+        if (path.isEmpty()) {
+            return ShopTarget.DEFAULT_STATS_PATH;
+        }
+        if (!RequestTargets.isValid(path)) {
+            throw refuse(SummaryField.STATS_PATH, "must be a path starting with / and without spaces, such as "
+                    + ShopTarget.DEFAULT_STATS_PATH + " (or /api/admin/stats/ for a shop whose routes end in /), not '" + path + "'");
+        }
+        return path;
     }
 
     private SummaryConfigurationException refuse(SummaryField field, String problem) {

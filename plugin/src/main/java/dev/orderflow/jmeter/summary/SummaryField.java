@@ -21,6 +21,7 @@ public enum SummaryField {
             "${__P(threshold_labels,)}"),
     SHOP_URL("OrderSummary.shopUrl", "Shop base URL",
             "${__P(protocol,http)}://${__P(host,127.0.0.1)}:${__P(port,8000)}"),
+    STATS_PATH("OrderSummary.statsPath", "Shop statistics path", "/api/admin/stats"),
     ADMIN_KEY("OrderSummary.adminKey", "Shop admin key (empty = no reconciliation)", "${__P(admin_key,)}");
 
     private final String key;

@@ -53,7 +53,7 @@ class ShopConnectionJmxTest {
 
         assertThat(settings.endpoint().host()).isEqualTo("shop.test");
         assertThat(settings.path(ShopField.LOGIN_PATH)).isEqualTo(ShopField.LOGIN_PATH.defaultValue());
-        assertThat(settings.keptResponseBytes()).isEqualTo(4096);
+        assertThat(settings.keptResponseBytes()).isEqualTo(65536);
         assertThat(settings.connection().responseTimeoutMillis()).isEqualTo(10_000);
     }
 }

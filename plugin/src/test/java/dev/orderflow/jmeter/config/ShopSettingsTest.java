@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.orderflow.jmeter.http.HttpVersionChoice;
+
 class ShopSettingsTest {
 
     private static ShopSettings with(ShopField field, String value) {
@@ -46,7 +48,7 @@ class ShopSettingsTest {
         assertThat(settings.connection().verifyHostname()).isTrue();
         assertThat(settings.connection().connectTimeoutMillis()).isEqualTo(5000);
         assertThat(settings.connection().responseTimeoutMillis()).isEqualTo(10000);
-        assertThat(settings.keptResponseBytes()).isEqualTo(4096);
+        assertThat(settings.keptResponseBytes()).isEqualTo(65536);
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\" is refused: {2}")
@@ -57,6 +59,9 @@ class ShopSettingsTest {
         "PORT|65536|Port (port) \"65536\" is not in 1..65535",
         "PORT|eighty|Port (port) \"eighty\" is not a whole number",
         "PROTOCOL|ftp|Protocol (protocol) must be http or https, not \"ftp\"",
+        "PROXY|proxy.example|Proxy (host:port) (proxy) \"proxy.example\" is not host:port (like proxy.example.com:3128)",
+        "MAX_REDIRECTS|-1|Redirects followed (GET) (maxRedirects) must not be negative, not -1",
+        "HTTP_VERSION|HTTP/3|HTTP version (httpVersion) must be HTTP/1.1, HTTP/2 or auto, not \"HTTP/3\"",
         "CONNECT_TIMEOUT|-1|Connect timeout (ms) (connectTimeout) must not be negative, not -1",
         "RESPONSE_TIMEOUT|-5|Response timeout (ms) (responseTimeout) must not be negative, not -5",
         "TOKEN_POINTER|token|Token JSON pointer (tokenPointer) \"token\" is not a JSON pointer: it must be empty or start with / (like /token)",
@@ -112,6 +117,15 @@ class ShopSettingsTest {
         assertThat(settings.endpoint().baseUrl()).isEqualTo("https://[::1]:8443");
         assertThat(settings.connection().verifyHostname()).isFalse();
         assertThat(settings.connection().tls()).isNotNull();
+    }
+
+    @Test
+    void readsTheHttpVersionWhateverItsCaseAndSpeaksHttp11ByDefault() {
+        assertThat(ShopSettings.defaults().connection().httpVersion()).isEqualTo(HttpVersionChoice.HTTP_1_1);
+        assertThat(ShopSettings.of("h2", Map.of(ShopField.HTTP_VERSION, " http/2 ")).connection().httpVersion())
+                .isEqualTo(HttpVersionChoice.HTTP_2);
+        assertThat(ShopSettings.of("auto", Map.of(ShopField.HTTP_VERSION, "AUTO")).connection().httpVersion())
+                .isEqualTo(HttpVersionChoice.AUTO);
     }
 
     @Test

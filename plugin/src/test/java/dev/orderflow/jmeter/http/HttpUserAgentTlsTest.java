@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -58,12 +57,12 @@ class HttpUserAgentTlsTest {
         return new ScriptedServer(context.getServerSocketFactory(), script);
     }
 
-    private static SSLSocketFactory trustingTheTestCertificate() throws Exception {
+    private static SSLContext trustingTheTestCertificate() throws Exception {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(keyStore);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
-        return context.getSocketFactory();
+        return context;
     }
 
     private static ScriptedServer answeringServer() throws Exception {
@@ -93,7 +92,7 @@ class HttpUserAgentTlsTest {
 
     @Test
     void acceptsASelfSignedCertificateWhenAskedToAcceptAny() throws Exception {
-        ConnectionSettings settings = new ConnectionSettings(5000, 5000, true, TlsSockets.acceptingAnyCertificate(), false, 1 << 20);
+        ConnectionSettings settings = new ConnectionSettings(5000, 5000, true, TlsContexts.acceptingAnyCertificate(), false, 1 << 20);
         try (ScriptedServer server = answeringServer();
              HttpUserAgent agent = new HttpUserAgent(new Endpoint("https", "localhost", server.port()), settings)) {
             assertThat(agent.send(HttpRequest.get("/health").build()).answered()).isTrue();
@@ -102,7 +101,7 @@ class HttpUserAgentTlsTest {
 
     @Test
     void refusesAnUntrustedCertificateBeforeSendingAnything() throws Exception {
-        ConnectionSettings settings = new ConnectionSettings(5000, 5000, true, TlsSockets.verifying(), true, 1 << 20);
+        ConnectionSettings settings = new ConnectionSettings(5000, 5000, true, TlsContexts.verifying(), true, 1 << 20);
         try (ScriptedServer server = answeringServer();
              HttpUserAgent agent = new HttpUserAgent(new Endpoint("https", "127.0.0.1", server.port()), settings)) {
             HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json", new byte[] {'{', '}'}).build());

@@ -111,8 +111,9 @@ class SamplerFaultsTest {
         });
 
         assertThat(order.isOutcomeUnknown()).isTrue();
-        assertThat(order.getResponseCode()).isEqualTo("Non HTTP response code: connection reset");
-        assertThat(order.getResponseMessage()).isEqualTo("connection reset by the shop");
+        // Jetty reads a reset as the end of the stream; the order's outcome is unknown either way
+        assertThat(order.getResponseCode()).isEqualTo("Non HTTP response code: connection closed");
+        assertThat(order.getResponseMessage()).isEqualTo("the shop closed the connection before answering");
     }
 
     @Test
@@ -219,7 +220,7 @@ class SamplerFaultsTest {
             assertThat(bodies).containsExactlyInAnyOrder("{\"product_id\":1,\"quantity\":1}", "{\"product_id\":2,\"quantity\":1}");
             assertThat(sample.isSuccessful()).isTrue();
             assertThat(sample.getSamplerData().split("POST ")).hasSize(3);
-            assertThat(sample.getSubResults()).isEmpty();
+            assertThat(sample.getSubResults()).extracting(SampleResult::getSampleLabel).containsExactly("cart-0", "cart-1");
         }
     }
 

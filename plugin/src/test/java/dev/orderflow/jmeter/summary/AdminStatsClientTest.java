@@ -44,6 +44,16 @@ class AdminStatsClientTest {
             boolean keyed = KEY.equals(exchange.getRequestHeaders().getFirst(AdminStatsClient.ADMIN_KEY_HEADER));
             answer(exchange, keyed ? 200 : 403, keyed ? STATS : "{\"error\":\"forbidden\",\"detail\":\"admin key\"}");
         });
+        // a shop whose routes end in a slash (Django's APPEND_SLASH): the path without it is redirected
+        server.createContext("/django/api/admin/stats", exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/")) {
+                answer(exchange, 200, STATS);
+            } else {
+                exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getPath() + "/");
+                exchange.sendResponseHeaders(301, -1);
+                exchange.close();
+            }
+        });
         server.createContext("/broken/api/admin/stats", exchange -> answer(exchange, 500, "{\"error\":\"internal\"}"));
         server.createContext("/html/api/admin/stats", exchange -> answer(exchange, 200, "<html>stats</html>"));
         server.createContext("/partial/api/admin/stats", exchange -> answer(exchange, 200, "{\"orders\":3}"));
@@ -88,6 +98,18 @@ class AdminStatsClientTest {
         assertThat(stats.stockAddsUp()).isTrue();
     }
 
+    @Test
+    void readsTheStatisticsOfAShopWhoseRoutesEndInASlashFromTheConfiguredPath() throws Exception {
+        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/django");
+
+        ShopStats stats = new AdminStatsClient(Duration.ofSeconds(5)).fetch(new ShopTarget(base, KEY, "/api/admin/stats/"));
+
+        assertThat(stats).isEqualTo(new ShopStats(12, 25, 10_000_000, 9_999_975));
+        assertThatThrownBy(() -> new AdminStatsClient(Duration.ofSeconds(5)).fetch(new ShopTarget(base, KEY)))
+                .isInstanceOf(ShopStatsException.class)
+                .hasMessageContaining("answered HTTP 301 instead of 200 (a redirect: set the summary's statistics path");
+    }
+
     static Stream<Arguments> faults() {
         return Stream.of(
                 Arguments.of("/ok", "wrong-key", "refused the admin key (HTTP 403)"),
@@ -121,6 +143,6 @@ class AdminStatsClientTest {
         assertThatThrownBy(() -> new AdminStatsClient(Duration.ofSeconds(2)).fetch(shop))
                 .isInstanceOf(ShopStatsException.class)
                 .hasMessageStartingWith("cannot reach the shop at GET http://127.0.0.1:" + closedPort + "/api/admin/stats: ")
-                .hasMessageContaining("ConnectException");
+                .hasMessageContaining("connection refused by 127.0.0.1:" + closedPort);
     }
 }

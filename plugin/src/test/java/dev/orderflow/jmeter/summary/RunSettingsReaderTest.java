@@ -71,6 +71,23 @@ class RunSettingsReaderTest {
         assertThat(settings.shop().toString()).doesNotContain("s3cret");
     }
 
+    @Test
+    void theStatisticsPathReplacesApiMdsWhenGiven() {
+        Map<SummaryField, String> values = values();
+        values.put(SummaryField.SHOP_URL, "https://shop.example:8443");
+        values.put(SummaryField.ADMIN_KEY, "s3cret");
+        values.put(SummaryField.STATS_PATH, " /api/admin/stats/ ");
+
+        RunSettings settings = RunSettingsReader.read("Order summary", values::get);
+
+        assertThat(settings.shop().statsUri()).isEqualTo(URI.create("https://shop.example:8443/api/admin/stats/"));
+        values.put(SummaryField.STATS_PATH, "api/stats");
+        assertThatThrownBy(() -> RunSettingsReader.read("Order summary", values::get))
+                .isInstanceOf(SummaryConfigurationException.class)
+                .hasMessageContaining("field 'Shop statistics path' (OrderSummary.statsPath)")
+                .hasMessageContaining("must be a path starting with /");
+    }
+
     static Stream<Arguments> unusableValues() {
         return Stream.of(
                 Arguments.of(SummaryField.MIN_SUCCESS_RATE, "ninety", "must be a percentage from 0 to 100"),

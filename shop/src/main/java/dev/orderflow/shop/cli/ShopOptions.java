@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import dev.orderflow.shop.http.Listening;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -43,13 +44,17 @@ public final class ShopOptions {
                                 open connections one client address may hold; more are closed
                                 as they open (default %d). A load test runs all its users from
                                 one address: give at least its number of users
+              --tls-keystore F  serve https with the certificate and key of this PKCS12 file
+              --tls-password P  the password of the key store (and of its key)
+              --http2           also speak HTTP/2: h2 through ALPN with --tls-keystore, else h2c
               --help            show this help
             """.formatted(ShopConfig.DEFAULT_MAX_THREADS, ShopConfig.DEFAULT_HEADER_TIMEOUT.toMillis(),
             ShopConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
 
     private static final Set<String> VALUES = Set.of("--port", "--bind", "--data", "--admin-key", "--jdbc-url", "--threads",
-            "--token-ttl", "--header-timeout-ms", "--max-connections-per-address", "--admin-key-file");
-    private static final Set<String> FLAGS = Set.of("--help", "-h");
+            "--token-ttl", "--header-timeout-ms", "--max-connections-per-address", "--admin-key-file",
+            "--tls-keystore", "--tls-password");
+    private static final Set<String> FLAGS = Set.of("--help", "-h", "--http2");
 
     private final boolean help;
     private final ShopConfig config;
@@ -82,6 +87,7 @@ public final class ShopOptions {
                         (int) ShopConfig.DEFAULT_HEADER_TIMEOUT.toMillis(), 1, 3_600_000)))
                 .maxConnectionsPerAddress(line.integer("--max-connections-per-address",
                         ShopConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 1, 1_000_000))
+                .listening(listening(line))
                 .build();
         return new ShopOptions(false, config);
     }
@@ -118,6 +124,18 @@ public final class ShopOptions {
     private static Duration tokenTtl(CommandLine line) throws UsageException {
         int seconds = line.integer("--token-ttl", 0, 1, Integer.MAX_VALUE);
         return seconds == 0 ? null : Duration.ofSeconds(seconds);
+    }
+
+    private static Listening listening(CommandLine line) throws UsageException {
+        String keyStore = line.string("--tls-keystore", null);
+        String password = line.string("--tls-password", null);
+        if (keyStore == null && password != null) {
+            throw new UsageException("--tls-password needs --tls-keystore");
+        }
+        if (keyStore != null && password == null) {
+            throw new UsageException("--tls-keystore needs --tls-password");
+        }
+        return new Listening(keyStore == null ? null : Path.of(keyStore), password, line.has("--http2"));
     }
 
     public boolean help() {

@@ -1,12 +1,19 @@
 package dev.orderflow.shop.http;
 
 import java.time.Duration;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -36,6 +43,31 @@ public final class ServerFactory {
     private ServerFactory() {
     }
 
+    /** The protocols of the connector, outermost first: TLS, then ALPN's choice, then the HTTP versions. */
+    private static ConnectionFactory[] connectionFactories(HttpConfiguration http, Listening listening) {
+        HttpConnectionFactory http11 = new HttpConnectionFactory(http);
+        if (!listening.tls()) {
+            return listening.http2()
+                    ? new ConnectionFactory[] {http11, new HTTP2CServerConnectionFactory(http)}
+                    : new ConnectionFactory[] {http11};
+        }
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // the shop is reached as 127.0.0.1 as often as by name: its certificate need not name the host
+        secure.setSniHostCheck(false);
+        http.addCustomizer(secure);
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStorePath(listening.keyStore().toString());
+        tls.setKeyStorePassword(listening.keyStorePassword());
+        tls.setKeyStoreType("PKCS12");
+        if (!listening.http2()) {
+            return new ConnectionFactory[] {new SslConnectionFactory(tls, http11.getProtocol()), http11};
+        }
+        HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(h2.getProtocol(), http11.getProtocol());
+        alpn.setDefaultProtocol(http11.getProtocol());
+        return new ConnectionFactory[] {new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11};
+    }
+
     /**
      * @param headDeadline             a request head (request line and headers) must be complete this long
      *                                 after the connect, or after the first byte of a kept-alive connection's
@@ -44,6 +76,12 @@ public final class ServerFactory {
      */
     public static Server create(String host, int port, int maxThreads, Duration headDeadline,
                                 int maxConnectionsPerAddress, Handler handler) {
+        return create(host, port, maxThreads, headDeadline, maxConnectionsPerAddress, handler, Listening.PLAIN);
+    }
+
+    /** As above, speaking the protocols {@code listening} names (TLS, HTTP/2). */
+    public static Server create(String host, int port, int maxThreads, Duration headDeadline,
+                                int maxConnectionsPerAddress, Handler handler, Listening listening) {
         QueuedThreadPool threads = new QueuedThreadPool(maxThreads, MIN_THREADS, THREAD_IDLE_TIMEOUT_MS);
         threads.setName("shop");
         Server server = new Server(threads);
@@ -54,7 +92,7 @@ public final class ServerFactory {
 
         int cores = Runtime.getRuntime().availableProcessors();
         ServerConnector connector = new ServerConnector(server, 1, Math.max(1, Math.min(cores, 4)),
-                new HttpConnectionFactory(http));
+                connectionFactories(http, listening));
         connector.setHost(host);
         connector.setPort(port);
         connector.setAcceptQueueSize(ACCEPT_QUEUE);

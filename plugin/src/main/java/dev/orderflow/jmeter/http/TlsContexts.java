@@ -4,39 +4,50 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-/** The TLS socket factories a shop connection can use. */
-public final class TlsSockets {
+/** The TLS contexts a shop connection can use. */
+public final class TlsContexts {
 
-    private TlsSockets() {
+    private TlsContexts() {
     }
 
     /** The JVM's default: certificates checked against the trust store. */
-    public static SSLSocketFactory verifying() {
-        return (SSLSocketFactory) SSLSocketFactory.getDefault();
+    public static SSLContext verifying() {
+        try {
+            return SSLContext.getDefault();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM offers no TLS context", e);
+        }
     }
 
     /**
      * Accepts any certificate, for test shops with self-signed ones (what JMeter's own HTTP sampler
      * does always). Traffic is still encrypted; the shop's identity is not checked.
      */
-    public static SSLSocketFactory acceptingAnyCertificate() {
-        return AnyCertificate.FACTORY;
+    public static SSLContext acceptingAnyCertificate() {
+        return AnyCertificate.CONTEXT;
+    }
+
+    /** A context presenting these client keys, trusting any certificate or the JVM's trust store. */
+    static SSLContext withKeys(KeyManager[] keys, boolean acceptAny) throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys, acceptAny ? new TrustManager[] {new TrustingAll()} : null, null);
+        return context;
     }
 
     private static final class AnyCertificate {
-        static final SSLSocketFactory FACTORY = create();
+        static final SSLContext CONTEXT = create();
 
-        private static SSLSocketFactory create() {
+        private static SSLContext create() {
             try {
                 SSLContext context = SSLContext.getInstance("TLS");
                 context.init(null, new TrustManager[] {new TrustingAll()}, null);
-                return context.getSocketFactory();
+                return context;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("this JVM offers no TLS context", e);
             }
