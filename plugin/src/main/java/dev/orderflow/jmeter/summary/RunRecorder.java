@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +34,8 @@ public final class RunRecorder {
     private final LongAccumulator lastEndMs = new LongAccumulator(Math::max, 0);
     private final LongAccumulator engines = new LongAccumulator(Math::max, 1);
     private final ConcurrentLinkedQueue<GroupLoad> loads = new ConcurrentLinkedQueue<>();
+    /** The user numbers seen per engine: what an engine lost mid-run carried. */
+    private final Map<Integer, Set<Integer>> usersByEngine = new ConcurrentHashMap<>();
     private volatile boolean fromOrderFlowGroup;
 
     public void record(SampleResult sample) {
@@ -55,6 +58,9 @@ public final class RunRecorder {
         if (sample instanceof OrderFlowSampleResult flow) {
             funnel.record(flow);
             engines.accumulate(flow.getEngineCount());
+            if (flow.getUserNumber() >= 0) {
+                usersOn(flow.getEngine()).add(flow.getUserNumber());
+            }
             if (flow.isFromOrderFlowGroup() && !fromOrderFlowGroup) {
                 fromOrderFlowGroup = true;
             }
@@ -67,6 +73,17 @@ public final class RunRecorder {
             recorder = labels.computeIfAbsent(label, l -> new LatencyRecorder(l, labelsSeen.getAndIncrement()));
         }
         return recorder;
+    }
+
+    private Set<Integer> usersOn(int engine) {
+        Set<Integer> users = usersByEngine.get(engine); // the common case takes no lock at all
+        return users != null ? users : usersByEngine.computeIfAbsent(engine, e -> ConcurrentHashMap.newKeySet());
+    }
+
+    /** How many distinct virtual users took order-flow samples on an engine (0 … engines − 1). */
+    public int usersSeenOn(int engine) {
+        Set<Integer> users = usersByEngine.get(engine);
+        return users == null ? 0 : users.size();
     }
 
     /** The highest engine count the order-flow samples carry so far, at least 1. */

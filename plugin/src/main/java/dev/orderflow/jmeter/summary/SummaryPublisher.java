@@ -2,6 +2,7 @@ package dev.orderflow.jmeter.summary;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 
 import org.slf4j.Logger;
 
@@ -31,11 +32,23 @@ final class SummaryPublisher {
      * @return the summary; its verdict is fail when a check failed or the files could not be written
      */
     RunSummary publish(StartedRun run, int hosts) {
+        return publish(run, hosts, List.of());
+    }
+
+    /**
+     * @param hosts the engines that took part, as the controller saw them (1 outside distributed mode)
+     * @param losses the engines lost during the run: each fails the verdict, named
+     * @return the summary; its verdict is fail when a check failed or the files could not be written
+     */
+    RunSummary publish(StartedRun run, int hosts, List<EngineLoss> losses) {
         RunSettings settings = run.settings();
         RunCounts counts = run.recorder().counts();
         ShopCheck shop = settings.reconciles() ? reconcile(run, counts.funnel()) : null;
         RunSummary summary = RunSummary.of(settings, counts, Math.max(hosts, counts.engines()), shop,
                 StartRefusals.ofCurrentTest());
+        if (!losses.isEmpty()) {
+            summary = summary.withCheck(EngineLoss.check(losses));
+        }
         String text = SummaryText.render(summary);
         console.print(text);
         log.info("{}{}", System.lineSeparator(), text);
