@@ -121,10 +121,22 @@ public class OrderSummaryListener extends AbstractTestElement
         } catch (SummaryConfigurationException e) {
             refuse(e, distributed);
         }
+        if (JMeter.isNonGUI()) {
+            shared().publishOnExit(this::publishInterrupted);
+        }
         if (distributed) {
             this.host = host;
             this.engineOfHost = -1;
             shared().watchEngines(List.of(host), this::engineLost);
+        }
+    }
+
+    /** On the JVM's way out (Ctrl-C, SIGTERM) while the run still runs: the summary of what was collected. */
+    private void publishInterrupted() {
+        SharedRun run = shared();
+        SharedRun.EndedRun ended = run.interrupt(System.currentTimeMillis());
+        if (ended != null) {
+            publish(run, ended);
         }
     }
 
@@ -248,8 +260,11 @@ public class OrderSummaryListener extends AbstractTestElement
 
     private void publish(SharedRun run, SharedRun.EndedRun ended) {
         RunSummary summary = new SummaryPublisher(new AdminStatsClient(SHOP_TIMEOUT), System.out)
-                .publish(ended.run(), ended.hosts(), ended.losses());
+                .publish(ended.run(), ended.hosts(), ended.endings());
         run.finished(summary);
+        if (ended.interruptedAtMs() > 0) {
+            return; // the JVM is ending already, with the status its end gives it
+        }
         if (!ended.losses().isEmpty() && JMeter.isNonGUI()) {
             boolean keepZero = !JMeterUtils.getPropDefault(EXIT_ON_FAILURE_PROPERTY, true);
             FailedRunExit.afterLostEngine("Order summary: the run lost " + ended.losses().size()

@@ -25,6 +25,7 @@ final class SharedRun {
     private final Set<String> endedHosts = new HashSet<>();
     private final List<EngineLoss> losses = new ArrayList<>();
     private EngineWatch watch;
+    private Interruption interruption;
     private final Map<String, Integer> engineOfHost = new ConcurrentHashMap<>();
     private boolean running;
     private StartedRun current;
@@ -125,7 +126,31 @@ final class SharedRun {
         }
         running = false;
         stopWatching();
-        return new EndedRun(current, endedHosts.size(), List.copyOf(losses));
+        return new EndedRun(current, endedHosts.size(), List.copyOf(losses), 0);
+    }
+
+    /**
+     * JMeter is being ended before the run did (Ctrl-C, SIGTERM): the run ends here with what it collected.
+     *
+     * @return the run to summarise, or null when it was not running
+     */
+    synchronized EndedRun interrupt(long atMs) {
+        if (!running) {
+            return null;
+        }
+        running = false;
+        stopWatching();
+        return new EndedRun(current, Math.max(1, activeHosts.size() + endedHosts.size()), List.copyOf(losses), atMs);
+    }
+
+    /**
+     * Publishes what the running run collected if the JVM ends before the run does (non-GUI runs); the first
+     * call for a run registers the hook, which the run's end removes.
+     */
+    synchronized void publishOnExit(Runnable publishInterrupted) {
+        if (running && interruption == null) {
+            interruption = Interruption.watch(publishInterrupted);
+        }
     }
 
     private void stopWatching() {
@@ -133,10 +158,29 @@ final class SharedRun {
             watch.close();
             watch = null;
         }
+        if (interruption != null) {
+            interruption.cancel();
+            interruption = null;
+        }
     }
 
-    /** A run whose every host has ended, how many hosts took part, and the engines lost on the way. */
-    record EndedRun(StartedRun run, int hosts, List<EngineLoss> losses) {
+    /**
+     * A run whose every host has ended, how many hosts took part, the engines lost on the way, and when JMeter
+     * was ended before the run (epoch ms), or 0.
+     */
+    record EndedRun(StartedRun run, int hosts, List<EngineLoss> losses, long interruptedAtMs) {
+
+        /** The failed checks that say how the run ended when it did not end as JMeter ends a run. */
+        List<ThresholdResult> endings() {
+            List<ThresholdResult> endings = new ArrayList<>();
+            if (!losses.isEmpty()) {
+                endings.add(EngineLoss.check(losses));
+            }
+            if (interruptedAtMs > 0) {
+                endings.add(Interruption.check(interruptedAtMs));
+            }
+            return endings;
+        }
     }
 
     /** Notes which engine number a host's samples carry. */

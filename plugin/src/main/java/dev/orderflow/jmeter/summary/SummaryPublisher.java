@@ -37,17 +37,18 @@ final class SummaryPublisher {
 
     /**
      * @param hosts the engines that took part, as the controller saw them (1 outside distributed mode)
-     * @param losses the engines lost during the run: each fails the verdict, named
+     * @param endings how the run ended when it did not end as JMeter ends a run (an engine lost, JMeter
+     *        interrupted): failed checks added to the verdict
      * @return the summary; its verdict is fail when a check failed or the files could not be written
      */
-    RunSummary publish(StartedRun run, int hosts, List<EngineLoss> losses) {
+    RunSummary publish(StartedRun run, int hosts, List<ThresholdResult> endings) {
         RunSettings settings = run.settings();
         RunCounts counts = run.recorder().counts();
         ShopCheck shop = settings.reconciles() ? reconcile(run, counts.funnel()) : null;
         RunSummary summary = RunSummary.of(settings, counts, Math.max(hosts, counts.engines()), shop,
                 StartRefusals.ofCurrentTest());
-        if (!losses.isEmpty()) {
-            summary = summary.withCheck(EngineLoss.check(losses));
+        for (ThresholdResult ending : endings) {
+            summary = summary.withCheck(ending);
         }
         String text = SummaryText.render(summary);
         console.print(text);

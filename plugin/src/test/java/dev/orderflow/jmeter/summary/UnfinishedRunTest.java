@@ -38,11 +38,12 @@ import dev.orderflow.jmeter.testing.LoopbackCluster;
 import dev.orderflow.jmeter.testing.Plans;
 
 /**
- * A distributed run that loses an engine: two engines and a controller, each its own JVM on loopback over RMI with
- * SSL, the users getting a page from a real HTTP server in this JVM. One engine is killed (SIGKILL) mid-run. JMeter
- * alone would keep the controller waiting forever; with the order summary listener it ends, fails, and says why.
+ * Runs that do not end as planned, each JMeter its own JVM, the users getting a page from a real HTTP server in
+ * this JVM. A distributed run (engines and controller on loopback over RMI with SSL) whose engine is killed
+ * (SIGKILL) mid-run: JMeter alone would keep the controller waiting forever; with the order summary listener it
+ * ends, fails, and says why. A controller whose engine cannot be reached. A run whose JMeter gets SIGTERM.
  */
-class EngineLossRunTest {
+class UnfinishedRunTest {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final int RUN_SECONDS = 30;
@@ -141,6 +142,42 @@ class EngineLossRunTest {
         assertThat(controller.process().exitValue()).as(controller.output()).isNotZero();
         assertThat(controller.output()).contains("Failed to configure " + nobody);
         assertThat(seconds).isLessThan(30);
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aRunWhoseJMeterIsTerminatedWritesTheSummaryOfWhatItCollectedMarkedIncomplete(@TempDir Path work)
+            throws Exception {
+        AtomicInteger requests = startShop();
+        Path summaryDir = work.resolve("summary");
+        Path plan = writePlan(work, summaryDir);
+        Path results = work.resolve("results.csv");
+        LoopbackCluster.Child jmeter = cluster.start(work, "jmeter", work.resolve("no-keystore.jks"), null,
+                "org.apache.jmeter.NewDriver", "-n", "-t", plan.toString(), "-l", results.toString(),
+                "-Jport=" + shop.getAddress().getPort(), "-Jjmeter.save.saveservice.output_format=csv");
+        while (requests.get() < 30) {
+            assertThat(jmeter.process().isAlive()).as("JMeter still running\n%s", jmeter.output()).isTrue();
+            Thread.sleep(100);
+        }
+
+        jmeter.process().destroy(); // SIGTERM, as a CI job's cancel or Ctrl-C's neighbour sends it
+
+        assertThat(jmeter.process().waitFor(30, TimeUnit.SECONDS)).as(jmeter.output()).isTrue();
+        JsonNode summary = new ObjectMapper().readTree(summaryDir.resolve(SummaryFiles.JSON_FILE).toFile());
+        assertThat(summary.path("verdict").asText()).isEqualTo("fail");
+        List<String> failed = new ArrayList<>();
+        summary.path("thresholds").forEach(check -> {
+            if (!check.path("passed").asBoolean()) {
+                failed.add(check.path("name").asText() + ": " + check.path("detail").asText());
+            }
+        });
+        assertThat(failed).as(jmeter.output()).anySatisfy(check -> assertThat(check)
+                .startsWith(Interruption.CHECK_NAME + ": JMeter was ended at").contains("the run is incomplete"));
+        // JMeter's own hook closes the results file meanwhile: both hold what was collected, the users' last
+        // samples racing the two hooks
+        long pages = LoopbackCluster.readCsv(results).stream().filter(r -> "index".equals(r.get("label"))).count();
+        assertThat(pages).as(jmeter.output()).isPositive();
+        assertThat(summary.path("samples").asLong()).as(jmeter.output()).isGreaterThanOrEqualTo(30);
     }
 
     private AtomicInteger startShop() throws IOException {
