@@ -37,6 +37,7 @@ public final class RunRecorder {
     /** The user numbers seen per engine: what an engine lost mid-run carried. */
     private final Map<Integer, Set<Integer>> usersByEngine = new ConcurrentHashMap<>();
     private volatile boolean fromOrderFlowGroup;
+    private final SilenceTracker silence = new SilenceTracker();
 
     public void record(SampleResult sample) {
         if (sample instanceof LoadReport report) {
@@ -56,6 +57,7 @@ public final class RunRecorder {
             lastEndMs.accumulate(sample.getEndTime());
         }
         if (sample instanceof OrderFlowSampleResult flow) {
+            silence.record(flow);
             funnel.record(flow);
             engines.accumulate(flow.getEngineCount());
             if (flow.getUserNumber() >= 0) {
@@ -98,6 +100,7 @@ public final class RunRecorder {
         long n = samples.sum();
         long first = firstStartMs.get();
         return new RunCounts(funnel.counts(), stats, n, errors.sum(),
-                first == Long.MAX_VALUE ? 0 : first, lastEndMs.get(), engines(), List.copyOf(loads), fromOrderFlowGroup);
+                first == Long.MAX_VALUE ? 0 : first, lastEndMs.get(), engines(), List.copyOf(loads), fromOrderFlowGroup,
+                silence.silence());
     }
 }
