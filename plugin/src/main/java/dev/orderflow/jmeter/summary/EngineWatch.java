@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -65,7 +66,7 @@ final class EngineWatch implements AutoCloseable {
         return watch;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -132,10 +133,11 @@ final class EngineWatch implements AutoCloseable {
         }
     }
 
+    /** Stops watching; a loss that ends the run calls it on the watch's own thread, which it must not interrupt. */
     @Override
     public void close() {
         if (ticker != null) {
-            ticker.shutdownNow();
+            ticker.shutdown(); // cancels the periodic round; the one under way, if any, is the caller
         }
         if (ownProbes != null) {
             ownProbes.shutdownNow();

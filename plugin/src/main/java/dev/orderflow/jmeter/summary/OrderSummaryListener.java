@@ -147,7 +147,8 @@ public class OrderSummaryListener extends AbstractTestElement
         int engine = run.engineOf(lostHost);
         int engines = recorder == null ? 0 : recorder.engines();
         Integer users = run.settings() == null ? null : run.settings().users();
-        int planned = users != null && engine >= 0 && engine < engines ? new EngineShare(engine, engines).users(users) : -1;
+        int planned = users != null && engine >= 0 && engine < engines
+                ? new EngineShare(engine, engines).users(users) : -1;
         EngineLoss loss = new EngineLoss(lostHost, engine, engines, lastAnswerMs, lostAtMs, planned,
                 engine >= 0 && recorder != null ? recorder.usersSeenOn(engine) : 0, cause);
         String warning = "Order summary: " + loss.describe() + "; the run goes on without it";

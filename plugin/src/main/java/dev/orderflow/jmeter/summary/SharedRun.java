@@ -87,7 +87,7 @@ final class SharedRun {
      * Watches the engines of this distributed run from now on (the first call starts the watch), so that one
      * that dies or hangs ends its part of the run instead of keeping the controller waiting forever.
      *
-     * @param hosts the engines to watch: the one joining and those the run's engine list names
+     * @param hosts the engines to watch, as JMeter names them in testStarted(host)
      * @param loss told when one of them is lost
      */
     synchronized void watchEngines(List<String> hosts, EngineWatch.Loss loss) {

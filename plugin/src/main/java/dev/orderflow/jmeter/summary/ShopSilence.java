@@ -15,7 +15,8 @@ public record ShopSilence(long sinceMs, long unanswered, String lastProblem) {
 
     /** One sentence for a person, with the time into the run. */
     public String describe(long runStartMs) {
-        return String.format(Locale.ROOT, "stopped answering at %s (%.1f s into the run): %d request(s) got no answer since, the last: %s",
+        return String.format(Locale.ROOT,
+                "stopped answering at %s (%.1f s into the run): %d request(s) got no answer since, the last: %s",
                 Instant.ofEpochMilli(sinceMs), Math.max(0, sinceMs - runStartMs) / 1000.0, unanswered, lastProblem);
     }
 }
