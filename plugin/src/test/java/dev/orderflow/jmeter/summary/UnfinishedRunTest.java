@@ -98,13 +98,15 @@ class UnfinishedRunTest {
         Process lost = engines.get(1).process();
         assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(lost.pid())).start().waitFor()).isZero();
         long killedAt = System.nanoTime();
+        java.time.Instant killedAtClock = java.time.Instant.now();
 
         // the surviving engine ends at the run's end; the controller must not wait beyond that for the lost one
         assertThat(controller.process().waitFor(RUN_SECONDS + 60, TimeUnit.SECONDS))
                 .as("controller ended\n%s", controller.output()).isTrue();
         double killToEndSeconds = (System.nanoTime() - killedAt) / 1e9;
         String output = controller.output();
-        System.out.printf("engine got SIG%s, controller ended %.1f s later%n", signal, killToEndSeconds); // NOSONAR
+        System.out.printf("engine got SIG%s at %s, controller ended %.1f s later; it said: %s%n", signal, // NOSONAR
+                killedAtClock, killToEndSeconds, output.lines().filter(l -> l.contains("lost at")).findFirst().orElse(""));
         assertThat(controller.process().exitValue()).as(output).isEqualTo(1);
         assertThat(output).contains("engine 2 of 2 (" + remotes.get(1) + ") lost at").contains("the run goes on without it");
 
