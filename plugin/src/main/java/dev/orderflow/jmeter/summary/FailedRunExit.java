@@ -1,5 +1,6 @@
 package dev.orderflow.jmeter.summary;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -24,6 +25,8 @@ public final class FailedRunExit {
     private static final String JVM_EXIT_THREAD = "DestroyJavaVM";
 
     private static final AtomicBoolean ARMED = new AtomicBoolean();
+    /** JMeter's controller waits as long for its listeners to close files before it tidies up a distributed run. */
+    static final Duration LOST_ENGINE_GRACE = Duration.ofSeconds(5);
 
     private FailedRunExit() {
     }
@@ -39,6 +42,31 @@ public final class FailedRunExit {
                 System.out.println(reason + ": exit status " + status); // NOSONAR the console is the user's
                 System.exit(status); // NOSONAR ending the JVM is the point: JMeter has finished everything
             });
+        }
+    }
+
+    /**
+     * Ends this JVM after a run that lost an engine, once: JMeter's controller still waits for that engine's
+     * "test ended" call, which never comes, so waiting for JMeter's threads would wait forever. It waits
+     * {@link #LOST_ENGINE_GRACE} first, as JMeter's own end of a distributed run does, so that the surviving
+     * engines' last calls to the other listeners land; the results file is closed by JMeter's shutdown hook.
+     *
+     * @param reason printed on the console right before the exit
+     * @param status the exit status: 1, or 0 when the run asked to keep 0 after a failed verdict
+     */
+    public static void afterLostEngine(String reason, int status) {
+        if (ARMED.compareAndSet(false, true)) {
+            Thread waiter = new Thread(() -> {
+                try {
+                    Thread.sleep(LOST_ENGINE_GRACE.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // someone wants this JVM down now: exit at once
+                }
+                System.out.println(reason + ": exit status " + status); // NOSONAR the console is the user's
+                System.exit(status); // NOSONAR nothing else would ever end this JVM
+            }, THREAD_NAME);
+            waiter.setDaemon(false);
+            waiter.start();
         }
     }
 

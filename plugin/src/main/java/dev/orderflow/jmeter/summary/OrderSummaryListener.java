@@ -1,6 +1,7 @@
 package dev.orderflow.jmeter.summary;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.jmeter.JMeter;
 import org.apache.jmeter.engine.util.CompoundVariable;
@@ -8,12 +9,16 @@ import org.apache.jmeter.functions.InvalidVariableException;
 import org.apache.jmeter.samplers.Remoteable;
 import org.apache.jmeter.samplers.SampleEvent;
 import org.apache.jmeter.samplers.SampleListener;
+import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.testelement.AbstractTestElement;
 import org.apache.jmeter.testelement.TestStateListener;
 import org.apache.jmeter.engine.util.NoThreadClone;
 import org.apache.jmeter.util.JMeterUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
+import dev.orderflow.jmeter.threads.EngineShare;
 
 /**
  * The order summary listener: counts the order funnel and every label's response times over a run, prints
@@ -43,6 +48,10 @@ public class OrderSummaryListener extends AbstractTestElement
     private static final String FORCED_EXIT_PROPERTY = "jmeterengine.force.system.exit";
 
     private transient volatile SharedRun shared = new SharedRun();
+    /** The host this copy counts for on a distributed run's controller (JMeter runs one copy per engine). */
+    private transient volatile String host;
+    /** That host's engine number as its samples say it, once one came; -1 before. */
+    private transient volatile int engineOfHost = -1;
 
     public String get(SummaryField field) {
         return getPropertyAsString(field.key(), "");
@@ -111,6 +120,43 @@ public class OrderSummaryListener extends AbstractTestElement
             }
         } catch (SummaryConfigurationException e) {
             refuse(e, distributed);
+        }
+        if (JMeter.isNonGUI()) {
+            shared().publishOnExit(this::publishInterrupted);
+        }
+        if (distributed) {
+            this.host = host;
+            this.engineOfHost = -1;
+            shared().watchEngines(List.of(host), this::engineLost);
+        }
+    }
+
+    /** On the JVM's way out (Ctrl-C, SIGTERM) while the run still runs: the summary of what was collected. */
+    private void publishInterrupted() {
+        SharedRun run = shared();
+        SharedRun.EndedRun ended = run.interrupt(System.currentTimeMillis());
+        if (ended != null) {
+            publish(run, ended);
+        }
+    }
+
+    /** An engine died or stopped answering: its part of the run ends here, and the verdict names it. */
+    private void engineLost(String lostHost, long lastAnswerMs, long lostAtMs, String cause) {
+        SharedRun run = shared();
+        RunRecorder recorder = run.recorder();
+        int engine = run.engineOf(lostHost);
+        int engines = recorder == null ? 0 : recorder.engines();
+        Integer users = run.settings() == null ? null : run.settings().users();
+        int planned = users != null && engine >= 0 && engine < engines
+                ? new EngineShare(engine, engines).users(users) : -1;
+        EngineLoss loss = new EngineLoss(lostHost, engine, engines, lastAnswerMs, lostAtMs, planned,
+                engine >= 0 && recorder != null ? recorder.usersSeenOn(engine) : 0, cause);
+        String warning = "Order summary: " + loss.describe() + "; the run goes on without it";
+        log.error(warning);
+        System.out.println(warning); // NOSONAR the console is where a non-GUI user looks
+        SharedRun.EndedRun ended = run.lose(loss, run.enginesSeen());
+        if (ended != null) {
+            publish(run, ended);
         }
     }
 
@@ -184,7 +230,13 @@ public class OrderSummaryListener extends AbstractTestElement
 
     @Override
     public void sampleOccurred(SampleEvent event) {
-        shared().record(event.getResult());
+        SampleResult result = event.getResult();
+        if (engineOfHost < 0 && host != null && result instanceof OrderFlowSampleResult flow) {
+            // the engine number a lost engine's users are counted under
+            engineOfHost = flow.getEngine();
+            shared().engineIs(host, flow.getEngine());
+        }
+        shared().record(result);
     }
 
     @Override
@@ -211,13 +263,24 @@ public class OrderSummaryListener extends AbstractTestElement
     private void end(String host, int expectedHosts) {
         SharedRun run = shared();
         SharedRun.EndedRun ended = run.leave(host, expectedHosts);
-        if (ended == null) {
-            return;
+        if (ended != null) {
+            publish(run, ended);
         }
+    }
+
+    private void publish(SharedRun run, SharedRun.EndedRun ended) {
         RunSummary summary = new SummaryPublisher(new AdminStatsClient(SHOP_TIMEOUT), System.out)
-                .publish(ended.run(), ended.hosts());
+                .publish(ended.run(), ended.hosts(), ended.endings());
         run.finished(summary);
-        if (!summary.passed() && JMeter.isNonGUI()) {
+        if (ended.interruptedAtMs() > 0) {
+            return; // the JVM is ending already, with the status its end gives it
+        }
+        if (!ended.losses().isEmpty() && JMeter.isNonGUI()) {
+            boolean keepZero = !JMeterUtils.getPropDefault(EXIT_ON_FAILURE_PROPERTY, true);
+            FailedRunExit.afterLostEngine("Order summary: the run lost " + ended.losses().size()
+                    + " engine(s), named above, and JMeter would wait for them forever"
+                    + (keepZero ? "; " + EXIT_ON_FAILURE_PROPERTY + "=false keeps 0" : ""), keepZero ? 0 : 1);
+        } else if (!summary.passed() && JMeter.isNonGUI()) {
             if (JMeterUtils.getPropDefault(FORCED_EXIT_PROPERTY, false)) {
                 System.out.println("Order summary: the run failed, but " + FORCED_EXIT_PROPERTY // NOSONAR
                         + "=true makes JMeter exit with 0 right after the test: read the verdict in summary.json");

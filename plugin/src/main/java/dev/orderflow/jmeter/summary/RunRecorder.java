@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +34,10 @@ public final class RunRecorder {
     private final LongAccumulator lastEndMs = new LongAccumulator(Math::max, 0);
     private final LongAccumulator engines = new LongAccumulator(Math::max, 1);
     private final ConcurrentLinkedQueue<GroupLoad> loads = new ConcurrentLinkedQueue<>();
+    /** The user numbers seen per engine: what an engine lost mid-run carried. */
+    private final Map<Integer, Set<Integer>> usersByEngine = new ConcurrentHashMap<>();
     private volatile boolean fromOrderFlowGroup;
+    private final SilenceTracker silence = new SilenceTracker();
 
     public void record(SampleResult sample) {
         if (sample instanceof LoadReport report) {
@@ -53,8 +57,12 @@ public final class RunRecorder {
             lastEndMs.accumulate(sample.getEndTime());
         }
         if (sample instanceof OrderFlowSampleResult flow) {
+            silence.record(flow);
             funnel.record(flow);
             engines.accumulate(flow.getEngineCount());
+            if (flow.getUserNumber() >= 0) {
+                usersOn(flow.getEngine()).add(flow.getUserNumber());
+            }
             if (flow.isFromOrderFlowGroup() && !fromOrderFlowGroup) {
                 fromOrderFlowGroup = true;
             }
@@ -69,6 +77,17 @@ public final class RunRecorder {
         return recorder;
     }
 
+    private Set<Integer> usersOn(int engine) {
+        Set<Integer> users = usersByEngine.get(engine); // the common case takes no lock at all
+        return users != null ? users : usersByEngine.computeIfAbsent(engine, e -> ConcurrentHashMap.newKeySet());
+    }
+
+    /** How many distinct virtual users took order-flow samples on an engine (0 … engines − 1). */
+    public int usersSeenOn(int engine) {
+        Set<Integer> users = usersByEngine.get(engine);
+        return users == null ? 0 : users.size();
+    }
+
     /** The highest engine count the order-flow samples carry so far, at least 1. */
     public int engines() {
         return (int) engines.get();
@@ -81,6 +100,7 @@ public final class RunRecorder {
         long n = samples.sum();
         long first = firstStartMs.get();
         return new RunCounts(funnel.counts(), stats, n, errors.sum(),
-                first == Long.MAX_VALUE ? 0 : first, lastEndMs.get(), engines(), List.copyOf(loads), fromOrderFlowGroup);
+                first == Long.MAX_VALUE ? 0 : first, lastEndMs.get(), engines(), List.copyOf(loads), fromOrderFlowGroup,
+                silence.silence());
     }
 }

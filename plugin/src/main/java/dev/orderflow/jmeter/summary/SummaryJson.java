@@ -55,6 +55,16 @@ public final class SummaryJson {
         root.put("orders_unknown", funnel.ordersUnknown());
         putDecimal(root, "success_rate", funnel.successRatePct());
         putDecimal(root, "throughput_rps", counts.throughputPerSecond());
+        ShopSilence silence = counts.shopSilence();
+        if (silence == null) {
+            root.putNull("shop_stopped_answering");
+        } else {
+            ObjectNode node = root.putObject("shop_stopped_answering");
+            node.put("since", Instant.ofEpochMilli(silence.sinceMs()).toString());
+            putDecimal(node, "seconds_into_run", Math.max(0, silence.sinceMs() - counts.firstStartMs()) / 1000.0);
+            node.put("unanswered", silence.unanswered());
+            node.put("last_problem", silence.lastProblem());
+        }
         ObjectNode rejections = root.putObject("rejections");
         funnel.rejections().forEach(rejections::put);
         ObjectNode labels = root.putObject("labels");

@@ -2,6 +2,7 @@ package dev.orderflow.jmeter.summary;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 
 import org.slf4j.Logger;
 
@@ -31,11 +32,24 @@ final class SummaryPublisher {
      * @return the summary; its verdict is fail when a check failed or the files could not be written
      */
     RunSummary publish(StartedRun run, int hosts) {
+        return publish(run, hosts, List.of());
+    }
+
+    /**
+     * @param hosts the engines that took part, as the controller saw them (1 outside distributed mode)
+     * @param endings how the run ended when it did not end as JMeter ends a run (an engine lost, JMeter
+     *        interrupted): failed checks added to the verdict
+     * @return the summary; its verdict is fail when a check failed or the files could not be written
+     */
+    RunSummary publish(StartedRun run, int hosts, List<ThresholdResult> endings) {
         RunSettings settings = run.settings();
         RunCounts counts = run.recorder().counts();
         ShopCheck shop = settings.reconciles() ? reconcile(run, counts.funnel()) : null;
         RunSummary summary = RunSummary.of(settings, counts, Math.max(hosts, counts.engines()), shop,
                 StartRefusals.ofCurrentTest());
+        for (ThresholdResult ending : endings) {
+            summary = summary.withCheck(ending);
+        }
         String text = SummaryText.render(summary);
         console.print(text);
         log.info("{}{}", System.lineSeparator(), text);

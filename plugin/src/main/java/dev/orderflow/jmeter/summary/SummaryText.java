@@ -29,6 +29,9 @@ public final class SummaryText {
         for (GroupLoad load : counts.loads()) {
             row(out, "Load", load.describe());
         }
+        if (counts.shopSilence() != null) {
+            row(out, "Shop down", counts.shopSilence().describe(counts.firstStartMs()));
+        }
         funnel(out, counts.funnel());
         if (summary.shop() != null) {
             shop(out, summary.shop());

@@ -66,6 +66,13 @@ final class GroupRun {
     private boolean starterEnded;
     private int started;
     private int extraUsers;
+    /**
+     * Looping users that ended without being retired: JMeter ended them because their next pause would outlast
+     * the planned end, or a sample or a person stopped them. They are not replaced: a replacement would be the
+     * same virtual user logging in again (at the end of a run, a burst of logins nobody planned). They hold
+     * their place until the shape wants fewer users than are running.
+     */
+    private int endedOnTheirOwn;
     private long events;
     /** The shape asked for no more users, or its users ended after their iterations: the plan is done. */
     private boolean shapeEnded;
@@ -326,10 +333,11 @@ final class GroupRun {
                     return true;
                 }
                 if (iterations.isEmpty()) {
-                    keepRetiringUsers(wanted);
+                    endedOnTheirOwn = Math.min(endedOnTheirOwn, Math.max(0, wanted - active.size()));
+                    keepRetiringUsers(wanted - endedOnTheirOwn);
                 }
                 // Users with an iteration count end by themselves and are not replaced.
-                int current = iterations.isPresent() ? started : active.size();
+                int current = iterations.isPresent() ? started : active.size() + endedOnTheirOwn;
                 step = pacer.step(now, wanted, current, mine.spawnRate());
                 for (int i = 0; i < step.retires(); i++) {
                     retireNewest();
@@ -545,12 +553,16 @@ final class GroupRun {
                 return;
             }
             active.remove(user.slot, user);
-            retiring.remove(user.slot, user);
+            boolean retired = retiring.remove(user.slot, user);
             if (iterations.isEmpty()) {
-                // A looping user is replaced by one with its number; a user that ran its iterations is done,
-                // and its number (its login, say) is not handed to a new user.
-                slots.release(user.slot);
+                if (retired || stopping) {
+                    // the shape let the user go: a later stage may start a user in its slot
+                    slots.release(user.slot);
+                } else {
+                    endedOnTheirOwn++;
+                }
             }
+            // A user that ran its iterations is done, and its number (its login, say) is not handed to a new user.
             events++;
             if (starterEnded && alive.isEmpty()) {
                 endNanos = clock.getAsLong();

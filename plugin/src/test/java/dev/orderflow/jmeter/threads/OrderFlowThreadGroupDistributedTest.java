@@ -2,23 +2,15 @@ package dev.orderflow.jmeter.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -34,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.orderflow.jmeter.flow.LoadReport;
 import dev.orderflow.jmeter.flow.VirtualUser;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
+import dev.orderflow.jmeter.testing.LoopbackCluster;
 
 /**
  * A distributed run on loopback: two JMeter engines and a controller, each its own JVM, talking RMI over SSL
@@ -45,43 +38,36 @@ class OrderFlowThreadGroupDistributedTest {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 
-    private final List<Process> processes = new ArrayList<>();
+    private final LoopbackCluster cluster = new LoopbackCluster();
 
     @AfterEach
     void stopEveryJvmStarted() throws InterruptedException {
-        for (Process process : processes) {
-            process.destroy();
-        }
-        for (Process process : processes) {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        cluster.close();
     }
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void twoEnginesRunTheClustersUsersBetweenThemWithUniqueUserNumbers(@TempDir Path work) throws Exception {
         JMeterEnvironment.init();
-        Path keystore = createKeystore(work);
+        Path keystore = LoopbackCluster.createKeystore(work);
         int users = 10;
         Path plan = writePlan(work, users);
         List<String> remotes = new ArrayList<>();
-        List<Child> engines = new ArrayList<>();
+        List<LoopbackCluster.Child> engines = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            int port = freePort();
+            int port = LoopbackCluster.freePort();
             remotes.add("127.0.0.1:" + port);
-            engines.add(start(work, "engine" + i, keystore, "Created remote object",
+            engines.add(cluster.start(work, "engine" + i, keystore, "Created remote object",
                     "-Djava.rmi.server.hostname=127.0.0.1",
                     "org.apache.jmeter.NewDriver", "-s",
-                    "-Jserver_port=" + port, "-Jserver.rmi.localport=" + freePort()));
+                    "-Jserver_port=" + port, "-Jserver.rmi.localport=" + LoopbackCluster.freePort()));
         }
-        for (Child engine : engines) {
+        for (LoopbackCluster.Child engine : engines) {
             assertThat(engine.awaitReady(START_TIMEOUT)).as("engine ready\n%s", engine.output()).isTrue();
         }
         String remoteList = String.join(",", remotes);
         Path results = work.resolve("results.csv");
-        Child controller = start(work, "controller", keystore, null,
+        LoopbackCluster.Child controller = cluster.start(work, "controller", keystore, null,
                 "-Djava.rmi.server.hostname=127.0.0.1",
                 "org.apache.jmeter.NewDriver", "-n", "-t", plan.toString(), "-l", results.toString(),
                 "-R", remoteList, "-G" + OrderFlowThreadGroupSchema.ENGINES_PROPERTY + "=" + remoteList,
@@ -89,10 +75,10 @@ class OrderFlowThreadGroupDistributedTest {
                 "-Jsample_variables=" + VirtualUser.USER_NUMBER_VAR + "," + VirtualUser.ENGINE_VAR,
                 "-Jjmeter.save.saveservice.output_format=csv", "-X");
 
-        assertThat(controller.process.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+        assertThat(controller.process().waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                 .as("controller done\n%s", controller.output()).isTrue();
 
-        List<Map<String, String>> lines = readCsv(results);
+        List<Map<String, String>> lines = LoopbackCluster.readCsv(results);
         String context = "\ncontroller:\n" + controller.output() + "\nengine0:\n" + engines.get(0).output()
                 + "\nengine1:\n" + engines.get(1).output();
         // each engine's thread group reported its load to the controller: one line each, both held
@@ -141,92 +127,4 @@ class OrderFlowThreadGroupDistributedTest {
         return plan;
     }
 
-    private static Path createKeystore(Path work) throws Exception {
-        Path keystore = work.resolve("rmi_keystore.jks");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "rmi", "-keyalg", "RSA",
-                "-keysize", "2048", "-validity", "2", "-dname", "CN=orderflow loopback test",
-                "-keystore", keystore.toString(), "-storetype", "JKS", "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return keystore;
-    }
-
-    private Child start(Path work, String name, Path keystore, String readyLine, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add("-Djmeter.home=" + Path.of(System.getProperty("orderflow.test.jmeterHome", "target/jmeter-home")).toAbsolutePath());
-        int main = Arrays.asList(arguments).indexOf("org.apache.jmeter.NewDriver");
-        command.addAll(Arrays.asList(arguments).subList(0, main + 1));
-        command.add("-j");
-        command.add(work.resolve(name + ".log").toString());
-        command.add("-Jserver.rmi.ssl.keystore.file=" + keystore);
-        command.add("-Jserver.rmi.ssl.truststore.file=" + keystore);
-        command.addAll(Arrays.asList(arguments).subList(main + 1, arguments.length));
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
-        processes.add(process);
-        return new Child(process, readyLine);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static List<Map<String, String>> readCsv(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        // JMeter quotes the names of saved variables (they may contain commas).
-        List<String> header = Arrays.stream(lines.get(0).split(",")).map(h -> h.replace("\"", "")).toList();
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            rows.add(IntStream.range(0, header.size()).boxed()
-                    .collect(Collectors.toMap(header::get, i -> i < cells.length ? cells[i] : "")));
-        }
-        return rows;
-    }
-
-    /** A child JVM whose output is collected, ready once a given line appears. */
-    private static final class Child {
-        final Process process;
-        private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        private final CountDownLatch ready = new CountDownLatch(1);
-
-        Child(Process process, String readyLine) {
-            this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        lines.add(line);
-                        if (readyLine != null && line.contains(readyLine)) {
-                            ready.countDown();
-                        }
-                    }
-                } catch (IOException e) {
-                    lines.add("(output lost: " + e + ")");
-                }
-            }, "output of " + process.pid());
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        boolean awaitReady(Duration timeout) throws InterruptedException {
-            return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        String output() {
-            synchronized (lines) {
-                return String.join("\n", lines);
-            }
-        }
-    }
 }

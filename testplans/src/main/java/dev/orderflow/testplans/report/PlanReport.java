@@ -67,6 +67,13 @@ public final class PlanReport {
         String dashboardLink = null;
         Optional<DashboardStatistics> statistics = Optional.empty();
         Path dashboard = folder.resolve("dashboard");
+        String dashboardNote = null;
+        if (!Files.isRegularFile(in.dashboard().resolve("index.html")) && results != null && results.samples() > 0) {
+            // JMeter ended without its end of run (an engine lost, a signal): the samples it kept still deserve one
+            Optional<String> notGenerated = DashboardAfterwards.generate(in.java(), in.jmeterHome(), in.resultsCsv(),
+                    in.dashboard(), folder.resolve("dashboard-generation.log"));
+            dashboardNote = notGenerated.orElse(null);
+        }
         if (Files.isRegularFile(in.dashboard().resolve("index.html"))) {
             move(in.dashboard(), dashboard);
             statistics = DashboardStatistics.read(dashboard);
@@ -79,7 +86,7 @@ public final class PlanReport {
                 DashboardLink.addTo(dashboard);
             }
         } else {
-            failures.add("no HTML dashboard was generated");
+            failures.add("no HTML dashboard was generated" + (dashboardNote == null ? "" : ": " + dashboardNote));
         }
 
         JsonNode summary = null;
@@ -119,7 +126,8 @@ public final class PlanReport {
                 failures.isEmpty() ? "pass" : "fail",
                 List.copyOf(failures),
                 dashboardLink,
-                in.target());
+                in.target(),
+                Incompleteness.of(results != null, summary));
         record.write(folder.resolve(RunRecord.FILE_NAME));
         return record;
     }

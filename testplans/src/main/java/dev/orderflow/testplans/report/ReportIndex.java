@@ -75,8 +75,10 @@ public final class ReportIndex {
                         .append(cell(run.successRate()))
                         .append("<td class=\"text\">").append(Html.escape(run.reconciliation())).append("</td>")
                         .append("<td class=\"text ").append(run.passed() ? "pass" : "fail").append("\" title=\"")
-                        .append(Html.escape(String.join("; ", run.failures()))).append("\">")
-                        .append(Html.escape(run.verdict())).append("</td>")
+                        .append(Html.escape(String.join("; ", run.failures())
+                                + (run.incomplete() == null ? "" : "; incomplete: " + run.incomplete()))).append("\">")
+                        .append(Html.escape(run.verdict()))
+                        .append(run.incomplete() == null ? "" : ", incomplete").append("</td>")
                         .append("<td class=\"text\">").append(link(run)).append("</td></tr>\n");
             }
             html.append("</table>\n");

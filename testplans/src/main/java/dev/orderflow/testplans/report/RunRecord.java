@@ -27,6 +27,8 @@ import java.util.List;
  * @param failures        why it failed: the failed thresholds and checks
  * @param dashboard       path of the dashboard's index.html from reports/
  * @param target          the shop's base URL
+ * @param incomplete      why the run did not run to its end (an engine lost, JMeter interrupted, the load cut
+ *                        short), its report holding what was collected; null when it ran to its end
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunRecord(
@@ -44,7 +46,8 @@ public record RunRecord(
         String verdict,
         List<String> failures,
         String dashboard,
-        String target) {
+        String target,
+        String incomplete) {
 
     public static final String FILE_NAME = "run.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

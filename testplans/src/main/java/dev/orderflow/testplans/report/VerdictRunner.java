@@ -3,8 +3,10 @@ package dev.orderflow.testplans.report;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the plugin's own verdict check on a summary.json ({@code dev.orderflow.jmeter.summary.VerdictCheck},
@@ -13,6 +15,8 @@ import java.util.List;
 public final class VerdictRunner {
 
     static final String MAIN_CLASS = "dev.orderflow.jmeter.summary.VerdictCheck";
+    /** A check that reads one small file; a run's filing never waits on it longer than this. */
+    static final long LIMIT_SECONDS = 120;
 
     private VerdictRunner() {
     }
@@ -28,10 +32,19 @@ public final class VerdictRunner {
         String classpath = String.join(File.pathSeparator,
                 jmeterHome.resolve("lib").resolve("*").toString(),
                 jmeterHome.resolve("lib").resolve("ext").resolve("*").toString());
-        Process process = new ProcessBuilder(List.of(java.toString(), "-cp", classpath, MAIN_CLASS, summaryJson.toString()))
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        return new Verdict(process.waitFor(), output);
+        Path output = Files.createTempFile("orderflow-verdict", ".txt");
+        try {
+            Process process = new ProcessBuilder(List.of(java.toString(), "-cp", classpath, MAIN_CLASS, summaryJson.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                return new Verdict(-1, "the verdict check did not end within " + LIMIT_SECONDS + " s");
+            }
+            return new Verdict(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8).trim());
+        } finally {
+            Files.deleteIfExists(output);
+        }
     }
 }

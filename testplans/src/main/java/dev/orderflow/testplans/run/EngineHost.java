@@ -55,6 +55,8 @@ public final class EngineHost {
             System.exit(1);
         }
         // the engines stay up for the plans until RunFinish asks to stop; Maven's exit goes through the hook
+        // or until the build that started it (Maven, its parent) is gone
+        ProcessHandle.current().parent().ifPresent(markers::stopWhenEnded);
         markers.awaitStopRequest();
         stopAll(engines);
     }

@@ -76,6 +76,20 @@ final class Markers {
         writeAtomically(stopFile(), "stop");
     }
 
+    /**
+     * Asks this host to stop when {@code owner} ends: a host outliving the build that started it (Maven killed
+     * with SIGKILL, its shutdown hook never run) would keep the shop and the engines up forever.
+     */
+    void stopWhenEnded(ProcessHandle owner) {
+        owner.onExit().thenRun(() -> {
+            try {
+                requestStop();
+            } catch (IOException e) {
+                System.err.println(name + ": cannot ask itself to stop after its build ended: " + e);
+            }
+        });
+    }
+
     /** Blocks until {@link #requestStop()} is called for this host. */
     void awaitStopRequest() throws IOException, InterruptedException {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {

@@ -55,6 +55,9 @@ public final class RunFinish {
             for (String failure : record.failures()) {
                 System.out.println("      - " + failure);
             }
+            if (record.incomplete() != null) {
+                System.out.println("      incomplete, its report holds what was collected: " + record.incomplete());
+            }
             failed += record.passed() ? 0 : 1;
         }
         // the closing line any CI reads: how many plans passed and failed

@@ -58,6 +58,8 @@ public final class RunHost {
             System.exit(1);
         }
         // keep the shop up for the plans until RunFinish asks to stop; Maven's exit (SIGTERM) goes through the hook
+        // or until the build that started it (Maven, its parent) is gone
+        ProcessHandle.current().parent().ifPresent(markers::stopWhenEnded);
         markers.awaitStopRequest();
         closeAll(started);
     }

@@ -81,9 +81,10 @@ class ReportPagesTest {
     void theIndexListsEveryRunNewestFirstWithItsFiguresAndLinks(@TempDir Path reports) throws Exception {
         RunRecord old = new RunRecord("test3", "20250101-100000", 1, "full", 100, 100.0, 250.5, 12.25, 40.0, 100.0,
                 "ok: shop +100 orders, run created 100, stock adds up", "pass", List.of(),
-                "test3/20250101-100000/dashboard/index.html", "http://127.0.0.1:1");
+                "test3/20250101-100000/dashboard/index.html", "http://127.0.0.1:1", null);
         RunRecord failed = new RunRecord("test5", "20250102-090000", 4, "0.05", 50, 5.0, null, null, null, 80.0,
-                "–", "fail", List.of("threshold failed: success rate 80 < 95"), null, "http://127.0.0.1:1");
+                "–", "fail", List.of("threshold failed: success rate 80 < 95"), null, "http://127.0.0.1:1",
+                "engines: engine 2 of 4 (127.0.0.1:1100) lost at 09:01:02 UTC");
         old.write(Files.createDirectories(reports.resolve("test3/20250101-100000")).resolve(RunRecord.FILE_NAME));
         failed.write(Files.createDirectories(reports.resolve("test5/20250102-090000")).resolve(RunRecord.FILE_NAME));
         Files.writeString(Files.createDirectories(reports.resolve("test6/broken")).resolve(RunRecord.FILE_NAME), "{");
@@ -95,7 +96,9 @@ class ReportPagesTest {
         assertThat(html.indexOf("test5")).isLessThan(html.indexOf("test3"));
         assertThat(html).contains("2025-01-01 10:00:00", "<td>251</td>", "<td>12.3</td>",
                 "href=\"test3/20250101-100000/dashboard/index.html\"", "threshold failed: success rate 80 &lt; 95",
-                "class=\"text fail\"", "class=\"text pass\"");
+                "class=\"text fail\"", "class=\"text pass\"",
+                ">fail, incomplete</td>", "incomplete: engines: engine 2 of 4 (127.0.0.1:1100) lost at 09:01:02 UTC");
+        assertThat(html).containsOnlyOnce("incomplete</td>");
     }
 
     @Test
