@@ -75,13 +75,22 @@ public final class RunHost {
             System.out.println("no /proc on this machine: the reports will have no load-machine graph");
         }
 
+        // the build's engines run in network namespaces of their own when this machine lets it make them,
+        // so the shop and the controller's callbacks must listen on this machine's address on their bridge
+        int engineCount = RunSetup.loopbackEnginesNeeded(options, PlanCatalog.select(options.plan()));
+        EngineNetwork network = engineCount == 0 ? null : engineNetwork(engineCount);
+        if (network != null) {
+            started.add(network);
+        }
+        String localAddress = network == null ? "127.0.0.1" : network.controllerAddress();
+
         Target target;
         String adminKey;
         if (options.embeddedShop()) {
             adminKey = freshAdminKey();
             ShopProcess shop = ShopProcess.start(java, root.resolve("shop/target/orderflow-shop.jar"),
                     root.resolve("csv-data"), adminKey, RunSetup.shopConnectionsPerAddress(options),
-                    layout.runDir().resolve("shop.log"), SHOP_START_TIMEOUT);
+                    localAddress, layout.runDir().resolve("shop.log"), SHOP_START_TIMEOUT);
             started.add(0, shop);
             if (sampler != null) {
                 sampler.watch(shop.pid());
@@ -94,9 +103,10 @@ public final class RunHost {
             target = new Target(protocol, options.host().get(), port, false, adminKey != null);
         }
 
-        int engineCount = RunSetup.loopbackEnginesNeeded(options, PlanCatalog.select(options.plan()));
-        List<LoopbackEngine> loopback = RunSetup.loopbackEngines(FreePorts.take(engineCount * 2));
-        RunDescription run = RunSetup.describe(options, startedAt, target, loopback);
+        List<LoopbackEngine> loopback = network != null
+                ? RunSetup.namespaceEngines(network)
+                : RunSetup.loopbackEngines(FreePorts.take(engineCount * 2));
+        RunDescription run = RunSetup.describe(options, startedAt, target, loopback, localAddress);
 
         stagePlans(run, plansDir, layout);
         // on this machine every JVM reads users.csv where it is; real engines read the copy in their JMeter
@@ -106,8 +116,7 @@ public final class RunHost {
                 : REMOTE_USERS_CSV;
         writeProperties(layout.engineProperties(), RunSetup.engineProperties(run, usersCsv),
                 "-G properties of every engine of a distributed run");
-        writeProperties(layout.systemProperties(), RunSetup.controllerSystemProperties(run),
-                "system properties of the controller");
+        Files.write(layout.controllerJvmOptions(), RunSetup.controllerJvmOptions(run));
         writeProperties(layout.controllerProperties(),
                 RunSetup.controllerProperties(run, usersCsv, adminKey, layout.summaryDir().toString()),
                 "-q properties of the controller and of local plans");
@@ -116,6 +125,23 @@ public final class RunHost {
         return "plans " + run.plans().stream().map(RunHost::describe).toList()
                 + " against " + target.baseUrl() + (target.embedded() ? " (reference shop)" : "")
                 + (run.ciScale() ? " at CI scale " + run.passed() : " with " + run.passed());
+    }
+
+    /**
+     * The engines' network namespaces, or null when this machine cannot make them (not Linux, not root, no
+     * iproute2): the engines then run on 127.0.0.1, and the console says why.
+     */
+    private static EngineNetwork engineNetwork(int engines) throws InterruptedException {
+        try {
+            EngineNetwork network = EngineNetwork.create(engines);
+            System.out.println("engines in network namespaces: " + network + ", made in "
+                    + network.setupTime().toMillis() + " ms");
+            return network;
+        } catch (IOException | RuntimeException e) {
+            System.out.println("engines on 127.0.0.1: no network namespaces for them on this machine ("
+                    + e.getMessage() + ")");
+            return null;
+        }
     }
 
     private static String describe(PlannedRun plan) {

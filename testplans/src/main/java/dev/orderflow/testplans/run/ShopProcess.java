@@ -32,6 +32,12 @@ final class ShopProcess implements AutoCloseable {
     /** @param maxConnectionsPerAddress the shop's cap per client address: every user of a plan comes from this one */
     static ShopProcess start(Path java, Path shopJar, Path csvData, String adminKey, int maxConnectionsPerAddress,
                              Path log, Duration timeout) throws IOException, InterruptedException {
+        return start(java, shopJar, csvData, adminKey, maxConnectionsPerAddress, "127.0.0.1", log, timeout);
+    }
+
+    /** @param bind the address the shop listens on (--bind): 127.0.0.1, or this machine's on the engines' network */
+    static ShopProcess start(Path java, Path shopJar, Path csvData, String adminKey, int maxConnectionsPerAddress,
+                             String bind, Path log, Duration timeout) throws IOException, InterruptedException {
         if (!Files.isRegularFile(shopJar)) {
             throw new IllegalStateException("the reference shop's jar " + shopJar
                     + " is missing: build the shop first (./mvnw -B verify builds every module)");
@@ -40,6 +46,7 @@ final class ShopProcess implements AutoCloseable {
         List<String> command = List.of(java.toString(), "-Xmx3g",
                 "-jar", shopJar.toString(),
                 "--port", "0",
+                "--bind", bind,
                 "--data", csvData.toString(),
                 "--admin-key", adminKey,
                 "--max-connections-per-address", Integer.toString(maxConnectionsPerAddress));
