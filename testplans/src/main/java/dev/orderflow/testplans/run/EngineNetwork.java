@@ -24,11 +24,13 @@ final class EngineNetwork implements AutoCloseable {
     private static final int FIRST_ENGINE_HOST = 11;
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
+    private final String ip;
     private final int subnet;
     private final List<String> namespaces;
     private final Duration setupTime;
 
-    private EngineNetwork(int subnet, List<String> namespaces, Duration setupTime) {
+    private EngineNetwork(String ip, int subnet, List<String> namespaces, Duration setupTime) {
+        this.ip = ip;
         this.subnet = subnet;
         this.namespaces = namespaces;
         this.setupTime = setupTime;
@@ -41,31 +43,37 @@ final class EngineNetwork implements AutoCloseable {
      * @throws IllegalStateException naming the command that failed and what it printed
      */
     static EngineNetwork create(int engines) throws IOException, InterruptedException {
+        return create(engines, "ip");
+    }
+
+    /** @param ip the iproute2 program to make them with */
+    static EngineNetwork create(int engines, String ip) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        int subnet = freeSubnet(run(List.of("ip", "-o", "-4", "addr", "show")), run(List.of("ip", "netns", "list")));
+        int subnet = freeSubnet(run(List.of(ip, "-o", "-4", "addr", "show")), run(List.of(ip, "netns", "list")));
         String bridge = bridgeName(subnet);
         List<String> namespaces = new ArrayList<>();
-        EngineNetwork network = new EngineNetwork(subnet, namespaces, Duration.ZERO);
+        EngineNetwork network = new EngineNetwork(ip, subnet, namespaces, Duration.ZERO);
+        run(List.of(ip, "link", "add", bridge, "type", "bridge"));
+        // from here on the bridge is ours: a failure takes it down with the namespaces made so far
         try {
-            run(List.of("ip", "link", "add", bridge, "type", "bridge"));
-            run(List.of("ip", "addr", "add", network.controllerAddress() + "/24", "dev", bridge));
-            run(List.of("ip", "link", "set", bridge, "up"));
+            run(List.of(ip, "addr", "add", network.controllerAddress() + "/24", "dev", bridge));
+            run(List.of(ip, "link", "set", bridge, "up"));
             for (int i = 0; i < engines; i++) {
                 String namespace = namespaceName(subnet, i);
                 String veth = "of" + subnet + "v" + i;
-                run(List.of("ip", "netns", "add", namespace));
+                run(List.of(ip, "netns", "add", namespace));
                 namespaces.add(namespace);
-                run(List.of("ip", "link", "add", veth, "type", "veth", "peer", "name", "eth0", "netns", namespace));
-                run(List.of("ip", "link", "set", veth, "master", bridge, "up"));
-                run(List.of("ip", "-n", namespace, "addr", "add", network.engineAddress(i) + "/24", "dev", "eth0"));
-                run(List.of("ip", "-n", namespace, "link", "set", "eth0", "up"));
-                run(List.of("ip", "-n", namespace, "link", "set", "lo", "up"));
+                run(List.of(ip, "link", "add", veth, "type", "veth", "peer", "name", "eth0", "netns", namespace));
+                run(List.of(ip, "link", "set", veth, "master", bridge, "up"));
+                run(List.of(ip, "-n", namespace, "addr", "add", network.engineAddress(i) + "/24", "dev", "eth0"));
+                run(List.of(ip, "-n", namespace, "link", "set", "eth0", "up"));
+                run(List.of(ip, "-n", namespace, "link", "set", "lo", "up"));
             }
         } catch (IOException | IllegalStateException e) {
             network.close();
             throw e;
         }
-        return new EngineNetwork(subnet, namespaces, Duration.ofNanos(System.nanoTime() - start));
+        return new EngineNetwork(ip, subnet, namespaces, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
@@ -115,9 +123,9 @@ final class EngineNetwork implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         for (String namespace : namespaces) {
-            quietly(List.of("ip", "netns", "del", namespace));
+            quietly(List.of(ip, "netns", "del", namespace));
         }
-        quietly(List.of("ip", "link", "del", bridgeName(subnet)));
+        quietly(List.of(ip, "link", "del", bridgeName(subnet)));
     }
 
     @Override

@@ -55,7 +55,9 @@ final class EngineReach {
      * @throws IllegalStateException when it answered: its RMI runs without SSL (server.rmi.ssl.disable)
      */
     static String refusalWithoutSsl(String host, int port) {
-        return lookUp(host, port, new TimedSockets(null)).orElseThrow(() -> new IllegalStateException(
+        return lookUp(host, port, new TimedSockets(null)).map(refusal -> refusal.contains("non-JRMP server")
+                ? "it speaks only SSL (to plain RMI it is a \"non-JRMP server\")"
+                : refusal).orElseThrow(() -> new IllegalStateException(
                 "the engine " + host + ":" + port + " answers RMI without SSL: anyone who reaches its port can "
                         + "run code on it; start it without server.rmi.ssl.disable"));
     }

@@ -96,6 +96,8 @@ class ReportPagesTest {
         assertThat(html).contains("2025-01-01 10:00:00", "<td>251</td>", "<td>12.3</td>",
                 "href=\"test3/20250101-100000/dashboard/index.html\"", "threshold failed: success rate 80 &lt; 95",
                 "class=\"text fail\"", "class=\"text pass\"");
+        // the p95 column is the dashboard's interpolated percentile, the summary's nearest rank: the page says so
+        assertThat(html).contains("p95 ms is the dashboard", "interpolated", "nearest rank", "HdrHistogram");
     }
 
     @Test

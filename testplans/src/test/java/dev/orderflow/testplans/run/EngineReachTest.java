@@ -59,7 +59,7 @@ class EngineReachTest {
         int port = registry(keystore);
 
         assertThat(EngineReach.overSsl("127.0.0.1", port, keystore)).isEmpty();
-        assertThat(EngineReach.refusalWithoutSsl("127.0.0.1", port)).startsWith("the engine 127.0.0.1:" + port);
+        assertThat(EngineReach.refusalWithoutSsl("127.0.0.1", port)).startsWith("it speaks only SSL");
     }
 
     @Test
