@@ -31,6 +31,8 @@ public final class RunHost {
     static final String NAME = "run-host";
     static final String REMOTE_USERS_CSV = "../csv-data/users.csv";
     private static final Duration SHOP_START_TIMEOUT = Duration.ofMinutes(2);
+    /** The idle stretch sampled before any JMeter starts: the plans' own baseline_ms default. */
+    private static final Duration IDLE_BASELINE = Duration.ofMillis(3000);
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private RunHost() {
@@ -121,6 +123,12 @@ public final class RunHost {
                 RunSetup.controllerProperties(run, usersCsv, adminKey, layout.summaryDir().toString()),
                 "-q properties of the controller and of local plans");
         run.write(layout.runJson());
+
+        if (sampler != null) {
+            // the machine with the shop up and nothing else running, before the first JMeter (and the engines)
+            // start: the baseline every plan's load-machine page reads its load against
+            sampler.sampleBaseline(layout.loadMachineCsv(), IDLE_BASELINE);
+        }
 
         return "plans " + run.plans().stream().map(RunHost::describe).toList()
                 + " against " + target.baseUrl() + (target.embedded() ? " (reference shop)" : "")
