@@ -1,6 +1,7 @@
 package dev.orderflow.testplans.run;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,11 +25,20 @@ class EngineReachTest {
 
     private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
 
+    /** keytool takes a second or two per keystore: the tests share the run's one and another's. */
     @TempDir
-    Path dir;
+    static Path dir;
+    private static Path keystore;
+    private static Path another;
 
     private final List<Registry> registries = new ArrayList<>();
     private final List<Remote> exported = new ArrayList<>();
+
+    @BeforeAll
+    static void keystores() throws Exception {
+        keystore = RmiKeystore.ensure(dir.resolve("rmi_keystore.jks"), JAVA_HOME);
+        another = RmiKeystore.ensure(dir.resolve("another.jks"), JAVA_HOME);
+    }
 
     @AfterEach
     void unexport() throws Exception {
@@ -55,7 +65,6 @@ class EngineReachTest {
 
     @Test
     void anEngineOnSslIsReachedWithTheRunsKeystoreAndRefusesRmiWithoutSsl() throws Exception {
-        Path keystore = RmiKeystore.ensure(dir.resolve("rmi_keystore.jks"), JAVA_HOME);
         int port = registry(keystore);
 
         assertThat(EngineReach.overSsl("127.0.0.1", port, keystore)).isEmpty();
@@ -72,17 +81,14 @@ class EngineReachTest {
 
     @Test
     void anEngineWithAnotherKeystoreFailsTheHandshakeAndSaysSo() throws Exception {
-        Path ours = RmiKeystore.ensure(dir.resolve("ours.jks"), JAVA_HOME);
-        Path theirs = RmiKeystore.ensure(dir.resolve("theirs.jks"), JAVA_HOME);
-        int port = registry(theirs);
+        int port = registry(another);
 
-        assertThat(EngineReach.overSsl("127.0.0.1", port, ours)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(EngineReach.overSsl("127.0.0.1", port, keystore)).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("127.0.0.1:" + port).contains("rmi_keystore.jks is not the controller's"));
     }
 
     @Test
     void anEngineNotListeningOnTheAddressIsNamedWithTheCause() throws Exception {
-        Path keystore = RmiKeystore.ensure(dir.resolve("rmi_keystore.jks"), JAVA_HOME);
         int port = FreePorts.take(1).get(0);
 
         assertThat(EngineReach.overSsl("127.0.0.1", port, keystore)).hasValueSatisfying(reason -> assertThat(reason)
