@@ -48,7 +48,7 @@ public final class EngineHost {
             checkReach(run, home.bin().resolve(RmiKeystore.FILE_NAME));
             String message = engines.isEmpty()
                     ? "no loopback engines needed; JMeter home " + home.dir()
-                    : engines.size() + " loopback engines up: " + engines;
+                    : engines.size() + " engines up on this machine: " + engines;
             markers.ready(message);
             System.out.println(message);
         } catch (Exception e) {
