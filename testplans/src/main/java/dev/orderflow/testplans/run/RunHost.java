@@ -78,9 +78,17 @@ public final class RunHost {
         }
 
         // the build's engines run in network namespaces of their own when this machine lets it make them,
-        // so the shop and the controller's callbacks must listen on this machine's address on their bridge
+        // so the shop and the controller's callbacks must listen on this machine's address on their bridge.
+        // A namespace reaches nothing but this machine's bridge address: a shop the build did not start (on
+        // 127.0.0.1 or elsewhere) is for engines in this machine's own network.
         int engineCount = RunSetup.loopbackEnginesNeeded(options, PlanCatalog.select(options.plan()));
-        EngineNetwork network = engineCount == 0 ? null : engineNetwork(engineCount);
+        EngineNetwork network = null;
+        if (engineCount > 0 && options.embeddedShop()) {
+            network = engineNetwork(engineCount);
+        } else if (engineCount > 0) {
+            System.out.println("engines on 127.0.0.1: the shop " + options.host().orElse("")
+                    + " is not the reference shop this build starts, which engines in namespaces could not reach");
+        }
         if (network != null) {
             started.add(network);
         }
