@@ -86,6 +86,13 @@ public final class SummaryText {
         row(out, "Shop stock adds up", Boolean.TRUE.equals(shop.invariantOk()) ? "yes" : "NO");
     }
 
+    /**
+     * How the table's percentiles are computed, printed under it: JMeter's dashboard computes its own for the
+     * same samples by interpolation, and a reader comparing the two must know which is which.
+     */
+    static final String PERCENTILES = "p50-p99: nearest rank over all samples of the label (HdrHistogram, 3 "
+            + "significant digits); JMeter's dashboard interpolates, so its figures can differ.";
+
     private static void labels(StringBuilder out, RunCounts counts) {
         if (counts.labels().isEmpty()) {
             return;
@@ -101,6 +108,7 @@ public final class SummaryText {
                     String.format(Locale.ROOT, "%.1f", stats.meanMs()), stats.p50Ms(), stats.p90Ms(), stats.p95Ms(),
                     stats.p99Ms(), stats.maxMs()));
         }
+        out.append(PERCENTILES).append(NL);
     }
 
     private static void row(StringBuilder out, String name, String value) {

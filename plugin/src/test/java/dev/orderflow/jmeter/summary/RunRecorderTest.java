@@ -33,6 +33,22 @@ class RunRecorderTest {
     }
 
     @Test
+    void percentilesAreNearestRankNotTheDashboardsInterpolation() {
+        // 19 fast samples and one slow one: the 95th of 20 ranks is the 19th sample, 7 ms. JMeter's dashboard
+        // interpolates at position 0.95 x 21 = 19.95, between 7 and 700 ms: 7 + 0.95 x 693 = 665.35 ms.
+        RunRecorder recorder = new RunRecorder();
+        for (int i = 0; i < 19; i++) {
+            recorder.record(plain("Log in", 1_000, 7, true));
+        }
+        recorder.record(plain("Log in", 1_000, 700, true));
+
+        LabelStats stats = recorder.counts().labels().get(0);
+
+        assertThat(stats.p95Ms()).isEqualTo(7);
+        assertThat(stats.p99Ms()).isEqualTo(700);
+    }
+
+    @Test
     void timesBeyondAnHourKeepTheirExactMaxAndMean() {
         RunRecorder recorder = new RunRecorder();
         long twoHours = TimeUnit.HOURS.toMillis(2);

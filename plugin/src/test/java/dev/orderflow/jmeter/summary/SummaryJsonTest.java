@@ -117,6 +117,8 @@ class SummaryJsonTest {
         String text = SummaryText.render(summary(dir, new ThresholdLimits(96.0, null, null, null, null), shop()));
 
         assertThat(text).startsWith("Order Concurrency Test Results" + System.lineSeparator() + "=====");
+        // under the label table: which percentile its p50-p99 are, as the dashboard's differ
+        assertThat(text.lines()).contains(SummaryText.PERCENTILES);
         assertThat(text.lines()).contains(
                 "Orders attempted:     1000",
                 "Orders created:       950",

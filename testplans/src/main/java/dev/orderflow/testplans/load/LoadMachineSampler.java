@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
@@ -52,6 +53,24 @@ public final class LoadMachineSampler implements AutoCloseable {
         sampler.last = sampler.read();
         timer.scheduleAtFixedRate(sampler::sampleQuietly, 1, 1, TimeUnit.SECONDS);
         return sampler;
+    }
+
+    /** Where {@link #sampleBaseline} notes the idle stretch: beside the samples' CSV. */
+    public static Path baselineFile(Path csv) {
+        return csv.resolveSibling("load-machine-baseline.properties");
+    }
+
+    /**
+     * Lets the machine sit idle for {@code length} while the sampler runs, before any JMeter starts, and notes
+     * that stretch in {@link #baselineFile}: the run's idle baseline, against which each plan's load is read.
+     * A deliberate, bounded wait: the build starts nothing during it.
+     */
+    public void sampleBaseline(Path csv, Duration length) throws IOException, InterruptedException {
+        long from = clock.getAsLong();
+        Thread.sleep(length.toMillis());
+        long to = clock.getAsLong();
+        Files.writeString(baselineFile(csv), "# the idle stretch before any JMeter started (ms since the epoch)\n"
+                + "from_ms=" + from + "\nto_ms=" + to + "\n", StandardCharsets.UTF_8);
     }
 
     /** From now on the samples also show this process. */

@@ -30,6 +30,21 @@ public record LoadMachineSeries(List<LoadSample> samples) {
         return new LoadMachineSeries(List.copyOf(samples));
     }
 
+    /** The samples taken between {@code fromMs} and {@code toMs}, both included. */
+    public LoadMachineSeries between(long fromMs, long toMs) {
+        return new LoadMachineSeries(samples.stream()
+                .filter(sample -> sample.timestampMillis() >= fromMs && sample.timestampMillis() <= toMs)
+                .toList());
+    }
+
+    public double meanCpuPercent() {
+        return samples.stream().mapToDouble(LoadSample::cpuPercent).average().orElse(0);
+    }
+
+    public double meanMemoryUsedMb() {
+        return samples.stream().mapToDouble(LoadSample::memoryUsedMb).average().orElse(0);
+    }
+
     public boolean isEmpty() {
         return samples.isEmpty();
     }

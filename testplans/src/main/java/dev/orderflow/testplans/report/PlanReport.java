@@ -22,8 +22,10 @@ import java.util.stream.Stream;
  */
 public final class PlanReport {
 
-    /** Seconds of load-machine samples kept before the first sample: the baseline the plans pause for. */
+    /** Load-machine samples kept before the first sample when JMeter's start is not in its log. */
     static final long BASELINE_MS = 5_000;
+    /** Samples kept before JMeter's start, so the page shows the machine as JMeter found it. */
+    static final long LEAD_MS = 2_000;
     static final long TAIL_MS = 2_000;
 
     private PlanReport() {
@@ -79,10 +81,19 @@ public final class PlanReport {
             statistics = DashboardStatistics.read(dashboard);
             dashboardLink = in.plan() + "/" + in.startedAt() + "/dashboard/index.html";
             if (results != null && results.samples() > 0) {
-                LoadMachineSeries series = LoadMachineSeries.read(in.loadMachineCsv(),
-                        results.firstStartMs() - BASELINE_MS, results.lastEndMs() + TAIL_MS);
-                series.write(folder.resolve("load-machine.csv"));
-                LoadMachinePage.write(dashboard, in.plan(), series, results.firstStartMs(), results.lastEndMs());
+                LoadPhases phases = LoadPhases.read(in.loadMachineCsv(), in.jmeterLog(),
+                        results.firstStartMs(), results.lastEndMs());
+                // a sample covers the second before its time: the baseline's first whole second ends 1 s in
+                LoadMachineSeries baseline = phases.hasBaseline()
+                        ? LoadMachineSeries.read(in.loadMachineCsv(), phases.baselineFromMs() + 1000, phases.baselineToMs())
+                        : new LoadMachineSeries(List.of());
+                long from = (phases.hasJMeterStart() ? phases.jmeterStartMs() : results.firstStartMs() - BASELINE_MS)
+                        - LEAD_MS;
+                LoadMachineSeries series = LoadMachineSeries.read(in.loadMachineCsv(), from,
+                        results.lastEndMs() + TAIL_MS);
+                new LoadMachineSeries(concat(baseline.samples(), series.samples()))
+                        .write(folder.resolve("load-machine.csv"));
+                LoadMachinePage.write(dashboard, in.plan(), baseline, series, phases);
                 DashboardLink.addTo(dashboard);
             }
         } else {
@@ -174,5 +185,11 @@ public final class PlanReport {
                 }
             }
         }
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }

@@ -15,6 +15,16 @@ public final class ReportIndex {
 
     public static final String FILE_NAME = "index.html";
 
+    /**
+     * Which percentile the p95 column is: two definitions meet in a report, and for the same samples they give
+     * different figures (small runs differ most).
+     */
+    static final String PERCENTILES = "p95 ms is the dashboard's: JMeter's percentile over every sample of the run, "
+            + "interpolated between the two samples nearest to the 95 % rank (commons-math's estimate, position "
+            + "0.95 × (n + 1)). The percentiles of summary.txt and summary.json, and the max_p95_ms thresholds, are "
+            + "nearest rank over every sample of a label (the smallest time at least 95 % of the samples do not "
+            + "exceed; HdrHistogram, 3 significant digits), so they can be lower or higher than the dashboard's.";
+
     private ReportIndex() {
     }
 
@@ -55,7 +65,8 @@ public final class ReportIndex {
                 .append("\n</style>\n</head>\n<body>\n<h1>orderflow reports</h1>\n")
                 .append("<p>Every run under this folder, newest first. Response times over the whole run; ")
                 .append("success rate: orders created of orders attempted (index page plans: samples without error). ")
-                .append("Reconciliation: the orders the shop counted against the orders the run created.</p>\n");
+                .append("Reconciliation: the orders the shop counted against the orders the run created.</p>\n")
+                .append("<p>").append(Html.escape(PERCENTILES)).append("</p>\n");
         if (runs.isEmpty()) {
             html.append("<p>No runs yet: <code>./mvnw -B verify -Dplan=test3</code> makes one.</p>\n");
         } else {

@@ -17,15 +17,21 @@ final class SvgChart {
     private static final int TOP = 20;
     private static final int BOTTOM = 40;
 
-    /** One line: its name, colour and points (x seconds, y value). */
-    record Series(String name, String colour, List<double[]> points) {
+    /** One line: its name, colour and points (x seconds, y value); a dashed one is a reference, not a reading. */
+    record Series(String name, String colour, List<double[]> points, boolean dashed) {
+        Series(String name, String colour, List<double[]> points) {
+            this(name, colour, points, false);
+        }
+    }
+
+    /** A shaded stretch of the x axis (seconds) with its name: JMeter's start-up, the load. */
+    private record Phase(double from, double to, String name, String fill, String textColour) {
     }
 
     private final String title;
     private final String unit;
     private final List<Series> series = new ArrayList<>();
-    private double loadFrom;
-    private double loadTo;
+    private final List<Phase> phases = new ArrayList<>();
 
     SvgChart(String title, String unit) {
         this.title = title;
@@ -41,8 +47,13 @@ final class SvgChart {
 
     /** The seconds (on the x axis) during which the load ran. */
     SvgChart load(double fromSeconds, double toSeconds) {
-        this.loadFrom = fromSeconds;
-        this.loadTo = toSeconds;
+        phases.add(new Phase(fromSeconds, toSeconds, "load", "#fff3cd", "#8a6d3b"));
+        return this;
+    }
+
+    /** The seconds (on the x axis) from JMeter's start to its first sample. */
+    SvgChart startUp(double fromSeconds, double toSeconds) {
+        phases.add(new Phase(fromSeconds, toSeconds, "JMeter start-up", "#e8e8e8", "#555"));
         return this;
     }
 
@@ -61,13 +72,15 @@ final class SvgChart {
         int plotH = HEIGHT - TOP - BOTTOM;
         double fx = plotW / (xMax - xMin);
         double fy = plotH / top;
-        double shadeFrom = Math.max(xMin, loadFrom);
-        double shadeTo = Math.min(xMax, loadTo);
-        if (shadeTo > shadeFrom) {
-            svg.append(format("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#fff3cd\"/>\n",
-                    LEFT + (shadeFrom - xMin) * fx, TOP, (shadeTo - shadeFrom) * fx, plotH));
-            svg.append(format("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"#8a6d3b\">load</text>\n",
-                    LEFT + (shadeFrom - xMin) * fx + 4, TOP + 12));
+        for (Phase phase : phases) {
+            double shadeFrom = Math.max(xMin, phase.from());
+            double shadeTo = Math.min(xMax, phase.to());
+            if (shadeTo > shadeFrom) {
+                svg.append(format("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n",
+                        LEFT + (shadeFrom - xMin) * fx, TOP, (shadeTo - shadeFrom) * fx, plotH, phase.fill()));
+                svg.append(format("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"%s\">%s</text>\n",
+                        LEFT + (shadeFrom - xMin) * fx + 4, TOP + 12, phase.textColour(), Html.escape(phase.name())));
+            }
         }
         for (int i = 0; i <= 4; i++) {
             double value = top * i / 4;
@@ -92,8 +105,8 @@ final class SvgChart {
             for (double[] p : line.points()) {
                 points.append(format("%.1f,%.1f ", LEFT + (p[0] - xMin) * fx, TOP + plotH - Math.min(p[1], top) * fy));
             }
-            svg.append(format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\" points=\"%s\"/>\n",
-                    line.colour(), points.toString().trim()));
+            svg.append(format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\"%s points=\"%s\"/>\n",
+                    line.colour(), line.dashed() ? " stroke-dasharray=\"6 4\"" : "", points.toString().trim()));
             svg.append(format("<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"%s\"/>", legendX, TOP + 24, line.colour()));
             svg.append(format("<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>\n", legendX + 16, TOP + 29,
                     Html.escape(line.name())));

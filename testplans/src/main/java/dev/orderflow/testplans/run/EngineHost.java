@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 /**
  * Background host of the loopback engines: once jmeter:configure has built the JMeter home, it completes
  * that home for distributed runs (the RMI keystore in bin/, csv-data beside bin/), starts the engines
- * the run needs on 127.0.0.1 and keeps them up until {@link RunFinish} or Maven's exit stops it.
+ * the run needs on this machine (each in its network namespace, or on 127.0.0.1), checks that every engine
+ * of the run can be reached over RMI with SSL, and keeps them up until {@link RunFinish} or Maven's exit
+ * stops it.
  *
  * <p>Usage: {@code EngineHost <run dir> <config.json> <keystore> <csv-data dir>}.
  */
@@ -28,6 +30,8 @@ public final class EngineHost {
 
     static final String NAME = "engine-host";
     private static final long START_TIMEOUT_SECONDS = 120;
+    /** JMeter's registry port when an engine of -Dremote names none. */
+    private static final int SERVER_PORT_DEFAULT = 1099;
 
     private EngineHost() {
     }
@@ -44,9 +48,10 @@ public final class EngineHost {
             completeHome(home, Path.of(args[2]), Path.of(args[3]));
             RunDescription run = RunDescription.read(layout.runJson());
             startAll(home, run.loopbackEngines(), layout, engines);
+            checkReach(run, home.bin().resolve(RmiKeystore.FILE_NAME));
             String message = engines.isEmpty()
                     ? "no loopback engines needed; JMeter home " + home.dir()
-                    : engines.size() + " loopback engines up: " + engines;
+                    : engines.size() + " engines up on this machine: " + engines;
             markers.ready(message);
             System.out.println(message);
         } catch (Exception e) {
@@ -111,6 +116,31 @@ public final class EngineHost {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the loopback engines did not start: " + e.getMessage()
                     + " (their output is in " + layout.runDir() + "/engine-*.log)", e);
+        }
+    }
+
+    /**
+     * Every engine of the run answers over RMI with SSL, as the controller will reach it, and each one the
+     * build started refuses RMI without SSL; otherwise the run stops here, and the console says why.
+     */
+    private static void checkReach(RunDescription run, Path keystore) {
+        List<String> cluster = run.plans().stream().filter(RunDescription.PlannedRun::distributed)
+                .findFirst().map(RunDescription.PlannedRun::engines).orElse(List.of());
+        List<String> unreachable = new ArrayList<>();
+        for (String engine : cluster) {
+            int colon = engine.lastIndexOf(':');
+            String host = colon < 0 ? engine : engine.substring(0, colon);
+            int port = colon < 0 ? SERVER_PORT_DEFAULT : Integer.parseInt(engine.substring(colon + 1));
+            EngineReach.overSsl(host, port, keystore).ifPresentOrElse(unreachable::add,
+                    () -> System.out.println("engine " + engine + " reached over RMI with SSL"));
+        }
+        for (LoopbackEngine engine : run.loopbackEngines()) {
+            System.out.println("engine " + engine.address() + " refuses RMI without SSL: "
+                    + EngineReach.refusalWithoutSsl(engine.host(), engine.serverPort()));
+        }
+        if (!unreachable.isEmpty()) {
+            unreachable.forEach(reason -> System.out.println("engine-host: " + reason));
+            throw new IllegalStateException(String.join("; ", unreachable));
         }
     }
 

@@ -4,14 +4,16 @@ import dev.orderflow.testplans.run.RunDescription.LoopbackEngine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
- * One JMeter engine on 127.0.0.1, started the way a user starts one on a load machine
- * ({@code java -jar bin/ApacheJMeter-5.6.3.jar -s}), with its own registry and object ports so that
- * several share this machine.
+ * One JMeter engine on this machine, started the way a user starts one on a load machine
+ * ({@code java -Djava.rmi.server.hostname=ADDRESS -jar bin/ApacheJMeter-5.6.3.jar -s}): in a network
+ * namespace of its own with its own address, or on 127.0.0.1 with its own registry and object ports so that
+ * several share this machine's network.
  */
 final class EngineProcess implements AutoCloseable {
 
@@ -30,21 +32,26 @@ final class EngineProcess implements AutoCloseable {
 
     static EngineProcess start(Path java, JMeterHome home, LoopbackEngine engine, Path outputLog, Path jmeterLog)
             throws IOException {
-        List<String> command = List.of(java.toString(),
+        List<String> command = new ArrayList<>();
+        if (engine.namespace() != null) {
+            // as on its own load machine: only its namespace's network, its own address
+            command.addAll(List.of("ip", "netns", "exec", engine.namespace()));
+        }
+        command.addAll(List.of(java.toString(),
                 "-Xms128m", "-Xmx1g",
                 "-Djava.awt.headless=true",
-                "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Djava.rmi.server.hostname=" + engine.host(),
                 "-Dserver_port=" + engine.serverPort(),
                 "-Dserver.rmi.localport=" + engine.rmiLocalPort(),
                 "-jar", home.launcher().toString(),
                 "-s",
-                "-j", jmeterLog.toString());
+                "-j", jmeterLog.toString()));
         Process process = new ProcessBuilder(command)
                 .directory(home.bin().toFile())
                 .redirectErrorStream(true)
                 .start();
         return new EngineProcess(engine, process,
-                ProcessOutput.follow(process, "engine-" + engine.serverPort(), outputLog, READY));
+                ProcessOutput.follow(process, "engine-" + engine.address(), outputLog, READY));
     }
 
     CompletableFuture<?> ready() {

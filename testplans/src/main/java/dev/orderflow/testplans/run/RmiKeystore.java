@@ -77,6 +77,11 @@ public final class RmiKeystore {
         return keystore.toAbsolutePath().resolveSibling(PASSWORD_FILE_NAME);
     }
 
+    /** The password of a keystore this class made, read from the password file beside it. */
+    public static String passwordOf(Path keystore) throws IOException {
+        return readPassword(passwordFileOf(keystore));
+    }
+
     public Path keystore() {
         return keystore;
     }

@@ -48,10 +48,20 @@ public record RunDescription(
         }
     }
 
-    /** A JMeter engine the build starts on 127.0.0.1: its RMI registry port and its RMI object port. */
-    public record LoopbackEngine(int serverPort, int rmiLocalPort) {
+    /**
+     * A JMeter engine the build starts on this machine: its RMI registry port and its RMI object port, the
+     * address it listens on (its {@code java.rmi.server.hostname}), and the network namespace it runs in, or
+     * null for one on 127.0.0.1 beside the others.
+     */
+    public record LoopbackEngine(int serverPort, int rmiLocalPort, String host, String namespace) {
+
+        /** An engine on 127.0.0.1, in this machine's own network. */
+        public LoopbackEngine(int serverPort, int rmiLocalPort) {
+            this(serverPort, rmiLocalPort, "127.0.0.1", null);
+        }
+
         public String address() {
-            return "127.0.0.1:" + serverPort;
+            return host + ":" + serverPort;
         }
     }
 

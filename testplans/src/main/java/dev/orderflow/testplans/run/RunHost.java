@@ -32,6 +32,8 @@ public final class RunHost {
     static final String NAME = "run-host";
     static final String REMOTE_USERS_CSV = "../csv-data/users.csv";
     private static final Duration SHOP_START_TIMEOUT = Duration.ofMinutes(2);
+    /** The idle stretch sampled before any JMeter starts: the plans' own baseline_ms default. */
+    private static final Duration IDLE_BASELINE = Duration.ofMillis(3000);
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private RunHost() {
@@ -78,6 +80,23 @@ public final class RunHost {
             System.out.println("no /proc on this machine: the reports will have no load-machine graph");
         }
 
+        // the build's engines run in network namespaces of their own when this machine lets it make them,
+        // so the shop and the controller's callbacks must listen on this machine's address on their bridge.
+        // A namespace reaches nothing but this machine's bridge address: a shop the build did not start (on
+        // 127.0.0.1 or elsewhere) is for engines in this machine's own network.
+        int engineCount = RunSetup.loopbackEnginesNeeded(options, PlanCatalog.select(options.plan()));
+        EngineNetwork network = null;
+        if (engineCount > 0 && options.embeddedShop()) {
+            network = engineNetwork(engineCount);
+        } else if (engineCount > 0) {
+            System.out.println("engines on 127.0.0.1: the shop " + options.host().orElse("")
+                    + " is not the reference shop this build starts, which engines in namespaces could not reach");
+        }
+        if (network != null) {
+            started.add(network);
+        }
+        String localAddress = network == null ? "127.0.0.1" : network.controllerAddress();
+
         Target target;
         String adminKey;
         if (options.embeddedShop()) {
@@ -85,7 +104,7 @@ public final class RunHost {
             OwnerOnlyFiles.write(layout.adminKeyFile(), adminKey.getBytes(StandardCharsets.UTF_8));
             ShopProcess shop = ShopProcess.start(java, root.resolve("shop/target/orderflow-shop.jar"),
                     root.resolve("csv-data"), layout.adminKeyFile(), RunSetup.shopConnectionsPerAddress(options),
-                    layout.runDir().resolve("shop.log"), SHOP_START_TIMEOUT);
+                    localAddress, layout.runDir().resolve("shop.log"), SHOP_START_TIMEOUT);
             started.add(0, shop);
             if (sampler != null) {
                 sampler.watch(shop.pid());
@@ -101,9 +120,10 @@ public final class RunHost {
             target = new Target(protocol, options.host().get(), port, false, adminKey != null);
         }
 
-        int engineCount = RunSetup.loopbackEnginesNeeded(options, PlanCatalog.select(options.plan()));
-        List<LoopbackEngine> loopback = RunSetup.loopbackEngines(FreePorts.take(engineCount * 2));
-        RunDescription run = RunSetup.describe(options, startedAt, target, loopback);
+        List<LoopbackEngine> loopback = network != null
+                ? RunSetup.namespaceEngines(network)
+                : RunSetup.loopbackEngines(FreePorts.take(engineCount * 2));
+        RunDescription run = RunSetup.describe(options, startedAt, target, loopback, localAddress);
 
         stagePlans(run, plansDir, layout);
         // on this machine every JVM reads users.csv where it is; real engines read the copy in their JMeter
@@ -113,17 +133,39 @@ public final class RunHost {
                 : REMOTE_USERS_CSV;
         writeProperties(layout.engineProperties(), RunSetup.engineProperties(run, usersCsv),
                 "-G properties of every engine of a distributed run");
-        writeProperties(layout.systemProperties(), RunSetup.controllerSystemProperties(run),
-                "system properties of the controller");
+        Files.write(layout.controllerJvmOptions(), RunSetup.controllerJvmOptions(run));
         writeProperties(layout.controllerProperties(),
                 RunSetup.controllerProperties(run, usersCsv, adminKey == null ? null : layout.adminKeyFile().toString(),
                         layout.summaryDir().toString()),
                 "-q properties of the controller and of local plans");
         run.write(layout.runJson());
 
+        if (sampler != null) {
+            // the machine with the shop up and nothing else running, before the first JMeter (and the engines)
+            // start: the baseline every plan's load-machine page reads its load against
+            sampler.sampleBaseline(layout.loadMachineCsv(), IDLE_BASELINE);
+        }
+
         return "plans " + run.plans().stream().map(RunHost::describe).toList()
                 + " against " + target.baseUrl() + (target.embedded() ? " (reference shop)" : "")
                 + (run.ciScale() ? " at CI scale " + run.passed() : " with " + run.passed());
+    }
+
+    /**
+     * The engines' network namespaces, or null when this machine cannot make them (not Linux, not root, no
+     * iproute2): the engines then run on 127.0.0.1, and the console says why.
+     */
+    private static EngineNetwork engineNetwork(int engines) throws InterruptedException {
+        try {
+            EngineNetwork network = EngineNetwork.create(engines);
+            System.out.println("engines in network namespaces: " + network + ", made in "
+                    + network.setupTime().toMillis() + " ms");
+            return network;
+        } catch (IOException | RuntimeException e) {
+            System.out.println("engines on 127.0.0.1: no network namespaces for them on this machine ("
+                    + e.getMessage() + ")");
+            return null;
+        }
     }
 
     private static String describe(PlannedRun plan) {

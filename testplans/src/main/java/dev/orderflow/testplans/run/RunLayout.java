@@ -28,9 +28,12 @@ public record RunLayout(Path runDir) {
         return runDir.resolve("jmeter-properties").resolve("global.properties");
     }
 
-    /** jmeter:configure puts system.properties from here into the JMeter home's bin/, where JMeter loads it. */
-    public Path systemProperties() {
-        return runDir.resolve("jmeter-properties").resolve("system.properties");
+    /**
+     * JVM options of the controller (a java @argfile the pom's jMeterProcessJVMSettings names): unlike the
+     * JMeter home's bin/system.properties, they reach no engine started from a copy of that home.
+     */
+    public Path controllerJvmOptions() {
+        return runDir.resolve("controller.jvm-options");
     }
 
     public Path localPlans() {

@@ -26,6 +26,10 @@ final class RunSetup {
     /** The reference shop's --max-connections-per-address when none is given (ShopConfig). */
     static final int SHOP_DEFAULT_CONNECTIONS_PER_ADDRESS = 256;
 
+    /** The ports the README starts an engine on a load machine with (-Dserver_port, -Dserver.rmi.localport). */
+    static final int README_SERVER_PORT = 1099;
+    static final int README_RMI_LOCAL_PORT = 4000;
+
     private RunSetup() {
     }
 
@@ -49,8 +53,30 @@ final class RunSetup {
         return engines;
     }
 
+    /**
+     * Engines each in its network namespace, started as the README starts one on a load machine: registry
+     * port 1099 and object port 4000 on its own address, as on separate machines.
+     */
+    static List<LoopbackEngine> namespaceEngines(EngineNetwork network) {
+        List<LoopbackEngine> engines = new ArrayList<>();
+        for (int i = 0; i < network.engines(); i++) {
+            engines.add(new LoopbackEngine(README_SERVER_PORT, README_RMI_LOCAL_PORT,
+                    network.engineAddress(i), network.namespace(i)));
+        }
+        return engines;
+    }
+
     static RunDescription describe(RunOptions options, String startedAt, Target target,
                                    List<LoopbackEngine> loopback) {
+        return describe(options, startedAt, target, loopback, "127.0.0.1");
+    }
+
+    /**
+     * @param controllerAddress where the build's own engines reach this machine's RMI callbacks: 127.0.0.1,
+     *                          or this machine's address on the engines' network
+     */
+    static RunDescription describe(RunOptions options, String startedAt, Target target,
+                                   List<LoopbackEngine> loopback, String controllerAddress) {
         List<String> cluster = options.remote().isEmpty()
                 ? loopback.stream().map(LoopbackEngine::address).toList()
                 : options.remote();
@@ -60,7 +86,7 @@ final class RunSetup {
             boolean distributed = everyPlanDistributed || plan.distributed();
             runs.add(new PlannedRun(plan.name(), distributed ? cluster : List.of()));
         }
-        String rmiHost = options.rmiHost().orElse(loopback.isEmpty() ? null : "127.0.0.1");
+        String rmiHost = options.rmiHost().orElse(loopback.isEmpty() ? null : controllerAddress);
         return new RunDescription(startedAt, options.ciScale(), runs, target, loopback, passed(options), rmiHost);
     }
 
@@ -137,16 +163,19 @@ final class RunSetup {
     }
 
     /**
-     * System properties of the controller: the address its RMI callbacks name. With engines on this
-     * machine that is 127.0.0.1 (JMeter refuses to export them on a host name that resolves to loopback);
-     * with real engines, -Drmi_host when the controller's host name does not resolve to its address.
+     * JVM options of the controller: the address its RMI callbacks name. With engines on 127.0.0.1 that
+     * is 127.0.0.1 (JMeter refuses to export them on a host name that resolves to loopback), with engines in
+     * namespaces this machine's address on their bridge; with real engines, -Drmi_host when the controller's
+     * host name does not resolve to its address. They go on the controller's command line (a java @argfile),
+     * never into the JMeter home's bin/system.properties: JMeter loads that file over the JVM's own -D, so
+     * every engine started from a copy of the home would listen on the controller's address instead of its own.
      */
-    static Map<String, String> controllerSystemProperties(RunDescription run) {
-        Map<String, String> properties = new LinkedHashMap<>();
+    static List<String> controllerJvmOptions(RunDescription run) {
+        List<String> options = new ArrayList<>();
         if (run.controllerRmiHost() != null) {
-            properties.put("java.rmi.server.hostname", run.controllerRmiHost());
+            options.add("-Djava.rmi.server.hostname=" + run.controllerRmiHost());
         }
-        return properties;
+        return options;
     }
 
     private static List<String> cluster(RunDescription run) {

@@ -32,11 +32,17 @@ final class ShopProcess implements AutoCloseable {
     /** @param maxConnectionsPerAddress the shop's cap per client address: every user of a plan comes from this one */
     static ShopProcess start(Path java, Path shopJar, Path csvData, Path adminKeyFile, int maxConnectionsPerAddress,
                              Path log, Duration timeout) throws IOException, InterruptedException {
+        return start(java, shopJar, csvData, adminKeyFile, maxConnectionsPerAddress, "127.0.0.1", log, timeout);
+    }
+
+    /** @param bind the address the shop listens on (--bind): 127.0.0.1, or this machine's on the engines' network */
+    static ShopProcess start(Path java, Path shopJar, Path csvData, Path adminKeyFile, int maxConnectionsPerAddress,
+                             String bind, Path log, Duration timeout) throws IOException, InterruptedException {
         if (!Files.isRegularFile(shopJar)) {
             throw new IllegalStateException("the reference shop's jar " + shopJar
                     + " is missing: build the shop first (./mvnw -B verify builds every module)");
         }
-        Process process = new ProcessBuilder(command(java, shopJar, csvData, adminKeyFile, maxConnectionsPerAddress))
+        Process process = new ProcessBuilder(command(java, shopJar, csvData, adminKeyFile, maxConnectionsPerAddress, bind))
                 .redirectErrorStream(true).start();
         try {
             Matcher listening = ProcessOutput.follow(process, "shop", log, LISTENING)
@@ -54,11 +60,12 @@ final class ShopProcess implements AutoCloseable {
 
     /** The shop's command line: the admin key in a file, as every user of the machine can list command lines. */
     static List<String> command(Path java, Path shopJar, Path csvData, Path adminKeyFile,
-                                int maxConnectionsPerAddress) {
+                                int maxConnectionsPerAddress, String bind) {
         // 10 000 open connections (test 7 at full scale) need well over 1 GB of the shop's heap.
         return List.of(java.toString(), "-Xmx3g",
                 "-jar", shopJar.toString(),
                 "--port", "0",
+                "--bind", bind,
                 "--data", csvData.toString(),
                 "--admin-key-file", adminKeyFile.toString(),
                 "--max-connections-per-address", Integer.toString(maxConnectionsPerAddress));

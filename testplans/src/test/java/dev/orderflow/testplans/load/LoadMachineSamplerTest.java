@@ -40,6 +40,20 @@ class LoadMachineSamplerTest {
     }
 
     @Test
+    void theIdleBaselineIsNotedBesideTheSamplesWithItsStretch(@TempDir Path dir) throws Exception {
+        AtomicLong clock = new AtomicLong(5_000);
+        Path csv = dir.resolve("load-machine.csv");
+        var timer = Executors.newSingleThreadScheduledExecutor();
+        try (LoadMachineSampler sampler = new LoadMachineSampler(dir, () -> clock.getAndAdd(3_000),
+                new StringWriter(), timer)) {
+            sampler.sampleBaseline(csv, java.time.Duration.ofMillis(20));
+        }
+
+        assertThat(LoadMachineSampler.baselineFile(csv)).hasFileName("load-machine-baseline.properties");
+        assertThat(Files.readAllLines(LoadMachineSampler.baselineFile(csv))).contains("from_ms=5000", "to_ms=8000");
+    }
+
+    @Test
     void processTicksAreReadAfterACommandNameWithSpacesAndParentheses() {
         String stat = "4242 (java (shop) x) S 1 4242 1 0 -1 4194560 100 0 0 0 70 30 0 0 20 0 40 0 123 0 0";
         assertThat(ProcSnapshot.processTicks(stat)).isEqualTo(100);

@@ -40,10 +40,12 @@ class ReportPagesTest {
                 new LoadSample(2_000, 80, 1500, 4000, 40, 300),
                 new LoadSample(3_000, 90, 1600, 4000, 45, 320)));
 
-        LoadMachinePage.write(dashboard, "test3", series, 2_000, 3_000);
+        LoadMachinePage.write(dashboard, "test3", new LoadMachineSeries(List.of()), series,
+                new LoadPhases(-1, -1, -1, 2_000, 3_000));
         String html = Files.readString(dashboard.resolve(LoadMachinePage.FILE_NAME));
 
-        assertThat(html).contains("Load machine during test3", "shop process", "Peak CPU 90.0 %", "shop peak RSS 320 MB");
+        assertThat(html).contains("Load machine during test3", "shop process", "CPU peak 90.0 %", "shop peak RSS 320 MB",
+                "Idle baseline</b>: none for this run");
         List<String> svgs = svgs(html);
         assertThat(svgs).hasSize(2);
         for (String svg : svgs) {
@@ -56,8 +58,58 @@ class ReportPagesTest {
     }
 
     @Test
+    void theBaselineIsTheIdleMachineBeforeJMeterAndPeaksAreTheLoadsOnly() {
+        // idle at 2-4 %, then JMeter starting at 95 % (what the page used to headline), then the load at 30-35 %,
+        // on a 25 GB machine using about 1.5 GB
+        LoadMachineSeries baseline = new LoadMachineSeries(List.of(
+                new LoadSample(1_000, 2, 1400, 25_000, 0.5, 150),
+                new LoadSample(2_000, 4, 1400, 25_000, 0.5, 150)));
+        LoadMachineSeries series = new LoadMachineSeries(List.of(
+                new LoadSample(60_000, 3, 1400, 25_000, 0.5, 150),
+                new LoadSample(61_000, 95, 1500, 25_000, 1, 150),
+                new LoadSample(62_000, 91, 1550, 25_000, 1, 150),
+                new LoadSample(63_000, 30, 1600, 25_000, 10, 200),
+                new LoadSample(64_000, 35, 1650, 25_000, 12, 210)));
+
+        String html = LoadMachinePage.render("test5", baseline, series, new LoadPhases(0, 3_000, 60_500, 62_500, 64_000));
+
+        assertThat(html).contains("Idle baseline</b> (dashed): 3.0 s", "CPU mean 3.0 %, peak 4.0 %",
+                "JMeter start-up</b> (grey): 2.0 s", "CPU peak 95.0 %. Not load",
+                "Load</b> (shaded): 1.5 s", "CPU peak 35.0 %, mean 32.5 %", "memory in use peak 1650 MB of 25000 MB");
+        List<String> svgs = svgs(html);
+        // the axes end just above the data: CPU at 150 % would be absurd, memory at 25 GB hides the line
+        assertThat(svgs.get(0)).contains(">100</text>").contains("JMeter start-up").contains("stroke-dasharray");
+        assertThat(svgs.get(1)).contains(">2000</text>").doesNotContain(">25000</text>");
+    }
+
+    @Test
+    void aShopThisBuildDidNotStartHasNoLineAndThePageSaysWhy() {
+        LoadMachineSeries series = new LoadMachineSeries(List.of(
+                new LoadSample(1_000, 10, 1000, 4000, -1, -1), new LoadSample(2_000, 12, 1000, 4000, -1, -1)));
+
+        String html = LoadMachinePage.render("test3", new LoadMachineSeries(List.of()), series,
+                new LoadPhases(-1, -1, -1, 1_000, 2_000));
+
+        assertThat(html).doesNotContain("shop process").contains("No line for the shop", "-Dhost");
+    }
+
+    @Test
+    void jmetersStartIsTheTimeOfItsLogsFirstLine(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("test3.jmx.log");
+        Files.writeString(log, "2026-12-03 10:20:17,563 INFO o.a.j.u.JMeterUtils: Setting Locale to en_EN\nmore\n");
+
+        long expected = java.time.LocalDateTime.of(2026, 12, 3, 10, 20, 17, 563_000_000)
+                .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+        assertThat(LoadPhases.jmeterStart(log)).isEqualTo(expected);
+        assertThat(LoadPhases.jmeterStart(dir.resolve("missing.log"))).isEqualTo(-1);
+        Files.writeString(log, "not a log line at all\n");
+        assertThat(LoadPhases.jmeterStart(log)).isEqualTo(-1);
+    }
+
+    @Test
     void withoutSamplesThePageSaysSo() {
-        String html = LoadMachinePage.render("test1", new LoadMachineSeries(List.of()), 0, 0);
+        String html = LoadMachinePage.render("test1", new LoadMachineSeries(List.of()), new LoadMachineSeries(List.of()),
+                new LoadPhases(-1, -1, -1, 0, 0));
         assertThat(html).contains("No load-machine samples");
     }
 
@@ -74,7 +126,8 @@ class ReportPagesTest {
         assertThat(series.samples()).extracting(LoadSample::cpuPercent).containsExactly(2.0, 3.0);
         assertThat(series.peakProcessRssMb()).isEqualTo(-1.0);
         assertThat(LoadMachineSeries.read(dir.resolve("missing.csv"), 0, 1).isEmpty()).isTrue();
-        assertThat(LoadMachinePage.render("p", series, 2_000, 3_000)).doesNotContain("shop process");
+        assertThat(LoadMachinePage.render("p", new LoadMachineSeries(List.of()), series,
+                new LoadPhases(-1, -1, -1, 2_000, 3_000))).doesNotContain("shop process");
     }
 
     @Test
@@ -99,6 +152,8 @@ class ReportPagesTest {
                 "class=\"text fail\"", "class=\"text pass\"",
                 ">fail, incomplete</td>", "incomplete: engines: engine 2 of 4 (127.0.0.1:1100) lost at 09:01:02 UTC");
         assertThat(html).containsOnlyOnce("incomplete</td>");
+        // the p95 column is the dashboard's interpolated percentile, the summary's nearest rank: the page says so
+        assertThat(html).contains("p95 ms is the dashboard", "interpolated", "nearest rank", "HdrHistogram");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.orderflow.testplans.run.RunDescription.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -82,7 +83,7 @@ class RunSetupTest {
         RunDescription run = RunSetup.describe(options, "s", new Target("http", "shop.lan", 8000, false, false), List.of());
 
         assertThat(run.plans()).allSatisfy(plan -> assertThat(plan.engines()).containsExactly("a:1099", "b:1099"));
-        assertThat(RunSetup.controllerSystemProperties(run)).isEmpty();
+        assertThat(RunSetup.controllerJvmOptions(run)).isEmpty();
     }
 
     @Test
@@ -91,7 +92,7 @@ class RunSetupTest {
 
         RunDescription run = RunSetup.describe(options, "s", new Target("http", "shop.lan", 80, false, false), List.of());
 
-        assertThat(RunSetup.controllerSystemProperties(run)).containsEntry("java.rmi.server.hostname", "10.0.0.5");
+        assertThat(RunSetup.controllerJvmOptions(run)).containsExactly("-Djava.rmi.server.hostname=10.0.0.5");
     }
 
     @Test
@@ -113,7 +114,34 @@ class RunSetupTest {
                 .doesNotContainKey("orderflow.engines").containsEntry("orderflow.summary.exit_on_failure", "false")
                 .containsEntry("summary_dir", "/run/summaries")
                 .containsEntry("remote_hosts", engine.get("orderflow.engines"));
-        assertThat(RunSetup.controllerSystemProperties(run)).containsEntry("java.rmi.server.hostname", "127.0.0.1");
+        assertThat(RunSetup.controllerJvmOptions(run)).containsExactly("-Djava.rmi.server.hostname=127.0.0.1");
+        // an engine started from a copy of the JMeter home must listen on its own address, not the controller's:
+        // the controller's address reaches JMeter only through its own JVM options
+        assertThat(engine).doesNotContainKey("java.rmi.server.hostname");
+        assertThat(controller).doesNotContainKey("java.rmi.server.hostname");
+    }
+
+    @Test
+    void enginesInNamespacesListenOnTheirOwnAddressesWithTheReadmesPortsAndCallTheControllerOnTheBridge()
+            throws Exception {
+        List<LoopbackEngine> engines = List.of(
+                new LoopbackEngine(1099, 4000, "10.231.3.11", "orderflow-3-0"),
+                new LoopbackEngine(1099, 4000, "10.231.3.12", "orderflow-3-1"));
+        RunDescription run = RunSetup.describe(options("--plan="), "s",
+                new Target("http", "10.231.3.1", 41000, true, true), engines, "10.231.3.1");
+
+        assertThat(run.plans().get(3).engines()).containsExactly("10.231.3.11:1099", "10.231.3.12:1099");
+        assertThat(RunSetup.controllerJvmOptions(run)).containsExactly("-Djava.rmi.server.hostname=10.231.3.1");
+        assertThat(RunSetup.engineProperties(run, "/u.csv")).containsEntry("host", "10.231.3.1");
+
+        // run.json carries them to EngineHost unchanged
+        Path json = Files.createTempFile("run", ".json");
+        try {
+            run.write(json);
+            assertThat(RunDescription.read(json)).isEqualTo(run);
+        } finally {
+            Files.delete(json);
+        }
     }
 
     @Test

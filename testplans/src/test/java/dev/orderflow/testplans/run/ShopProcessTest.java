@@ -20,7 +20,7 @@ class ShopProcessTest {
 
     @Test
     void givesTheShopItsAdminKeyInAFileNotOnItsCommandLine(@TempDir Path dir) {
-        assertThat(ShopProcess.command(JAVA, dir.resolve("shop.jar"), dir, dir.resolve("admin.key"), 256))
+        assertThat(ShopProcess.command(JAVA, dir.resolve("shop.jar"), dir, dir.resolve("admin.key"), 256, "127.0.0.1"))
                 .containsSubsequence("--admin-key-file", dir.resolve("admin.key").toString())
                 .doesNotContain("--admin-key");
     }
