@@ -16,15 +16,23 @@ import dev.orderflow.jmeter.flow.GroupLoad;
  * @param engines the number of load machines the samples came from: the highest engine count they carry, at least 1
  * @param loads the load reports of the orderflow thread groups, one per group and engine
  * @param fromOrderFlowGroup whether any order-flow sample came from a user of an orderflow thread group
+ * @param stagePhases the ramps and plateaus of a staged or scripted run's stages; empty for a single-stage shape
  */
 public record RunCounts(FunnelCounts funnel, List<LabelStats> labels, long samples, long errors, long firstStartMs,
-        long lastEndMs, int engines, List<GroupLoad> loads, boolean fromOrderFlowGroup) {
+        long lastEndMs, int engines, List<GroupLoad> loads, boolean fromOrderFlowGroup, List<StagePhase> stagePhases) {
 
     public static final RunCounts EMPTY = new RunCounts(FunnelCounts.EMPTY, List.of(), 0, 0, 0, 0, 1);
 
     public RunCounts {
         labels = List.copyOf(labels);
         loads = List.copyOf(loads);
+        stagePhases = List.copyOf(stagePhases);
+    }
+
+    /** Counts without stages. */
+    public RunCounts(FunnelCounts funnel, List<LabelStats> labels, long samples, long errors, long firstStartMs,
+            long lastEndMs, int engines, List<GroupLoad> loads, boolean fromOrderFlowGroup) {
+        this(funnel, labels, samples, errors, firstStartMs, lastEndMs, engines, loads, fromOrderFlowGroup, List.of());
     }
 
     /** Counts without load reports: what a run under another thread group than orderflow's yields. */
