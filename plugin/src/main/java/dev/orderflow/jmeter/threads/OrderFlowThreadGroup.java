@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.GroupLoad;
-import dev.orderflow.jmeter.flow.LocalGroups;
 import dev.orderflow.jmeter.flow.VirtualUser;
 import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
 
@@ -253,17 +252,10 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         run = newRun;
         setPendingReport(report);
         newRun.start();
-        LocalGroups.started(new LocalGroups.RunningGroup(getName(), plannedCorners(schedule), newRun::load));
-    }
-
-    /** The planned users over time for the live view; a script's shape is only known as it runs. */
-    private static List<double[]> plannedCorners(LoadSchedule schedule) {
-        if (schedule instanceof LoadSchedule.Scripted) {
-            return List.of();
-        }
-        return PlannedCurve.of(LoadPlan.of(schedule), PlannedCurve.horizonFor(schedule)).points().stream()
-                .map(point -> new double[] {point.seconds(), point.users()})
-                .toList();
+        // the live view's plan; a script's shape is only known as it runs
+        PlannedCurve curve = schedule instanceof LoadSchedule.Scripted
+                ? null : PlannedCurve.of(LoadPlan.of(schedule), PlannedCurve.horizonFor(schedule));
+        LocalGroups.started(new LocalGroups.RunningGroup(getName(), curve, newRun::load));
     }
 
     private synchronized void setPendingReport(LoadReportSender report) {

@@ -1,9 +1,11 @@
-package dev.orderflow.jmeter.flow;
+package dev.orderflow.jmeter.threads;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+
+import dev.orderflow.jmeter.flow.GroupLoad;
 
 /**
  * The orderflow thread groups running in this JVM, for the live view: each one's planned curve and its load so
@@ -15,14 +17,11 @@ public final class LocalGroups {
      * A running group.
      *
      * @param group the group's name
-     * @param plannedCurve corners of the planned users over time, {seconds after the start, users (cluster total)};
-     *        empty when the shape is a script, which is only known as it answers
+     * @param plannedCurve the planned users over time (cluster total), from the group's start; null when the shape
+     *        is a script, which is only known as it answers
      * @param load the group's account of its load so far (its start, the stages it followed)
      */
-    public record RunningGroup(String group, List<double[]> plannedCurve, Supplier<GroupLoad> load) {
-        public RunningGroup {
-            plannedCurve = List.copyOf(plannedCurve);
-        }
+    public record RunningGroup(String group, PlannedCurve plannedCurve, Supplier<GroupLoad> load) {
     }
 
     private static final Map<String, RunningGroup> GROUPS = new ConcurrentHashMap<>();
