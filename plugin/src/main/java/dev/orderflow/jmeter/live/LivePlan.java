@@ -34,6 +34,16 @@ final class LivePlan {
         return new LivePlan(running, runStartMs);
     }
 
+    /** Whether a thread group runs in this JVM: then its own count of users is the figure to show. */
+    boolean hasGroups() {
+        return !groups.isEmpty();
+    }
+
+    /** The users alive in this JVM's groups now. */
+    int users() {
+        return groups.stream().mapToInt(group -> group.users().getAsInt()).sum();
+    }
+
     boolean isKnown() {
         return !groups.isEmpty() && groups.stream().allMatch(group -> group.plannedCurve() != null);
     }

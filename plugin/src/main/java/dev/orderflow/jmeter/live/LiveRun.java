@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jmeter.samplers.SampleResult;
-import org.apache.jmeter.threads.JMeterContextService;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -103,7 +103,7 @@ final class LiveRun {
             tick();
         } catch (RuntimeException e) {
             // a figure that cannot be computed this second must not stop the next ones
-            org.slf4j.LoggerFactory.getLogger(LiveRun.class).warn("Live view: a tick failed", e);
+            LoggerFactory.getLogger(LiveRun.class).warn("Live view: a tick failed", e);
         }
     }
 
@@ -147,11 +147,12 @@ final class LiveRun {
     }
 
     private int usersNow() {
-        EngineState local = engines.get(THIS_JVM);
-        if (local != null && !local.isEnded()) {
-            // in this JVM the engine's own count is exact, also while users think between samples
-            return JMeterContextService.getNumberOfThreads();
+        LivePlan plan = LivePlan.since(startMs);
+        if (plan.hasGroups()) {
+            // the thread groups in this JVM count their users exactly, also while they think between samples
+            return plan.users();
         }
+        // on a distributed run's controller: what the engines' last samples said
         return engines.values().stream().mapToInt(EngineState::users).sum();
     }
 
@@ -172,7 +173,9 @@ final class LiveRun {
             node.put("time_left_s", ended ? 0 : round(Math.max(0, end - elapsed)));
         }
         ArrayNode corners = node.putArray("plan_corners");
-        plan.corners().forEach(corner -> corners.add(round(corner)));
+        for (double corner : plan.corners()) {
+            corners.addArray().add(round(corner)).add(round(plan.usersAt(corner)));
+        }
         ArrayNode stages = node.putArray("stages");
         for (double[] stage : plan.stageStarts()) {
             stages.addObject().put("at_s", round(stage[0])).put("users", (int) stage[1]);

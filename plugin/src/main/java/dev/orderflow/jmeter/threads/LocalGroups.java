@@ -3,6 +3,7 @@ package dev.orderflow.jmeter.threads;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import dev.orderflow.jmeter.flow.GroupLoad;
@@ -20,8 +21,9 @@ public final class LocalGroups {
      * @param plannedCurve the planned users over time (cluster total), from the group's start; null when the shape
      *        is a script, which is only known as it answers
      * @param load the group's account of its load so far (its start, the stages it followed)
+     * @param users the group's users alive in this JVM now
      */
-    public record RunningGroup(String group, PlannedCurve plannedCurve, Supplier<GroupLoad> load) {
+    public record RunningGroup(String group, PlannedCurve plannedCurve, Supplier<GroupLoad> load, IntSupplier users) {
     }
 
     private static final Map<String, RunningGroup> GROUPS = new ConcurrentHashMap<>();
