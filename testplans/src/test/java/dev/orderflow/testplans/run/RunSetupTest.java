@@ -110,7 +110,7 @@ class RunSetupTest {
         withoutEngineList.remove("orderflow.engines");
         assertThat(controller).containsAllEntriesOf(withoutEngineList).containsEntry("admin_key", "secret")
                 .doesNotContainKey("orderflow.engines").containsEntry("orderflow.summary.exit_on_failure", "false")
-                .containsEntry("summary_dir", "/run/summaries")
+                .containsEntry("summary_dir", "/run/summaries").containsEntry("live_view_port", "off")
                 .containsEntry("remote_hosts", engine.get("orderflow.engines"));
         assertThat(RunSetup.controllerSystemProperties(run)).containsEntry("java.rmi.server.hostname", "127.0.0.1");
     }
