@@ -103,6 +103,14 @@ run() {  # run MODE JAVA VIRTUAL_THREADS LIVE_VIEW
     # the load JVM's CPU time so far (user + system, in clock ticks): its last value is the run's
     ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true)
     [[ -n $ticks ]] && echo "$ticks" >"$dir/cpu_ticks"
+    # the live view's own threads (its ticker and the threads serving the page): their CPU time so far
+    if [[ $live == on ]]; then
+      # (kept at its highest: the last read, as the JVM exits, finds no threads)
+      ticks=$(cat /proc/"$pid"/task/*/stat 2>/dev/null | awk '$2 ~ /^\(orderflow-live/ {t += $14 + $15} END {print t + 0}')
+      if [[ ! -f $dir/live_view_ticks ]] || ((ticks > $(cat "$dir/live_view_ticks"))); then
+        echo "$ticks" >"$dir/live_view_ticks"
+      fi
+    fi
     if [[ $live == on && -z $watcher ]] && grep -q 'Live view of the run: ' "$dir/console.txt" 2>/dev/null; then
       # a watcher for the whole run, reading every event as a browser's page does
       curl -sN "$(grep -o 'Live view of the run: .*' "$dir/console.txt" | head -1 | cut -d' ' -f6)events" \
@@ -114,7 +122,14 @@ run() {  # run MODE JAVA VIRTUAL_THREADS LIVE_VIEW
   done
   wait "$pid" || echo "$mode: JMeter exited with status $?" >&2
   [[ -n $watcher ]] && { kill "$watcher" 2>/dev/null || true; }
-  echo "$mode, live view $live: load JVM CPU $(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", $1 / hz}' "$dir/cpu_ticks") s" >&2
+  local hz samples
+  hz=$(getconf CLK_TCK)
+  samples=$(($(wc -l <"$dir/results.csv") - 1))
+  echo "$mode, live view $live: $samples samples, load JVM CPU $(awk -v hz="$hz" -v n="$samples" \
+    '{printf "%.1f s, %.3f ms per sample", $1 / hz, 1000 * $1 / hz / n}' "$dir/cpu_ticks")" >&2
+  if [[ $live == on ]]; then
+    echo "$mode, live view threads: CPU $(awk -v hz="$hz" '{printf "%.2f", $1 / hz}' "$dir/live_view_ticks") s" >&2
+  fi
   "$repo/bench/threads/analyze.py" "$dir" "$users" "$duration" | tee "$dir/figures.json"
 }
 

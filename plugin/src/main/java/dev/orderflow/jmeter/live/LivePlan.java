@@ -15,23 +15,29 @@ import dev.orderflow.jmeter.threads.PlannedCurve;
  */
 final class LivePlan {
 
-    private final List<LocalGroups.RunningGroup> groups;
-    private final long runStartMs;
+    /** A group of this run with its load as it was when this plan was taken, and its start in run time. */
+    private record Group(LocalGroups.RunningGroup group, GroupLoad load, double offset) {
+        PlannedCurve curve() {
+            return group.plannedCurve();
+        }
+    }
 
-    private LivePlan(List<LocalGroups.RunningGroup> groups, long runStartMs) {
+    private final List<Group> groups;
+
+    private LivePlan(List<Group> groups) {
         this.groups = groups;
-        this.runStartMs = runStartMs;
     }
 
     /** The groups that started since {@code runStartMs} (with a second's slack for the clocks' granularity). */
     static LivePlan since(long runStartMs) {
-        List<LocalGroups.RunningGroup> running = new ArrayList<>();
+        List<Group> running = new ArrayList<>();
         for (LocalGroups.RunningGroup group : LocalGroups.all()) {
-            if (group.load().get().startEpochMs() >= runStartMs - 1000) {
-                running.add(group);
+            GroupLoad load = group.load().get();
+            if (load.startEpochMs() >= runStartMs - 1000) {
+                running.add(new Group(group, load, (load.startEpochMs() - runStartMs) / 1000.0));
             }
         }
-        return new LivePlan(running, runStartMs);
+        return new LivePlan(running);
     }
 
     /** Whether a thread group runs in this JVM: then its own count of users is the figure to show. */
@@ -41,11 +47,11 @@ final class LivePlan {
 
     /** The users alive in this JVM's groups now. */
     int users() {
-        return groups.stream().mapToInt(group -> group.users().getAsInt()).sum();
+        return groups.stream().mapToInt(group -> group.group().users().getAsInt()).sum();
     }
 
     boolean isKnown() {
-        return !groups.isEmpty() && groups.stream().allMatch(group -> group.plannedCurve() != null);
+        return !groups.isEmpty() && groups.stream().allMatch(group -> group.curve() != null);
     }
 
     /** The planned users at {@code seconds} of the run, all groups together; null when no plan is known. */
@@ -54,9 +60,9 @@ final class LivePlan {
             return null;
         }
         double users = 0;
-        for (LocalGroups.RunningGroup group : groups) {
-            double at = seconds - offset(group);
-            users += at < 0 ? 0 : group.plannedCurve().usersAt(at);
+        for (Group group : groups) {
+            double at = seconds - group.offset();
+            users += at < 0 ? 0 : group.curve().usersAt(at);
         }
         return users;
     }
@@ -64,9 +70,12 @@ final class LivePlan {
     /** Corners of the planned curve in run time, all groups together: where the chart draws the plan ahead. */
     List<Double> corners() {
         List<Double> corners = new ArrayList<>();
-        for (LocalGroups.RunningGroup group : groups) {
-            for (PlannedCurve.Point point : group.plannedCurve().points()) {
-                corners.add(point.seconds() + offset(group));
+        for (Group group : groups) {
+            if (group.curve() == null) {
+                continue;
+            }
+            for (PlannedCurve.Point point : group.curve().points()) {
+                corners.add(point.seconds() + group.offset());
             }
         }
         return corners;
@@ -78,12 +87,11 @@ final class LivePlan {
             return null;
         }
         double end = 0;
-        for (LocalGroups.RunningGroup group : groups) {
-            PlannedCurve curve = group.plannedCurve();
-            if (!curve.endsByItself()) {
+        for (Group group : groups) {
+            if (!group.curve().endsByItself()) {
                 return null; // users that end after their iterations: the shape has no end of its own
             }
-            end = Math.max(end, curve.lastSeconds() + offset(group));
+            end = Math.max(end, group.curve().lastSeconds() + group.offset());
         }
         return end;
     }
@@ -91,17 +99,11 @@ final class LivePlan {
     /** The stages followed so far, as {start seconds, users}. */
     List<double[]> stageStarts() {
         List<double[]> starts = new ArrayList<>();
-        for (LocalGroups.RunningGroup group : groups) {
-            GroupLoad load = group.load().get();
-            double offset = (load.startEpochMs() - runStartMs) / 1000.0;
-            for (PlannedStage stage : load.stages()) {
-                starts.add(new double[] {stage.fromSeconds() + offset, stage.users()});
+        for (Group group : groups) {
+            for (PlannedStage stage : group.load().stages()) {
+                starts.add(new double[] {stage.fromSeconds() + group.offset(), stage.users()});
             }
         }
         return starts;
-    }
-
-    private double offset(LocalGroups.RunningGroup group) {
-        return (group.load().get().startEpochMs() - runStartMs) / 1000.0;
     }
 }

@@ -53,7 +53,7 @@ final class LiveRun {
     private boolean ended;
 
     LiveRun(LiveViewSettings settings) throws IOException {
-        state = state(System.currentTimeMillis(), recorder.counts(), List.of());
+        state = state(System.currentTimeMillis(), recorder.counts(), List.of(), LivePlan.since(startMs), 0);
         server = new LiveServer(settings, this::catchUp);
         ticker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "orderflow-live-view-ticker");
@@ -114,8 +114,10 @@ final class LiveRun {
         double seconds = Math.max(0.001, (now - lastTickMs) / 1000.0);
         ObjectNode point = JSON.createObjectNode();
         point.put("t", round((now - startMs) / 1000.0));
-        point.put("users", usersNow());
-        Double planned = LivePlan.since(startMs).usersAt((now - startMs) / 1000.0);
+        LivePlan plan = LivePlan.since(startMs);
+        int users = usersNow(plan);
+        point.put("users", users);
+        Double planned = plan.usersAt((now - startMs) / 1000.0);
         if (planned == null) {
             point.putNull("planned");
         } else {
@@ -130,7 +132,7 @@ final class LiveRun {
         lastSamples = counts.samples();
         lastErrors = counts.errors();
         points.add(point);
-        state = state(now, counts, windows);
+        state = state(now, counts, windows, plan, users);
         ObjectNode event = JSON.createObjectNode();
         event.set("point", point);
         event.set("state", state);
@@ -146,8 +148,7 @@ final class LiveRun {
         return event.toString();
     }
 
-    private int usersNow() {
-        LivePlan plan = LivePlan.since(startMs);
+    private int usersNow(LivePlan plan) {
         if (plan.hasGroups()) {
             // the thread groups in this JVM count their users exactly, also while they think between samples
             return plan.users();
@@ -156,14 +157,13 @@ final class LiveRun {
         return engines.values().stream().mapToInt(EngineState::users).sum();
     }
 
-    private ObjectNode state(long now, RunCounts counts, List<LabelWindow> windows) {
+    private ObjectNode state(long now, RunCounts counts, List<LabelWindow> windows, LivePlan plan, int users) {
         ObjectNode node = JSON.createObjectNode();
         double elapsed = (now - startMs) / 1000.0;
         node.put("started_at", startMs);
         node.put("elapsed_s", round(elapsed));
         node.put("ended", ended);
-        node.put("users", usersNow());
-        LivePlan plan = LivePlan.since(startMs);
+        node.put("users", users);
         Double end = plan.end();
         if (end == null) {
             node.putNull("planned_end_s");
