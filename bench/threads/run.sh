@@ -6,6 +6,8 @@
 #
 #   bench/threads/run.sh                     the full benchmark (about 3 minutes)
 #   USERS=1000 SPAWN_RATE=100 DURATION=20 bench/threads/run.sh     a smaller one
+#   MODES=virtual LIVE_VIEW="off on" bench/threads/run.sh           the live view's cost: the same run without
+#                                    and with the live view (a client reading its events, as a browser does)
 #
 # Environment: USERS, SPAWN_RATE, DURATION (s), HEAP (load JVM options, default -Xmx768m: the 10 000
 # users of this plan keep about 600 MB live; a 1 GB heap lets RSS pass 1 GiB),
@@ -23,6 +25,7 @@ heap=${HEAP:--Xmx768m}
 java_virtual=${JAVA_VIRTUAL:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 java_platform=${JAVA_PLATFORM:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}
 modes=${MODES:-virtual platform}
+live_views=${LIVE_VIEW:-off}
 
 shop_jar=$repo/shop/target/orderflow-shop.jar
 plugin_jar=$repo/plugin/target/orderflow-jmeter-plugin-0.1.0-SNAPSHOT.jar
@@ -74,36 +77,69 @@ if [[ -z $listening || -z $port ]]; then
 fi
 echo "shop on port $port (pid $shop_pid)" >&2
 
-run() {  # run MODE JAVA VIRTUAL_THREADS
-  local mode=$1 java=$2 virtual=$3 dir=$out/$1
+run() {  # run MODE JAVA VIRTUAL_THREADS LIVE_VIEW
+  local mode=$1 java=$2 virtual=$3 live=$4 dir=$out/$1
+  local live_port=off
+  if [[ $live == on ]]; then
+    live_port=0
+    dir=$out/$1-live-view
+  fi
   mkdir -p "$dir"
   echo "$mode: $users users at $spawn_rate/s for $duration s on $("$java" -version 2>&1 | head -1)" >&2
   (cd "$dir" && exec "$java" $heap "-Xlog:gc:file=$dir/gc.log" -jar "$jmeter_home/bin/ApacheJMeter.jar" \
       -n -t "$here/index-10k.jmx" -l "$dir/results.csv" -j "$dir/jmeter.log" \
       -Jhost=127.0.0.1 -Jport="$port" -Jusers="$users" -Jspawn_rate="$spawn_rate" -Jduration="$duration" \
-      -Jvirtual_threads="$virtual" -Jusers_csv="$repo/csv-data/users.csv" \
+      -Jvirtual_threads="$virtual" -Jusers_csv="$repo/csv-data/users.csv" -Jlive_view_port="$live_port" \
       -Jjmeter.save.saveservice.output_format=csv -Jsampleresult.timestamp.start=true \
       -Jsummariser.interval=10 >"$dir/console.txt" 2>&1) &
   local pid=$!
   # The load JVM's memory once a second: VmRSS and VmHWM (its peak) from /proc.
   : >"$dir/memory.csv"
-  local second=0 rss hwm
+  local second=0 rss hwm ticks watcher=
   while kill -0 "$pid" 2>/dev/null; do
     rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
     hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
     [[ -n $rss && -n $hwm ]] && echo "$second,$rss,$hwm" >>"$dir/memory.csv"
+    # the load JVM's CPU time so far (user + system, in clock ticks): its last value is the run's
+    ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true)
+    [[ -n $ticks ]] && echo "$ticks" >"$dir/cpu_ticks"
+    # the live view's own threads (its ticker and the threads serving the page): their CPU time so far
+    if [[ $live == on ]]; then
+      # (kept at its highest: the last read, as the JVM exits, finds no threads)
+      ticks=$(cat /proc/"$pid"/task/*/stat 2>/dev/null | awk '$2 ~ /^\(orderflow-live/ {t += $14 + $15} END {print t + 0}')
+      if [[ ! -f $dir/live_view_ticks ]] || ((ticks > $(cat "$dir/live_view_ticks"))); then
+        echo "$ticks" >"$dir/live_view_ticks"
+      fi
+    fi
+    if [[ $live == on && -z $watcher ]] && grep -q 'Live view of the run: ' "$dir/console.txt" 2>/dev/null; then
+      # a watcher for the whole run, reading every event as a browser's page does
+      curl -sN "$(grep -o 'Live view of the run: .*' "$dir/console.txt" | head -1 | cut -d' ' -f6)events" \
+        >"$dir/live-view-events.txt" 2>/dev/null &
+      watcher=$!
+    fi
     sleep 1
     second=$((second + 1))
   done
   wait "$pid" || echo "$mode: JMeter exited with status $?" >&2
+  [[ -n $watcher ]] && { kill "$watcher" 2>/dev/null || true; }
+  local hz samples
+  hz=$(getconf CLK_TCK)
+  samples=$(($(wc -l <"$dir/results.csv") - 1))
+  echo "$mode, live view $live: $samples samples, load JVM CPU $(awk -v hz="$hz" -v n="$samples" \
+    '{printf "%.1f s, %.3f ms per sample", $1 / hz, 1000 * $1 / hz / n}' "$dir/cpu_ticks")" >&2
+  if [[ $live == on ]]; then
+    echo "$mode, live view threads: CPU $(awk -v hz="$hz" '{printf "%.2f", $1 / hz}' "$dir/live_view_ticks") s" >&2
+  fi
   "$repo/bench/threads/analyze.py" "$dir" "$users" "$duration" | tee "$dir/figures.json"
 }
 
 for mode in $modes; do
-  case $mode in
-    virtual) run virtual "$java_virtual" true ;;
-    platform) run platform "$java_platform" false ;;
-    *) echo "unknown mode $mode (virtual, platform)" >&2; exit 2 ;;
-  esac
+  for live in $live_views; do
+    case $mode in
+      virtual) run virtual "$java_virtual" true "$live" ;;
+      platform) run platform "$java_platform" false "$live" ;;
+      *) echo "unknown mode $mode (virtual, platform)" >&2; exit 2 ;;
+    esac
+  done
 done
 echo "results in $out" >&2

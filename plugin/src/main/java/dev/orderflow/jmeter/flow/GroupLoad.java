@@ -1,6 +1,7 @@
 package dev.orderflow.jmeter.flow;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,9 +17,21 @@ import java.util.Locale;
  * @param ranToEnd whether the shape ran to its planned end (false when the run was stopped early)
  * @param stopReason why the shape did not run to its end, or null
  * @param seconds how long the group ran
+ * @param startEpochMs when the group started following its shape (epoch ms), or 0 when it never did
+ * @param stages the stages the shape asked for, as they came (cluster totals), in time order; empty when it never ran
  */
 public record GroupLoad(String group, int engine, int engines, int plannedUsers, int reachedUsers, boolean ranToEnd,
-        String stopReason, double seconds) implements Serializable {
+        String stopReason, double seconds, long startEpochMs, List<PlannedStage> stages) implements Serializable {
+
+    public GroupLoad {
+        stages = List.copyOf(stages);
+    }
+
+    /** The account of a group that did not follow a shape (it could not start). */
+    public GroupLoad(String group, int engine, int engines, int plannedUsers, int reachedUsers, boolean ranToEnd,
+            String stopReason, double seconds) {
+        this(group, engine, engines, plannedUsers, reachedUsers, ranToEnd, stopReason, seconds, 0, List.of());
+    }
 
     /** True when the shape ran to its end and every planned user ran. */
     public boolean held() {

@@ -29,6 +29,7 @@ final class LatencyRecorder {
     private final LongAccumulator maxMs = new LongAccumulator(Math::max, 0);
 
     private final Histogram accumulated = new Histogram(1, HIGHEST_TRACKABLE_MS, SIGNIFICANT_DIGITS);
+    private final Histogram sinceWindow = new Histogram(1, HIGHEST_TRACKABLE_MS, SIGNIFICANT_DIGITS);
     private Histogram interval;
 
     LatencyRecorder(String label, int firstSeen) {
@@ -53,12 +54,28 @@ final class LatencyRecorder {
     }
 
     synchronized LabelStats stats() {
-        interval = recorder.getIntervalHistogram(interval);
-        accumulated.add(interval);
+        drain();
         long n = count.sum();
         double mean = n == 0 ? 0 : (double) totalMs.sum() / n;
         return new LabelStats(label, n, errors.sum(), mean,
                 percentile(50), percentile(90), percentile(95), percentile(99), maxMs.get());
+    }
+
+    /** The whole run so far, and what was recorded since the last window (the live view's last interval). */
+    synchronized LabelWindow window() {
+        LabelStats run = stats();
+        long n = sinceWindow.getTotalCount();
+        LabelWindow window = new LabelWindow(run, n, n == 0 ? 0 : sinceWindow.getValueAtPercentile(50),
+                n == 0 ? 0 : sinceWindow.getValueAtPercentile(95), n == 0 ? 0 : sinceWindow.getValueAtPercentile(99));
+        sinceWindow.reset();
+        return window;
+    }
+
+    /** Moves what writers recorded since the last read into the run's histogram and the window's. */
+    private void drain() {
+        interval = recorder.getIntervalHistogram(interval);
+        accumulated.add(interval);
+        sinceWindow.add(interval);
     }
 
     private long percentile(double p) {

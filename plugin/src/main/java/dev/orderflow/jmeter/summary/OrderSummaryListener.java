@@ -162,6 +162,7 @@ public class OrderSummaryListener extends AbstractTestElement
 
     private StartedRun startRun() {
         RunSettings settings = RunSettingsReader.read(getName(), this::evaluated);
+        RunningLimits.started(settings.limits());
         ShopStats before = null;
         String error = null;
         if (settings.reconciles()) {

@@ -17,21 +17,25 @@ import dev.orderflow.jmeter.flow.GroupLoad;
  * @param loads the load reports of the orderflow thread groups, one per group and engine
  * @param fromOrderFlowGroup whether any order-flow sample came from a user of an orderflow thread group
  * @param shopSilence when the shop stopped answering for the rest of the run, or null when it answered to the end
+ * @param stagePhases the ramps and plateaus of a staged or scripted run's stages; empty for a single-stage shape
  */
 public record RunCounts(FunnelCounts funnel, List<LabelStats> labels, long samples, long errors, long firstStartMs,
-        long lastEndMs, int engines, List<GroupLoad> loads, boolean fromOrderFlowGroup, ShopSilence shopSilence) {
+        long lastEndMs, int engines, List<GroupLoad> loads, boolean fromOrderFlowGroup, ShopSilence shopSilence,
+        List<StagePhase> stagePhases) {
 
     public static final RunCounts EMPTY = new RunCounts(FunnelCounts.EMPTY, List.of(), 0, 0, 0, 0, 1);
 
     public RunCounts {
         labels = List.copyOf(labels);
         loads = List.copyOf(loads);
+        stagePhases = List.copyOf(stagePhases);
     }
 
-    /** Counts of a run whose shop answered to the end. */
+    /** Counts of a run without stages whose shop answered to the end. */
     public RunCounts(FunnelCounts funnel, List<LabelStats> labels, long samples, long errors, long firstStartMs,
             long lastEndMs, int engines, List<GroupLoad> loads, boolean fromOrderFlowGroup) {
-        this(funnel, labels, samples, errors, firstStartMs, lastEndMs, engines, loads, fromOrderFlowGroup, null);
+        this(funnel, labels, samples, errors, firstStartMs, lastEndMs, engines, loads, fromOrderFlowGroup, null,
+                List.of());
     }
 
     /** Counts without load reports: what a run under another thread group than orderflow's yields. */

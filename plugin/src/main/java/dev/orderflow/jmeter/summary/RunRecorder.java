@@ -28,6 +28,7 @@ public final class RunRecorder {
     private final OrderFunnel funnel = new OrderFunnel();
     private final Map<String, LatencyRecorder> labels = new ConcurrentHashMap<>();
     private final AtomicInteger labelsSeen = new AtomicInteger();
+    private final RunTimeline timeline = new RunTimeline();
     private final LongAdder samples = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAccumulator firstStartMs = new LongAccumulator(Math::min, Long.MAX_VALUE);
@@ -48,6 +49,7 @@ public final class RunRecorder {
         String label = sample.getSampleLabel() == null || sample.getSampleLabel().isEmpty()
                 ? UNLABELLED : sample.getSampleLabel();
         labelRecorder(label).record(sample.getTime(), sample.isSuccessful());
+        timeline.record(sample);
         samples.increment();
         if (!sample.isSuccessful()) {
             errors.increment();
@@ -88,6 +90,18 @@ public final class RunRecorder {
         return users == null ? 0 : users.size();
     }
 
+    /** The run second by second. */
+    public RunTimeline timeline() {
+        return timeline;
+    }
+
+    /** Every label's response times over the whole run and since the last call, for the live view. */
+    public List<LabelWindow> windows() {
+        List<LatencyRecorder> recorders = new ArrayList<>(labels.values());
+        recorders.sort(Comparator.comparingInt(LatencyRecorder::firstSeen));
+        return recorders.stream().map(LatencyRecorder::window).toList();
+    }
+
     /** The highest engine count the order-flow samples carry so far, at least 1. */
     public int engines() {
         return (int) engines.get();
@@ -99,8 +113,9 @@ public final class RunRecorder {
         List<LabelStats> stats = recorders.stream().map(LatencyRecorder::stats).toList();
         long n = samples.sum();
         long first = firstStartMs.get();
-        return new RunCounts(funnel.counts(), stats, n, errors.sum(),
-                first == Long.MAX_VALUE ? 0 : first, lastEndMs.get(), engines(), List.copyOf(loads), fromOrderFlowGroup,
-                silence.silence());
+        List<GroupLoad> reported = List.copyOf(loads);
+        return new RunCounts(funnel.counts(), stats, n, errors.sum(), first == Long.MAX_VALUE ? 0 : first,
+                lastEndMs.get(), engines(), reported, fromOrderFlowGroup, silence.silence(),
+                StagePhase.of(reported, timeline));
     }
 }

@@ -13,12 +13,20 @@ import java.util.List;
  * @param counts what the listener counted
  * @param thresholds every check: the configured limits, then the shop reconciliation
  * @param shop the reconciliation with the shop, or null when it is off
+ * @param stages the stages of a staged or scripted run with their verdicts; empty otherwise
  */
 public record RunSummary(String plan, int engines, Integer users, Double spawnRate, RunCounts counts,
-        List<ThresholdResult> thresholds, ShopCheck shop) {
+        List<ThresholdResult> thresholds, ShopCheck shop, List<StageResult> stages) {
 
     public RunSummary {
         thresholds = List.copyOf(thresholds);
+        stages = List.copyOf(stages);
+    }
+
+    /** A summary without stages. */
+    public RunSummary(String plan, int engines, Integer users, Double spawnRate, RunCounts counts,
+            List<ThresholdResult> thresholds, ShopCheck shop) {
+        this(plan, engines, users, spawnRate, counts, thresholds, shop, List.of());
     }
 
     /** Checks the counts against the settings' limits and adds the shop's reconciliation. */
@@ -43,14 +51,15 @@ public record RunSummary(String plan, int engines, Integer users, Double spawnRa
         if (shop != null) {
             checks.addAll(shop.checks());
         }
-        return new RunSummary(settings.plan(), engines, settings.users(), settings.spawnRate(), counts, checks, shop);
+        return new RunSummary(settings.plan(), engines, settings.users(), settings.spawnRate(), counts, checks, shop,
+                StageResult.judge(counts.stagePhases(), settings.limits()));
     }
 
     /** This summary with one more check. */
     public RunSummary withCheck(ThresholdResult check) {
         List<ThresholdResult> checks = new ArrayList<>(thresholds);
         checks.add(check);
-        return new RunSummary(plan, engines, users, spawnRate, counts, checks, shop);
+        return new RunSummary(plan, engines, users, spawnRate, counts, checks, shop, stages);
     }
 
     public boolean passed() {

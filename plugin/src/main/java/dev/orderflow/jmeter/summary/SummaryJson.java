@@ -92,6 +92,8 @@ public final class SummaryJson {
             putDecimal(node, "seconds", load.seconds());
             node.put("held", load.held());
         }
+        StageTable.json(root.putArray("stages"), summary.stages());
+        root.put("capacity", summary.stages().isEmpty() ? null : StageTable.capacity(summary.stages()));
         ArrayNode thresholds = root.putArray("thresholds");
         for (ThresholdResult result : summary.thresholds()) {
             ObjectNode threshold = thresholds.addObject();

@@ -37,6 +37,9 @@ public final class SummaryText {
             shop(out, summary.shop());
         }
         labels(out, counts);
+        if (!summary.stages().isEmpty()) {
+            out.append(THIN_RULE).append(NL).append(StageTable.text(summary.stages()));
+        }
         if (!summary.thresholds().isEmpty()) {
             out.append(THIN_RULE).append(NL).append("Thresholds").append(NL);
             for (ThresholdResult result : summary.thresholds()) {

@@ -91,6 +91,9 @@ final class GroupRun {
     private Thread starter;
     private long startNanos;
     private long plannedEndMillis;
+    private volatile long startEpochMs;
+    /** Guarded by the lock: the stages the shape asked for so far, for the load report. */
+    private final StageLog stageLog = new StageLog();
 
     GroupRun(String groupName, LoadPlan plan, EngineShare share, OptionalInt iterations, Duration stopGrace,
              UserFactory factory, UserThreads threads, LongSupplier clock, Runnable stopWholeTest) {
@@ -108,6 +111,7 @@ final class GroupRun {
     /** Starts following the plan now. */
     void start() {
         startNanos = clock.getAsLong();
+        startEpochMs = System.currentTimeMillis();
         // JMeter threads know the planned end too: they then cut think times short instead of sleeping past it.
         plannedEndMillis = plan.plannedEnd().map(d -> System.currentTimeMillis() + d.toMillis()).orElse(0L);
         starter = new Thread(this::runStarter, "orderflow-starter-" + groupName);
@@ -170,8 +174,9 @@ final class GroupRun {
         lock.lock();
         try {
             long end = starterEnded && alive.isEmpty() && endNanos != 0 ? endNanos : clock.getAsLong();
+            double seconds = Durations.toSeconds(Duration.ofNanos(end - startNanos));
             return new GroupLoad(groupName, share.engine(), share.engines(), peakWanted, peakReached,
-                    shapeEnded && stopReason == null, stopReason, Durations.toSeconds(Duration.ofNanos(end - startNanos)));
+                    shapeEnded && stopReason == null, stopReason, seconds, startEpochMs, stageLog.stages(seconds));
         } finally {
             lock.unlock();
         }
@@ -326,6 +331,7 @@ final class GroupRun {
                 if (cluster.isEmpty()) {
                     return true;
                 }
+                stageLog.observe(Durations.toSeconds(elapsed), cluster.get().users(), cluster.get().spawnRate());
                 Target mine = share.of(cluster.get());
                 peakWanted = Math.max(peakWanted, mine.users());
                 int wanted = mine.users() + extraUsers;

@@ -252,6 +252,10 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         run = newRun;
         setPendingReport(report);
         newRun.start();
+        // the live view's plan; a script's shape is only known as it runs
+        PlannedCurve curve = schedule instanceof LoadSchedule.Scripted
+                ? null : PlannedCurve.of(LoadPlan.of(schedule), PlannedCurve.horizonFor(schedule));
+        LocalGroups.started(new LocalGroups.RunningGroup(getName(), curve, newRun::load, newRun::aliveUsers));
     }
 
     private synchronized void setPendingReport(LoadReportSender report) {

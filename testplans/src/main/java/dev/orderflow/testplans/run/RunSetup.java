@@ -155,6 +155,8 @@ final class RunSetup {
             properties.put("admin_key_file", adminKeyFile);
         }
         properties.put("summary_dir", summaryDir);
+        // the build's plans run unwatched: no live view page (a person running a plan gets one on port 8089)
+        properties.put("live_view_port", "off");
         List<String> cluster = cluster(run);
         if (!cluster.isEmpty()) {
             properties.put("remote_hosts", String.join(",", cluster));

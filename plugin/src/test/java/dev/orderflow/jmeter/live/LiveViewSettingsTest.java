@@ -1,0 +1,46 @@
+package dev.orderflow.jmeter.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The live view's fields: off, any free port, a port, and refusals that name the field. */
+class LiveViewSettingsTest {
+
+    private static LiveViewSettings read(String port, String address) {
+        Map<LiveViewField, String> values = Map.of(LiveViewField.PORT, port, LiveViewField.ADDRESS, address);
+        return LiveViewSettings.read("live view", values::get);
+    }
+
+    @Test
+    void offOrEmptyMeansNoLiveView() {
+        assertThat(read("off", "127.0.0.1")).isNull();
+        assertThat(read(" OFF ", "")).isNull();
+        assertThat(read("", "127.0.0.1")).isNull();
+    }
+
+    @Test
+    void listensOnLoopbackUnlessAnAddressIsSet() {
+        LiveViewSettings settings = read("0", "");
+        assertThat(settings.port()).isZero();
+        assertThat(settings.address().isLoopbackAddress()).isTrue();
+        assertThat(read("8089", "0.0.0.0").address().isAnyLocalAddress()).isTrue();
+    }
+
+    @Test
+    void refusesAPortThatIsNotOneNamingTheField() {
+        assertThatThrownBy(() -> read("80a9", "127.0.0.1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Live view 'live view': " + LiveViewField.PORT.label()
+                        + " must be a port number from 0 to 65535 or 'off', not '80a9'");
+        assertThatThrownBy(() -> read("70000", "127.0.0.1")).hasMessageContaining(LiveViewField.PORT.label());
+    }
+
+    @Test
+    void refusesAnAddressThatDoesNotResolveNamingTheField() {
+        assertThatThrownBy(() -> read("0", "no-such-host.invalid")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(LiveViewField.ADDRESS.label()).hasMessageContaining("no-such-host.invalid");
+    }
+}
