@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.HttpProxy;
 import org.eclipse.jetty.client.Origin;
 import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
@@ -111,6 +113,11 @@ final class SharedHttpClients {
         // after start, which puts Jetty's own gzip decoder in place
         client.getContentDecoderFactories().clear();
         client.getContentDecoderFactories().put(new CountingGzipDecoder.Factory());
+        // a 401 or 407 is the flow's answer to act on (a user logs in again after an expired token; JMeter's
+        // Authorization Manager sends its credentials up front): Jetty's challenge handlers would turn a 401
+        // without a WWW-Authenticate header into a failure, so the flow would never see it
+        client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+        client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
         return client;
     }
 
