@@ -77,9 +77,20 @@ public final class RmiKeystore {
         return keystore.toAbsolutePath().resolveSibling(PASSWORD_FILE_NAME);
     }
 
-    /** The password of a keystore this class made, read from the password file beside it. */
+    /**
+     * The password of a keystore this class made, read from the password file beside it; in a JMeter home's
+     * {@code bin/}, where the build puts it into {@code user.properties}, from that file.
+     */
     public static String passwordOf(Path keystore) throws IOException {
-        return readPassword(passwordFileOf(keystore));
+        Path passwordFile = passwordFileOf(keystore);
+        if (!Files.isRegularFile(passwordFile)) {
+            passwordFile = keystore.toAbsolutePath().resolveSibling("user.properties");
+        }
+        String password = readPassword(passwordFile);
+        if (password == null) {
+            throw new IOException(passwordFile + " holds no " + KEYSTORE_PASSWORD);
+        }
+        return password;
     }
 
     public Path keystore() {
