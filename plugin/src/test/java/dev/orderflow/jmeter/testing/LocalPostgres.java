@@ -1,5 +1,6 @@
 package dev.orderflow.jmeter.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,7 +122,9 @@ public final class LocalPostgres implements AutoCloseable {
     private static String run(Duration timeout, String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("orderflow-pg", ".out");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            // run from / : the postgres user may not enter the build's folder (a private clone), and psql says so
+            Process process = new ProcessBuilder(command).directory(new File("/"))
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(shown(command) + " did not end within " + timeout);
