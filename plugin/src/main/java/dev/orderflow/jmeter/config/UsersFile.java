@@ -2,6 +2,7 @@ package dev.orderflow.jmeter.config;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,10 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The users a run logs in as: users.csv with a header naming the {@code username} and
@@ -23,6 +28,9 @@ import java.util.concurrent.ConcurrentMap;
  * the new rows.
  */
 public final class UsersFile {
+
+    /** Blank lines come through as one empty field (and are skipped), so every record's line number is exact. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private static final ConcurrentMap<Version, UsersFile> READ = new ConcurrentHashMap<>();
 
@@ -73,34 +81,28 @@ public final class UsersFile {
     }
 
     private static UsersFile read(Path path) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String headerLine = reader.readLine();
-            if (headerLine == null) {
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+             CSVParser parser = FORMAT.parse(withoutByteOrderMark(reader))) {
+            Iterator<CSVRecord> records = parser.iterator();
+            List<String> header = next(records, path, 1);
+            if (header == null) {
                 throw new IOException(path + " is empty: it needs a header line username,password and one row per user");
             }
-            List<String> header = CsvLine.parse(stripBom(headerLine));
             int usernameColumn = columnOf(header, "username", path);
             int passwordColumn = columnOf(header, "password", path);
             List<Credentials> users = new ArrayList<>();
-            String line;
-            int lineNumber = 1;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
+            List<String> fields;
+            long line = parser.getCurrentLineNumber() + 1;
+            for (; (fields = next(records, path, line)) != null; line = parser.getCurrentLineNumber() + 1) {
+                if (fields.size() == 1 && fields.get(0).isBlank()) {
                     continue;
                 }
-                List<String> fields;
-                try {
-                    fields = CsvLine.parse(line);
-                } catch (IOException e) {
-                    throw new IOException(path + " line " + lineNumber + ": " + e.getMessage(), e);
-                }
                 if (fields.size() <= Math.max(usernameColumn, passwordColumn)) {
-                    throw new IOException(path + " line " + lineNumber + " has " + fields.size() + " fields, "
+                    throw new IOException(path + " line " + line + " has " + fields.size() + " fields, "
                             + header.size() + " expected");
                 }
                 if (fields.get(usernameColumn).isBlank()) {
-                    throw new IOException(path + " line " + lineNumber + " has an empty username");
+                    throw new IOException(path + " line " + line + " has an empty username");
                 }
                 users.add(new Credentials(fields.get(usernameColumn), fields.get(passwordColumn)));
             }
@@ -108,6 +110,16 @@ public final class UsersFile {
                 throw new IOException(path + " has a header but no users");
             }
             return new UsersFile(path, users);
+        }
+    }
+
+    /** The next record's fields, or null at the end; Commons CSV's messages name the line, never its text. */
+    private static List<String> next(Iterator<CSVRecord> records, Path path, long line) throws IOException {
+        try {
+            return records.hasNext() ? records.next().toList() : null;
+        } catch (UncheckedIOException e) {
+            throw new IOException(path + " line " + line + " is not valid CSV: " + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 
@@ -122,8 +134,13 @@ public final class UsersFile {
                 + "username,password (in any order), then one row per user");
     }
 
-    private static String stripBom(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    /** Spreadsheet programs save UTF-8 with a byte order mark, which would otherwise become part of "username". */
+    private static Reader withoutByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
     }
 
     private record Version(Path path, long size, long modifiedMillis) {

@@ -7,14 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a small UTF-8 CSV file (RFC 4180: comma separated, fields optionally in double quotes with
- * {@code ""} for a quote) and checks its header, so that loaders only deal with typed fields.
+ * Reads a small UTF-8 CSV file (RFC 4180, parsed by Commons CSV) and checks its header, so that loaders only
+ * deal with typed fields.
  */
 final class CsvFile {
+
+    /** Blank lines come through as one empty field (and are skipped), so every record's line number is exact. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private CsvFile() {
     }
@@ -42,8 +51,25 @@ final class CsvFile {
     }
 
     private static List<CsvRow> parse(Path file) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new Parser(file, reader).records();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = FORMAT.parse(withoutByteOrderMark(reader))) {
+            List<CsvRow> rows = new ArrayList<>();
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                int line = (int) parser.getCurrentLineNumber() + 1;
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        return rows;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException e) {
+                    throw malformed(file, line, e.getCause());
+                }
+                if (record.size() > 1 || !record.get(0).isBlank()) {
+                    rows.add(new CsvRow(line, record.toList()));
+                }
+            }
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, 0, "the file does not exist");
         } catch (CharacterCodingException e) {
@@ -53,92 +79,20 @@ final class CsvFile {
         }
     }
 
-    /** A character-level parser; blank lines between records are skipped. */
-    private static final class Parser {
-        private final Path file;
-        private final BufferedReader in;
-        private int line = 1;
-
-        Parser(Path file, BufferedReader in) {
-            this.file = file;
-            this.in = in;
+    /** Commons CSV names the problem and its line; a wrong encoding surfaces here too while the reader decodes. */
+    private static DataFileException malformed(Path file, int line, IOException cause) {
+        if (cause instanceof CharacterCodingException) {
+            return new DataFileException(file, "the file is not valid UTF-8", cause);
         }
+        return new DataFileException(file, line, "not valid CSV: " + cause.getMessage());
+    }
 
-        List<CsvRow> records() throws IOException {
-            List<CsvRow> records = new ArrayList<>();
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            int recordLine = line;
-            boolean quoted = false;
-            boolean fieldWasQuoted = false;
-            boolean recordHasContent = false;
-            int c = in.read();
-            if (c == '\uFEFF') {
-                c = in.read();
-            }
-            while (c != -1) {
-                if (quoted) {
-                    if (c == '"') {
-                        int next = in.read();
-                        if (next == '"') {
-                            field.append('"');
-                        } else {
-                            quoted = false;
-                            c = next;
-                            continue;
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        field.append((char) c);
-                    }
-                } else if (c == '"') {
-                    if (field.length() > 0 || fieldWasQuoted) {
-                        throw new DataFileException(file, line, "a quote inside an unquoted field");
-                    }
-                    quoted = true;
-                    fieldWasQuoted = true;
-                    recordHasContent = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    fieldWasQuoted = false;
-                    recordHasContent = true;
-                } else if (c == '\r' || c == '\n') {
-                    if (c == '\r') {
-                        int next = in.read();
-                        if (next != '\n') {
-                            throw new DataFileException(file, line, "a carriage return not followed by a line feed");
-                        }
-                    }
-                    if (recordHasContent || field.length() > 0) {
-                        fields.add(field.toString());
-                        records.add(new CsvRow(recordLine, List.copyOf(fields)));
-                    }
-                    fields.clear();
-                    field.setLength(0);
-                    fieldWasQuoted = false;
-                    recordHasContent = false;
-                    line++;
-                    recordLine = line;
-                } else {
-                    if (fieldWasQuoted) {
-                        throw new DataFileException(file, line, "text after the closing quote of a field");
-                    }
-                    field.append((char) c);
-                    recordHasContent = true;
-                }
-                c = in.read();
-            }
-            if (quoted) {
-                throw new DataFileException(file, recordLine, "a quoted field is not closed");
-            }
-            if (recordHasContent || field.length() > 0) {
-                fields.add(field.toString());
-                records.add(new CsvRow(recordLine, List.copyOf(fields)));
-            }
-            return records;
+    /** Spreadsheet programs save UTF-8 with a byte order mark, which would otherwise become part of the first column's name. */
+    private static Reader withoutByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
         }
+        return reader;
     }
 }

@@ -97,10 +97,8 @@ class SeedDataLoaderTest {
             "'username,password\nload_test_user_0,\n'|2|password of load_test_user_0 is empty",
             "'username,password\nload_test_user_0,a\nload_test_user_0,b\n'|3|appears twice",
             "'username,password\n'|2|no users",
-            "'username,password\nload_test_user_0,\"open\n'|2|not closed",
-            "'username,password\nload_test_user_0,\"pw\"x\n'|2|after the closing quote",
-            "'username,password\nload_test_user_0,p\"w\n'|2|quote inside an unquoted field",
-            "'username,password\nload_test_user_0,pw\rx\n'|2|carriage return"})
+            "'username,password\nload_test_user_0,\"open\n'|2|EOF reached before encapsulated token finished",
+            "'username,password\nload_test_user_0,\"pw\"x\n'|2|invalid char between encapsulated token and delimiter"})
     void aMalformedUsersFileIsRefusedNamingTheFileAndLine(String content, int line, String problem) throws IOException {
         validProducts();
         write("users.csv", content);

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.orderflow.jmeter.flow.LoadReport;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * What a JMeter CSV results file says about a run: samples and errors in all and per label, and the time
@@ -23,62 +26,51 @@ import dev.orderflow.jmeter.flow.LoadReport;
  */
 public record ResultsFile(long samples, long errors, long firstStartMs, long lastEndMs, Map<String, LabelCount> labels) {
 
+    /** JMeter's CSV results: a header line, then one record per sample; messages may hold quoted line breaks. */
+    private static final CSVFormat RESULTS = CSVFormat.DEFAULT.builder()
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).build();
+    private static final String TIME_STAMP = "timeStamp";
+    private static final String ELAPSED = "elapsed";
+    private static final String LABEL = "label";
+    private static final String SUCCESS = "success";
+
     /** Samples and errors of one label. */
     public record LabelCount(long samples, long errors) {
     }
 
     public static ResultsFile read(Path csv) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String headerLine = reader.readLine();
-            if (headerLine == null) {
+        try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser parser = RESULTS.parse(reader)) {
+            if (parser.getHeaderNames().isEmpty()) {
                 return new ResultsFile(0, 0, 0, 0, Map.of());
             }
-            List<String> header = CsvLine.split(headerLine);
-            int timeStamp = column(header, "timeStamp", csv);
-            int elapsed = column(header, "elapsed", csv);
-            int label = column(header, "label", csv);
-            int success = column(header, "success", csv);
+            for (String column : List.of(TIME_STAMP, ELAPSED, LABEL, SUCCESS)) {
+                if (!parser.getHeaderMap().containsKey(column)) {
+                    throw new IllegalStateException(csv + " has no " + column + " column (header: "
+                            + parser.getHeaderNames() + ")");
+                }
+            }
             long samples = 0;
             long errors = 0;
             long first = Long.MAX_VALUE;
             long last = 0;
             Map<String, LabelCount> labels = new TreeMap<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                StringBuilder record = new StringBuilder(line);
-                while (CsvLine.open(record.toString())) {
-                    String more = reader.readLine();
-                    if (more == null) {
-                        break;
-                    }
-                    record.append('\n').append(more);
-                }
-                if (record.isEmpty()) {
-                    continue;
-                }
-                List<String> fields = CsvLine.split(record.toString());
-                if (LoadReport.LABEL.equals(fields.get(label))) {
+            for (CSVRecord record : parser) {
+                String label = record.get(LABEL);
+                if (LoadReport.LABEL.equals(label)) {
                     continue; // a thread group's account of its load, which the summary keeps apart from samples
                 }
-                long start = Long.parseLong(fields.get(timeStamp));
-                long end = start + Long.parseLong(fields.get(elapsed));
-                boolean ok = Boolean.parseBoolean(fields.get(success));
+                long start = Long.parseLong(record.get(TIME_STAMP));
+                long end = start + Long.parseLong(record.get(ELAPSED));
+                boolean ok = Boolean.parseBoolean(record.get(SUCCESS));
                 samples++;
                 errors += ok ? 0 : 1;
                 first = Math.min(first, start);
                 last = Math.max(last, end);
-                labels.merge(fields.get(label), new LabelCount(1, ok ? 0 : 1),
+                labels.merge(label, new LabelCount(1, ok ? 0 : 1),
                         (a, b) -> new LabelCount(a.samples() + b.samples(), a.errors() + b.errors()));
             }
             return new ResultsFile(samples, errors, samples == 0 ? 0 : first, last, labels);
         }
-    }
-
-    private static int column(List<String> header, String name, Path csv) {
-        int index = header.indexOf(name);
-        if (index < 0) {
-            throw new IllegalStateException(csv + " has no " + name + " column (header: " + header + ")");
-        }
-        return index;
     }
 }

@@ -43,11 +43,4 @@ class ResultsFileTest {
         Path csv = Files.writeString(dir.resolve("odd.csv"), "when,what\n1,2\n");
         assertThatThrownBy(() -> ResultsFile.read(csv)).hasMessageContaining("timeStamp");
     }
-
-    @Test
-    void splitsQuotedFieldsWithCommasAndDoubledQuotes() {
-        assertThat(CsvLine.split("a,\"b,c\",\"d \"\"e\"\"\",")).containsExactly("a", "b,c", "d \"e\"", "");
-        assertThat(CsvLine.open("1,\"open")).isTrue();
-        assertThat(CsvLine.open("1,\"closed\"")).isFalse();
-    }
 }
