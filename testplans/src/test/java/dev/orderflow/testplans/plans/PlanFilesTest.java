@@ -1,5 +1,6 @@
 package dev.orderflow.testplans.plans;
 
+import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.testplans.run.PlanCatalog;
 import org.apache.jmeter.gui.JMeterGUIComponent;
 import org.apache.jmeter.save.SaveService;
@@ -34,7 +35,11 @@ class PlanFilesTest {
 
     @BeforeAll
     static void jmeter() {
-        JMeterForTests.init();
+        JMeterEnvironment.init();
+    }
+
+    private static Path plansDir() {
+        return Path.of(System.getProperty("orderflow.test.plansDir", "src/test/jmeter"));
     }
 
     static Stream<String> plans() {
@@ -44,7 +49,7 @@ class PlanFilesTest {
     @ParameterizedTest
     @MethodSource("plans")
     void savesBackByteForByteAfterLoading(String fileName) throws Exception {
-        Path file = JMeterForTests.plansDir().resolve(fileName);
+        Path file = plansDir().resolve(fileName);
         String original = Files.readString(file, StandardCharsets.UTF_8);
 
         HashTree tree = SaveService.loadTree(file.toFile());
@@ -57,7 +62,7 @@ class PlanFilesTest {
     @ParameterizedTest
     @MethodSource("plans")
     void everyElementsEditorStoresItBackUnchanged(String fileName) throws Exception {
-        HashTree tree = SaveService.loadTree(JMeterForTests.plansDir().resolve(fileName).toFile());
+        HashTree tree = SaveService.loadTree(plansDir().resolve(fileName).toFile());
         SearchByClass<TestElement> all = new SearchByClass<>(TestElement.class);
         tree.traverse(all);
 
