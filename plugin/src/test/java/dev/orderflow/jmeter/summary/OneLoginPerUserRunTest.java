@@ -9,17 +9,15 @@ import java.util.stream.Collectors;
 
 import org.apache.jmeter.testelement.TestElement;
 import org.apache.jmeter.timers.UniformRandomTimer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.jmeter.testing.RecordingListener;
-import dev.orderflow.shop.Shop;
-import dev.orderflow.shop.ShopConfig;
+import dev.orderflow.jmeter.testing.ReferenceShop;
 
 /**
  * A timed run against the real reference shop that ends by its shape, with think time before every request as
@@ -28,17 +26,9 @@ import dev.orderflow.shop.ShopConfig;
  */
 class OneLoginPerUserRunTest {
 
-    private static Shop shop;
+    @RegisterExtension
+    static final ReferenceShop shop = new ReferenceShop();
 
-    @BeforeAll
-    static void startShop() {
-        shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData()).build());
-    }
-
-    @AfterAll
-    static void stopShop() {
-        shop.close();
-    }
 
     @Test
     void everyUserLogsInOnceThroughTheEndOfATimedRun() throws Exception {

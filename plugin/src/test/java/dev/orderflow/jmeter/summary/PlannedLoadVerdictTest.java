@@ -11,9 +11,8 @@ import java.util.Map;
 
 import org.apache.jmeter.testbeans.gui.TestBeanGUI;
 import org.apache.jmeter.testelement.TestElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,10 +21,9 @@ import dev.orderflow.jmeter.config.ShopField;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.NonGuiJMeter;
 import dev.orderflow.jmeter.testing.Plans;
+import dev.orderflow.jmeter.testing.ReferenceShop;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.ShapeKind;
-import dev.orderflow.shop.Shop;
-import dev.orderflow.shop.ShopConfig;
 
 /**
  * {@code jmeter -n} in a child JVM against the real reference shop, with the mistakes and accidents of real runs:
@@ -35,20 +33,12 @@ import dev.orderflow.shop.ShopConfig;
 class PlannedLoadVerdictTest {
 
     private static final Duration BOUND = Duration.ofSeconds(120);
-    private static Shop shop;
+    @RegisterExtension
+    static final ReferenceShop shop = new ReferenceShop();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startShop() {
-        shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData()).build());
-    }
-
-    @AfterAll
-    static void stopShop() {
-        shop.close();
-    }
 
     @Test
     void aRunThatDidItsPlannedLoadPassesWithExitStatus0() throws Exception {

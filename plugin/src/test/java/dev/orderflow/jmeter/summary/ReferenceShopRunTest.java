@@ -9,36 +9,26 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jmeter.testelement.TestElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
-import dev.orderflow.shop.Shop;
-import dev.orderflow.shop.ShopConfig;
+import dev.orderflow.jmeter.testing.ReferenceShop;
 
 /** Runs JMeter's engine against the real reference shop: the summary's counts must be the shop's own. */
 class ReferenceShopRunTest {
 
     private static final String ADMIN_KEY = "reference-shop-admin-key";
-    private static Shop shop;
+    @RegisterExtension
+    static final ReferenceShop shop = new ReferenceShop(ADMIN_KEY);
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startShop() {
-        shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData()).adminKey(ADMIN_KEY).build());
-    }
-
-    @AfterAll
-    static void stopShop() {
-        shop.close();
-    }
 
     @Test
     void theSummaryCountsEveryOrderTheShopCreatedAndTimesEveryLabel() throws Exception {
