@@ -127,8 +127,9 @@ public final class RunPage {
             html.append("; for information: no -Dbaseline was given, so it did not decide the verdict");
         }
         html.append(".</p>\n<table>\n<tr><th class=\"text\">figure</th><th>this run</th><th>baseline</th><th>change</th></tr>\n");
+        Double ratio = comparison.throughputRatio();
         comparisonRow(html, "req/s", run.requestsPerSecond(), baseline.requestsPerSecond(),
-                comparison.throughputRatio() == null ? "–" : RunComparison.signed((comparison.throughputRatio() - 1) * 100) + " %");
+                ratio == null ? "–" : RunComparison.signed((ratio - 1) * 100) + " %");
         comparisonRow(html, "p95 ms (dashboard)", run.p95Ms(), baseline.p95Ms(),
                 comparison.p95ChangePct() == null ? "–" : RunComparison.signed(comparison.p95ChangePct()) + " %");
         comparisonRow(html, "success %", run.successRate(), baseline.successRate(),
@@ -315,7 +316,8 @@ public final class RunPage {
         for (JsonNode check : summary.path("thresholds")) {
             boolean passed = check.path("passed").asBoolean(false);
             html.append("<tr><td class=\"text\">").append(Html.escape(check.path("name").asText()))
-                    .append(check.hasNonNull("detail") ? "<br><small>" + Html.escape(check.path("detail").asText()) + "</small>" : "")
+                    .append(check.hasNonNull("detail")
+                            ? "<br><small>" + Html.escape(check.path("detail").asText()) + "</small>" : "")
                     .append("</td>").append(cell(check.path("limit"))).append(cell(check.path("actual")))
                     .append("<td class=\"text ").append(passed ? "pass\">passed" : "fail\">FAILED").append("</td></tr>\n");
         }

@@ -39,7 +39,8 @@ public final class BaselineCheck {
             return Optional.of(e.getMessage());
         }
         String baseline = settings.baseline();
-        if (!settings.requested() || baseline.equals("last") || filed(root.resolve(baseline)) || filed(reports.resolve(baseline))) {
+        if (!settings.requested() || baseline.equals("last")
+                || filed(root.resolve(baseline)) || filed(reports.resolve(baseline))) {
             return Optional.empty();
         }
         if (Files.isDirectory(reports)) {
