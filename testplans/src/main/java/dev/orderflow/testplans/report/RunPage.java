@@ -116,7 +116,8 @@ public final class RunPage {
         RunComparison comparison = section.comparison();
         RunRecord baseline = comparison.baseline();
         html.append("<h2>Compared with ").append(section.gated() ? "the baseline" : "the previous run").append("</h2>\n<p>")
-                .append("<a href=\"../../").append(Html.escape(baseline.folder())).append("/\">")
+                .append("<a href=\"../../").append(Html.escape(baseline.page() != null ? baseline.page()
+                        : baseline.folder() + "/" + RunRecord.FILE_NAME)).append("\">")
                 .append(Html.escape(baseline.plan() + " " + ReportIndex.date(baseline.startedAt()))).append("</a>")
                 .append(", verdict ").append(Html.escape(baseline.verdict()));
         if (section.gated()) {

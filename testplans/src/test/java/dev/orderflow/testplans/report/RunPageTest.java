@@ -77,7 +77,7 @@ class RunPageTest {
         assertThat(html).contains("href=\"../../index.html\">&larr; All runs", "href=\"dashboard/index.html\">JMeter dashboard",
                 "href=\"summary.txt\"", "100 until 10 s, 300 until 20 s", ">FAIL</p>",
                 "p95 412 ms is 38 % above the baseline&#39;s 298 ms (limit 20 %)",
-                "Compared with the baseline", "href=\"../../stepped/20261203-110000/\"", "+38.3 %",
+                "Compared with the baseline", "href=\"../../stepped/20261203-110000/run.json\"", "+38.3 %",
                 "Order funnel", "orders created", "98.46 %",
                 "failed: p95 1 240 ms &gt; 1 000 ms", "<b>Capacity:</b> held 100 users",
                 "min_success_rate");
