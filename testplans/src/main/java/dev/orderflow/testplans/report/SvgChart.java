@@ -122,9 +122,12 @@ final class SvgChart {
         }
         svg.append(format("<text x=\"12\" y=\"%d\" font-size=\"11\" transform=\"rotate(-90 12 %d)\">%s</text>\n",
                 TOP + plotH / 2, TOP + plotH / 2, Html.escape(unit)));
-        for (int i = 0; i <= 6; i++) {
-            double seconds = xMin + (xMax - xMin) * i / 6;
+        // ticks at round seconds (0, 100, 200 … rather than -1.6, 98.5 …), about six of them
+        double step = niceCeiling((xMax - xMin) / 6);
+        for (double seconds = Math.ceil(xMin / step) * step; seconds <= xMax + step / 1000; seconds += step) {
             double x = LEFT + (seconds - xMin) * fx;
+            svg.append(format("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\"/>\n",
+                    x, TOP + plotH, x, TOP + plotH + 4));
             svg.append(format("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%ss</text>\n",
                     x, TOP + plotH + 16, number(Math.round(seconds * 10) / 10.0)));
         }
