@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.orderflow.jmeter.flow.GroupLoad;
+import dev.orderflow.jmeter.flow.PlannedStage;
 
 /**
  * summary.json: the machine-readable summary CI and {@link VerdictCheck} read. Rates are percentages
@@ -91,6 +92,16 @@ public final class SummaryJson {
             node.put("stop_reason", load.stopReason());
             putDecimal(node, "seconds", load.seconds());
             node.put("held", load.held());
+            // the shape as planned, on the clock: what a report draws its planned users from
+            node.put("start_ms", load.startEpochMs() > 0 ? load.startEpochMs() : null);
+            ArrayNode planned = node.putArray("planned_stages");
+            for (PlannedStage stage : load.stages()) {
+                ObjectNode row = planned.addObject();
+                row.put("users", stage.users());
+                putDecimal(row, "from_s", stage.fromSeconds());
+                putDecimal(row, "ramp_end_s", stage.rampEndSeconds());
+                putDecimal(row, "until_s", stage.untilSeconds());
+            }
         }
         StageTable.json(root.putArray("stages"), summary.stages());
         root.put("capacity", summary.stages().isEmpty() ? null : StageTable.capacity(summary.stages()));

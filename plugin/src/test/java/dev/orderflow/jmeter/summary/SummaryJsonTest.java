@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.orderflow.jmeter.flow.GroupLoad;
+import dev.orderflow.jmeter.flow.PlannedStage;
+
 class SummaryJsonTest {
 
     @TempDir
@@ -110,6 +113,28 @@ class SummaryJsonTest {
         assertThat(json.get("thresholds").get(0).get("name").asText()).isEqualTo("planned_load");
         assertThat(json.get("thresholds").get(0).get("detail").asText()).startsWith("no load ran");
         assertThat(json.get("verdict").asText()).isEqualTo("fail");
+    }
+
+    @Test
+    void eachLoadCarriesItsStartAndThePlannedStagesItFollowed() throws IOException {
+        GroupLoad staged = new GroupLoad("users", 0, 1, 300, 300, true, null, 20, 1_700_000_000_000L,
+                List.of(new PlannedStage(100, 0, 2, 10), new PlannedStage(300, 10, 14, 20)));
+        GroupLoad neverStarted = new GroupLoad("other", 0, 1, 5, 0, false, "refused", 0);
+        RunCounts counts = new RunCounts(FunnelCounts.EMPTY, List.of(), 10, 0, 1_700_000_000_500L,
+                1_700_000_020_000L, 1, List.of(staged, neverStarted), true);
+        RunSettings settings = new RunSettings("Order summary", dir, "stepped", 300, 10.0, ThresholdLimits.NONE, null);
+
+        JsonNode loads = SummaryJson.MAPPER.readTree(SummaryJson.write(RunSummary.of(settings, counts, 1, null)))
+                .get("loads");
+
+        assertThat(loads.get(0).get("start_ms").asLong()).isEqualTo(1_700_000_000_000L);
+        JsonNode planned = loads.get(0).get("planned_stages");
+        assertThat(planned).hasSize(2);
+        assertThat(List.of(planned.get(1).get("users").asInt(), planned.get(1).get("from_s").asDouble(),
+                planned.get(1).get("ramp_end_s").asDouble(), planned.get(1).get("until_s").asDouble()))
+                .containsExactly(300, 10.0, 14.0, 20.0);
+        assertThat(loads.get(1).get("start_ms").isNull()).isTrue();
+        assertThat(loads.get(1).get("planned_stages")).isEmpty();
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class PlanReport {
      */
     public record Inputs(
             String plan, String startedAt, int engines, String scale, OptionalInt expectedUsers, String userLabel,
-            boolean adminKeyGiven, String target,
+            boolean adminKeyGiven, String target, boolean oneIteration, BaselineSettings baseline,
             Path resultsCsv, Path dashboard, Path summaryDir, Path jmeterLog, Path loadMachineCsv,
             Path java, Path jmeterHome) {
     }
@@ -69,6 +69,7 @@ public final class PlanReport {
         String dashboardLink = null;
         Optional<DashboardStatistics> statistics = Optional.empty();
         Path dashboard = folder.resolve("dashboard");
+        LoadMachineSeries machine = new LoadMachineSeries(List.of());
         String dashboardNote = null;
         if (!Files.isRegularFile(in.dashboard().resolve("index.html")) && results != null && results.samples() > 0) {
             // JMeter ended without its end of run (an engine lost, a signal): the samples it kept still deserve one
@@ -94,6 +95,7 @@ public final class PlanReport {
                 new LoadMachineSeries(concat(baseline.samples(), series.samples()))
                         .write(folder.resolve("load-machine.csv"));
                 LoadMachinePage.write(dashboard, in.plan(), baseline, series, phases);
+                machine = series.between(results.firstStartMs(), results.lastEndMs() + 1000);
                 DashboardLink.addTo(dashboard);
             }
         } else {
@@ -125,7 +127,46 @@ public final class PlanReport {
             failures.add("no summary.json in " + in.summaryDir() + ": the order summary listener did not write one");
         }
 
-        RunRecord record = new RunRecord(
+        PlannedShape shape = PlannedShape.of(summary);
+        List<String> notes = new ArrayList<>();
+        RunPage.Comparison comparison = null;
+        RunRecord record = record(in, summary, statistics, reconciliation, failures, dashboardLink, results, shape, null, notes);
+        List<RunRecord> earlier = ReportIndex.collect(reports).stream()
+                .filter(run -> !run.startedAt().equals(in.startedAt()) || !run.plan().equals(in.plan())).toList();
+        if (in.baseline().requested()) {
+            BaselineSettings.Choice choice = in.baseline().choose(record, earlier,
+                    reports.toAbsolutePath().getParent(), reports);
+            if (choice.failure() != null) {
+                failures.add(choice.failure());
+            } else if (choice.note() != null) {
+                notes.add(choice.note());
+            } else {
+                RunComparison against = new RunComparison(record, choice.baseline());
+                against.regressions(in.baseline()).forEach(regression ->
+                        failures.add("against the baseline " + choice.baseline().folder() + ": " + regression));
+                against.notCompared().forEach(figure -> notes.add("not compared with the baseline: " + figure));
+                comparison = new RunPage.Comparison(against, true, in.baseline());
+            }
+            record = record(in, summary, statistics, reconciliation, failures, dashboardLink, results, shape,
+                    comparison == null ? null : comparison.comparison().baseline().folder(), notes);
+        }
+        if (comparison == null) {
+            RunRecord current = record;
+            comparison = RunComparison.previous(earlier, record)
+                    .map(previous -> new RunPage.Comparison(new RunComparison(current, previous), false, in.baseline()))
+                    .orElse(null);
+        }
+        record.write(folder.resolve(RunRecord.FILE_NAME));
+        RunSeconds seconds = results == null || results.samples() == 0 ? null
+                : RunSeconds.read(folder.resolve("results.csv"), results.firstStartMs());
+        RunPage.write(folder, new RunPage.Inputs(record, summary, seconds, shape, machine, comparison, links(folder)));
+        return record;
+    }
+
+    private static RunRecord record(Inputs in, JsonNode summary, Optional<DashboardStatistics> statistics,
+                                    String reconciliation, List<String> failures, String dashboardLink,
+                                    ResultsFile results, PlannedShape shape, String baseline, List<String> notes) {
+        return new RunRecord(
                 in.plan(), in.startedAt(), in.engines(), in.scale() == null ? "full" : in.scale(),
                 summary == null || !summary.path("users").isNumber() ? null : summary.path("users").asInt(),
                 summary == null || !summary.path("spawn_rate").isNumber() ? null : summary.path("spawn_rate").asDouble(),
@@ -138,9 +179,20 @@ public final class PlanReport {
                 List.copyOf(failures),
                 dashboardLink,
                 in.target(),
-                Incompleteness.of(results != null, summary));
-        record.write(folder.resolve(RunRecord.FILE_NAME));
-        return record;
+                Incompleteness.of(results != null, summary),
+                shape != null && !shape.stages().isEmpty() ? shape.describe(in.oneIteration())
+                        : PlannedShape.describeFromSummary(summary),
+                in.plan() + "/" + in.startedAt() + "/" + RunPage.FILE_NAME,
+                baseline,
+                notes);
+    }
+
+    /** The files of the run's folder its page links to, those that are there. */
+    private static List<String> links(Path folder) {
+        return Stream.of("dashboard/index.html", "dashboard/" + LoadMachinePage.FILE_NAME, "summary.txt", "summary.json",
+                        "results.csv", "load-machine.csv", "jmeter.log")
+                .filter(link -> Files.isRegularFile(folder.resolve(link)))
+                .toList();
     }
 
     private static Double successRate(JsonNode summary) {

@@ -65,25 +65,28 @@ public final class ReportIndex {
                 .append("\n</style>\n</head>\n<body>\n<h1>orderflow reports</h1>\n")
                 .append("<p>Every run under this folder, newest first. Response times over the whole run; ")
                 .append("success rate: orders created of orders attempted (index page plans: samples without error). ")
-                .append("Reconciliation: the orders the shop counted against the orders the run created.</p>\n")
+                .append("Reconciliation: the orders the shop counted against the orders the run created. ")
+                .append("Against the previous run: req/s and p95 in % of the previous run's of the same plan, scale and ")
+                .append("engines, success rate in percentage points.</p>\n")
                 .append("<p>").append(Html.escape(PERCENTILES)).append("</p>\n");
         if (runs.isEmpty()) {
             html.append("<p>No runs yet: <code>./mvnw -B verify -Dplan=test3</code> makes one.</p>\n");
         } else {
-            html.append("<table>\n<tr><th>plan</th><th>date</th><th>engines</th><th>users</th><th>spawn rate/s</th>")
+            html.append("<table>\n<tr><th>plan</th><th>date</th><th>engines</th><th>shape (users)</th>")
                     .append("<th>scale</th><th>req/s</th><th>mean ms</th><th>p95 ms</th><th>success %</th>")
+                    .append("<th>against the previous run</th>")
                     .append("<th>shop reconciliation</th><th>verdict</th><th>report</th></tr>\n");
             for (RunRecord run : runs) {
                 html.append("<tr><td class=\"text\">").append(Html.escape(run.plan())).append("</td>")
                         .append("<td class=\"text\">").append(Html.escape(date(run.startedAt()))).append("</td>")
                         .append(cell(run.engines()))
-                        .append(cell(run.users()))
-                        .append(cell(run.spawnRate()))
+                        .append("<td class=\"text\">").append(Html.escape(shape(run))).append("</td>")
                         .append("<td>").append(Html.escape(run.scale())).append("</td>")
                         .append(cell(run.requestsPerSecond()))
                         .append(cell(run.meanMs()))
                         .append(cell(run.p95Ms()))
                         .append(cell(run.successRate()))
+                        .append(change(runs, run))
                         .append("<td class=\"text\">").append(Html.escape(run.reconciliation())).append("</td>")
                         .append("<td class=\"text ").append(run.passed() ? "pass" : "fail").append("\" title=\"")
                         .append(Html.escape(String.join("; ", run.failures())
@@ -98,9 +101,32 @@ public final class ReportIndex {
         return html.toString();
     }
 
+    /** The planned shape, or for runs filed before it was kept, their users and spawn rate. */
+    private static String shape(RunRecord run) {
+        if (run.shape() != null) {
+            return run.shape();
+        }
+        if (run.users() == null) {
+            return "–";
+        }
+        return run.users() + " users" + (run.spawnRate() == null ? "" : " at " + PlannedShape.number(run.spawnRate()) + "/s");
+    }
+
+    /** The run's figures against the previous comparable run's (same plan, scale and engines), and which run that was. */
+    private static String change(List<RunRecord> runs, RunRecord run) {
+        return RunComparison.previous(runs, run)
+                .map(previous -> "<td class=\"text\" title=\"against " + Html.escape(previous.folder())
+                        + (run.baseline() != null ? "; held against the baseline " + Html.escape(run.baseline()) : "")
+                        + "\">" + Html.escape(new RunComparison(run, previous).brief()) + "</td>")
+                .orElse("<td class=\"text\">first run</td>");
+    }
+
     private static String link(RunRecord run) {
         String folder = run.plan() + "/" + run.startedAt() + "/";
         StringBuilder links = new StringBuilder();
+        if (run.page() != null) {
+            links.append("<a href=\"").append(Html.escape(run.page())).append("\">run</a> ");
+        }
         if (run.dashboard() != null) {
             links.append("<a href=\"").append(Html.escape(run.dashboard())).append("\">dashboard</a> ");
         }
@@ -108,7 +134,7 @@ public final class ReportIndex {
         return links.toString();
     }
 
-    private static String date(String stamp) {
+    static String date(String stamp) {
         if (stamp == null || !stamp.matches("\\d{8}-\\d{6}")) {
             return stamp;
         }

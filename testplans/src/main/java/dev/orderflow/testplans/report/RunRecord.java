@@ -29,6 +29,11 @@ import java.util.List;
  * @param target          the shop's base URL
  * @param incomplete      why the run did not run to its end (an engine lost, JMeter interrupted, the load cut
  *                        short), its report holding what was collected; null when it ran to its end
+ * @param shape           the load the plan's shape planned, for a person ({@link PlannedShape#describe}); null
+ *                        for runs filed before reports carried it
+ * @param page            path of the run's own page from reports/; null for runs filed before there was one
+ * @param baseline        the run it was held against with -Dbaseline ({@code plan/date}), or null
+ * @param notes           what a reader should know that did not fail the run (no baseline yet, say)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunRecord(
@@ -47,10 +52,31 @@ public record RunRecord(
         List<String> failures,
         String dashboard,
         String target,
-        String incomplete) {
+        String incomplete,
+        String shape,
+        String page,
+        String baseline,
+        List<String> notes) {
 
     public static final String FILE_NAME = "run.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public RunRecord {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A run without its shape, page, baseline or notes: what runs filed before them hold. */
+    public RunRecord(String plan, String startedAt, int engines, String scale, Integer users, Double spawnRate,
+                     Double requestsPerSecond, Double meanMs, Double p95Ms, Double successRate, String reconciliation,
+                     String verdict, List<String> failures, String dashboard, String target, String incomplete) {
+        this(plan, startedAt, engines, scale, users, spawnRate, requestsPerSecond, meanMs, p95Ms, successRate,
+                reconciliation, verdict, failures, dashboard, target, incomplete, null, null, null, List.of());
+    }
+
+    /** Its folder under reports/: {@code plan/date}. */
+    public String folder() {
+        return plan + "/" + startedAt;
+    }
 
     public boolean passed() {
         return "pass".equals(verdict);

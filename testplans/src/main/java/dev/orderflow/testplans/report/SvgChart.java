@@ -7,6 +7,7 @@ import java.util.Locale;
 /**
  * A line chart drawn as inline SVG: time in seconds along x, one polyline per series, and shaded the
  * stretch during which the plan's samples ran, so the baseline before the load is visible beside it.
+ * Charts given the same {@link #xRange} and {@link #marker}s stack into one time axis.
  */
 final class SvgChart {
 
@@ -28,10 +29,16 @@ final class SvgChart {
     private record Phase(double from, double to, String name, String fill, String textColour) {
     }
 
+    /** A vertical line across the plot at {@code at} seconds, named at its top: a stage's start. */
+    private record Marker(double at, String name) {
+    }
+
     private final String title;
     private final String unit;
     private final List<Series> series = new ArrayList<>();
     private final List<Phase> phases = new ArrayList<>();
+    private final List<Marker> markers = new ArrayList<>();
+    private double[] xRange;
 
     SvgChart(String title, String unit) {
         this.title = title;
@@ -57,9 +64,23 @@ final class SvgChart {
         return this;
     }
 
+    /** Fixes the x axis to these seconds, whatever the data spans: charts that share it read as one time axis. */
+    SvgChart xRange(double fromSeconds, double toSeconds) {
+        xRange = new double[] {fromSeconds, toSeconds};
+        return this;
+    }
+
+    /** A dashed vertical line at {@code atSeconds} with its name at the top. */
+    SvgChart marker(double atSeconds, String name) {
+        markers.add(new Marker(atSeconds, name));
+        return this;
+    }
+
     String render(double yMax) {
-        double xMin = series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[0]).min().orElse(0);
-        double xMax = series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[0]).max().orElse(1);
+        double xMin = xRange != null ? xRange[0]
+                : series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[0]).min().orElse(0);
+        double xMax = xRange != null ? xRange[1]
+                : series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[0]).max().orElse(1);
         if (xMax <= xMin) {
             xMax = xMin + 1;
         }
@@ -82,6 +103,16 @@ final class SvgChart {
                         LEFT + (shadeFrom - xMin) * fx + 4, TOP + 12, phase.textColour(), Html.escape(phase.name())));
             }
         }
+        for (Marker marker : markers) {
+            if (marker.at() < xMin || marker.at() > xMax) {
+                continue;
+            }
+            double x = LEFT + (marker.at() - xMin) * fx;
+            svg.append(format("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#777\" stroke-dasharray=\"3 3\"/>\n",
+                    x, TOP, x, TOP + plotH));
+            svg.append(format("<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#555\">%s</text>\n",
+                    x + 3, TOP + plotH - 4, Html.escape(marker.name())));
+        }
         for (int i = 0; i <= 4; i++) {
             double value = top * i / 4;
             double y = TOP + plotH - value * fy;
@@ -91,9 +122,12 @@ final class SvgChart {
         }
         svg.append(format("<text x=\"12\" y=\"%d\" font-size=\"11\" transform=\"rotate(-90 12 %d)\">%s</text>\n",
                 TOP + plotH / 2, TOP + plotH / 2, Html.escape(unit)));
-        for (int i = 0; i <= 6; i++) {
-            double seconds = xMin + (xMax - xMin) * i / 6;
+        // ticks at round seconds (0, 100, 200 … rather than -1.6, 98.5 …), about six of them
+        double step = niceCeiling((xMax - xMin) / 6);
+        for (double seconds = Math.ceil(xMin / step) * step; seconds <= xMax + step / 1000; seconds += step) {
             double x = LEFT + (seconds - xMin) * fx;
+            svg.append(format("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\"/>\n",
+                    x, TOP + plotH, x, TOP + plotH + 4));
             svg.append(format("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%ss</text>\n",
                     x, TOP + plotH + 16, number(Math.round(seconds * 10) / 10.0)));
         }
@@ -103,6 +137,9 @@ final class SvgChart {
         for (Series line : series) {
             StringBuilder points = new StringBuilder();
             for (double[] p : line.points()) {
+                if (p[0] < xMin || p[0] > xMax) {
+                    continue;
+                }
                 points.append(format("%.1f,%.1f ", LEFT + (p[0] - xMin) * fx, TOP + plotH - Math.min(p[1], top) * fy));
             }
             svg.append(format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\"%s points=\"%s\"/>\n",

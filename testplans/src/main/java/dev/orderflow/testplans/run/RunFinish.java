@@ -1,5 +1,6 @@
 package dev.orderflow.testplans.run;
 
+import dev.orderflow.testplans.report.BaselineSettings;
 import dev.orderflow.testplans.report.PlanReport;
 import dev.orderflow.testplans.report.ReportIndex;
 import dev.orderflow.testplans.report.RunRecord;
@@ -35,12 +36,13 @@ public final class RunFinish {
         // the plans and the shop have read the admin key: it need not outlive the run on disk
         Files.deleteIfExists(layout.adminKeyFile());
 
+        BaselineSettings baseline = BaselineSettings.from(System.getenv());
         RunDescription run = RunDescription.read(layout.runJson());
         JMeterHome home = JMeterHome.fromConfig(configJson);
         Files.createDirectories(reports);
         List<RunRecord> records = new ArrayList<>();
         for (PlannedRun plan : run.plans()) {
-            RunRecord record = PlanReport.file(inputs(run, plan, layout, jmeterOutput, home), reports);
+            RunRecord record = PlanReport.file(inputs(run, plan, layout, jmeterOutput, home, baseline), reports);
             records.add(record);
         }
         ReportIndex.write(reports);
@@ -55,6 +57,10 @@ public final class RunFinish {
             for (String failure : record.failures()) {
                 System.out.println("      - " + failure);
             }
+            System.out.println("      report: " + reports.resolve(record.page()));
+            for (String note : record.notes()) {
+                System.out.println("      note: " + note);
+            }
             if (record.incomplete() != null) {
                 System.out.println("      incomplete, its report holds what was collected: " + record.incomplete());
             }
@@ -68,7 +74,7 @@ public final class RunFinish {
     }
 
     private static PlanReport.Inputs inputs(RunDescription run, PlannedRun plan, RunLayout layout, Path jmeterOutput,
-                                            JMeterHome home) {
+                                            JMeterHome home, BaselineSettings baseline) {
         PlanCatalog.Plan row = PlanCatalog.named(plan.name()).orElseThrow();
         String scale = run.passed().get("scale");
         int engines = plan.distributed() ? plan.engines().size() : 1;
@@ -77,7 +83,7 @@ public final class RunFinish {
                 : OptionalInt.empty();
         return new PlanReport.Inputs(
                 plan.name(), run.startedAt(), engines, scale, expectedUsers, row.userLabel(),
-                run.target().reconciled(), run.target().baseUrl(),
+                run.target().reconciled(), run.target().baseUrl(), row.oneIteration(), baseline,
                 jmeterOutput.resolve("results").resolve(plan.name() + ".csv"),
                 jmeterOutput.resolve("reports").resolve(plan.name()),
                 layout.summaryDir().resolve(plan.name()),
