@@ -1,11 +1,6 @@
 package dev.orderflow.testplans.report;
 
-import dev.orderflow.jmeter.flow.LoadReport;
-
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,48 +39,15 @@ public record RunSeconds(long originMs, List<Second> seconds) {
 
     public static RunSeconds read(Path csv, long originMs) throws IOException {
         Map<Long, Bucket> buckets = new TreeMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String headerLine = reader.readLine();
-            if (headerLine == null) {
-                return new RunSeconds(originMs, List.of());
+        ResultRows.read(csv, row -> {
+            long second = Math.floorDiv(row.endMs() - originMs, 1000L);
+            Bucket bucket = buckets.computeIfAbsent(second, s -> new Bucket());
+            bucket.add(row.elapsedMs(), row.success());
+            if (row.allThreads() >= 0) {
+                Matcher engine = ENGINE.matcher(row.threadName());
+                bucket.users(engine.find() ? engine.group(1) : "", row.allThreads());
             }
-            List<String> header = CsvLine.split(headerLine);
-            int timeStamp = header.indexOf("timeStamp");
-            int elapsed = header.indexOf("elapsed");
-            int label = header.indexOf("label");
-            int success = header.indexOf("success");
-            int threadName = header.indexOf("threadName");
-            int allThreads = header.indexOf("allThreads");
-            if (timeStamp < 0 || elapsed < 0 || label < 0 || success < 0) {
-                return new RunSeconds(originMs, List.of());
-            }
-            String line;
-            while ((line = reader.readLine()) != null) {
-                StringBuilder record = new StringBuilder(line);
-                while (CsvLine.open(record.toString())) {
-                    String more = reader.readLine();
-                    if (more == null) {
-                        break;
-                    }
-                    record.append('\n').append(more);
-                }
-                if (record.isEmpty()) {
-                    continue;
-                }
-                List<String> fields = CsvLine.split(record.toString());
-                if (LoadReport.LABEL.equals(fields.get(label))) {
-                    continue;
-                }
-                long took = Long.parseLong(fields.get(elapsed));
-                long end = Long.parseLong(fields.get(timeStamp)) + took;
-                Bucket bucket = buckets.computeIfAbsent(Math.floorDiv(end - originMs, 1000L), second -> new Bucket());
-                bucket.add(took, Boolean.parseBoolean(fields.get(success)));
-                if (allThreads >= 0 && threadName >= 0) {
-                    Matcher engine = ENGINE.matcher(fields.get(threadName));
-                    bucket.users(engine.find() ? engine.group(1) : "", Integer.parseInt(fields.get(allThreads)));
-                }
-            }
-        }
+        });
         List<Second> seconds = new ArrayList<>();
         buckets.forEach((index, bucket) -> seconds.add(bucket.second(index, allThreadsKnown(buckets))));
         return new RunSeconds(originMs, List.copyOf(seconds));
