@@ -35,20 +35,23 @@ public final class RunTimeline {
     /**
      * The counts of a span of seconds.
      *
-     * @param samples samples that ended in the span
-     * @param meanMs their mean response time
+     * @param samples     samples that ended in the span
+     * @param ordersEnded attempts that ended in the span: with the order's answer, or with the step that failed
+     *                    them. An attempt started near a span's end often ends in the next span, so the success rate
+     *                    is taken over these, never over the attempts started
+     * @param meanMs      their mean response time
      */
     public record Span(long samples, long errors, long ordersAttempted, long ordersCreated, long ordersUnknown,
-            double meanMs, long p50Ms, long p95Ms, long p99Ms) {
+            long ordersEnded, double meanMs, long p50Ms, long p95Ms, long p99Ms) {
 
         /** Failed samples in percent; null without samples. */
         public Double errorRatePct() {
             return samples == 0 ? null : 100.0 * errors / samples;
         }
 
-        /** Orders created per order attempted in percent; null when none was attempted. */
+        /** Orders created per attempt that ended in the span, in percent; null when none ended. */
         public Double successRatePct() {
-            return ordersAttempted == 0 ? null : 100.0 * ordersCreated / ordersAttempted;
+            return ordersEnded == 0 ? null : 100.0 * ordersCreated / ordersEnded;
         }
     }
 
@@ -60,9 +63,10 @@ public final class RunTimeline {
         private long attempted;
         private long created;
         private long unknown;
+        private long ended;
 
         synchronized void record(long elapsedMs, boolean success, boolean attempt, boolean createdOrder,
-                boolean unknownOrder) {
+                boolean unknownOrder, boolean attemptEnded) {
             times.recordValue(Math.min(Math.max(elapsedMs, 1), HIGHEST_MS));
             samples++;
             totalMs += Math.max(elapsedMs, 0);
@@ -78,6 +82,9 @@ public final class RunTimeline {
             if (unknownOrder) {
                 unknown++;
             }
+            if (attemptEnded) {
+                ended++;
+            }
         }
 
         synchronized Second second(long epochSecond) {
@@ -92,6 +99,7 @@ public final class RunTimeline {
             counts[3] += created;
             counts[4] += unknown;
             counts[5] += totalMs;
+            counts[6] += ended;
         }
     }
 
@@ -105,14 +113,19 @@ public final class RunTimeline {
         boolean attempt = false;
         boolean created = false;
         boolean unknown = false;
+        boolean ended = false;
         if (sample instanceof OrderFlowSampleResult flow) {
             attempt = flow.isAttemptStart();
             if (flow.getStep() == FlowStep.ORDER) {
                 unknown = flow.isOutcomeUnknown();
                 created = !unknown && flow.isSuccessful();
+                ended = true;
+            } else {
+                // a failed product list or cart step gives the attempt up: the user starts its next one
+                ended = !flow.isSuccessful() && (flow.getStep() == FlowStep.PRODUCTS || flow.getStep() == FlowStep.CART);
             }
         }
-        bucket.record(sample.getTime(), sample.isSuccessful(), attempt, created, unknown);
+        bucket.record(sample.getTime(), sample.isSuccessful(), attempt, created, unknown, ended);
     }
 
     /** Every second from the first to the last that had a sample, empty seconds included, in time order. */
@@ -133,14 +146,14 @@ public final class RunTimeline {
     /** The seconds from {@code fromMs} (inclusive) to {@code toMs} (exclusive), cut at whole seconds. */
     public Span span(long fromMs, long toMs) {
         IntCountsHistogram sum = new IntCountsHistogram(1, HIGHEST_MS, SIGNIFICANT_DIGITS);
-        long[] counts = new long[6];
+        long[] counts = new long[7];
         long from = Math.floorDiv(fromMs + 500, 1000);
         long to = Math.floorDiv(toMs + 500, 1000);
         for (Map.Entry<Long, Bucket> entry : seconds.subMap(from, to).entrySet()) {
             entry.getValue().addTo(sum, counts);
         }
         boolean any = sum.getTotalCount() > 0;
-        return new Span(counts[0], counts[1], counts[2], counts[3], counts[4],
+        return new Span(counts[0], counts[1], counts[2], counts[3], counts[4], counts[6],
                 counts[0] == 0 ? 0 : (double) counts[5] / counts[0],
                 any ? sum.getValueAtPercentile(50) : 0, any ? sum.getValueAtPercentile(95) : 0,
                 any ? sum.getValueAtPercentile(99) : 0);

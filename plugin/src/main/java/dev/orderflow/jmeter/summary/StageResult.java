@@ -44,7 +44,7 @@ public record StageResult(StagePhase phase, List<ThresholdResult> checks) {
         if (limits.maxErrorRatePct() != null) {
             checks.add(ThresholdResult.atMost("errors", limits.maxErrorRatePct(), span.errorRatePct(), "no sample"));
         }
-        if (limits.minSuccessRatePct() != null && span.ordersAttempted() > 0) {
+        if (limits.minSuccessRatePct() != null && span.ordersEnded() > 0) {
             checks.add(ThresholdResult.atLeast("success rate", limits.minSuccessRatePct(), span.successRatePct(), null));
         }
         return checks;

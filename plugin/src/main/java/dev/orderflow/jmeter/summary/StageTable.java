@@ -24,7 +24,8 @@ public final class StageTable {
         if (stages.isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder("Stages (ramps apart from plateaus; limits over all labels)").append(NL);
+        StringBuilder out = new StringBuilder("Stages (ramps apart from plateaus; limits over all labels; "
+                + "success: orders created of the attempts that ended in the phase)").append(NL);
         String format = "%-5s %-7s %7s %15s %9s %6s %6s %6s %7s %9s %8s %s" + NL;
         out.append(String.format(Locale.ROOT, format, "Stage", "Phase", "Users", "Time span s", "Req/s", "p50",
                 "p95", "p99", "Err %", "Orders/s", "Success", "Verdict"));
@@ -61,6 +62,7 @@ public final class StageTable {
             decimal(row, "error_rate", span.errorRatePct());
             row.put("orders_attempted", span.ordersAttempted());
             row.put("orders_created", span.ordersCreated());
+            row.put("orders_ended", span.ordersEnded());
             decimal(row, "orders_per_s", phase.ordersPerSecond());
             decimal(row, "success_rate", span.successRatePct());
             if (result.held() == null) {

@@ -74,6 +74,29 @@ class StageResultsTest {
         return new GroupLoad("users", 0, 1, 300, 300, true, null, end, START, List.of(stages));
     }
 
+    @Test
+    void aPhasesSuccessRateCountsTheAttemptsThatEndedInItNotThoseThatStarted() {
+        RunRecorder recorder = new RunRecorder();
+        recorder.record(new LoadReport(load(new PlannedStage(5, 0, 1, 4), new PlannedStage(10, 4, 5, 8))));
+        for (int i = 0; i < 4; i++) { // started in stage 1's plateau, created in stage 2's ramp
+            OrderFlowSampleResult start = sample(FlowStep.PRODUCTS, true, START + 3_800 + i, 10);
+            start.setAttemptStart(true);
+            recorder.record(start);
+            recorder.record(sample(FlowStep.ORDER, true, START + 4_100, 20));
+        }
+        OrderFlowSampleResult givenUp = sample(FlowStep.CART, false, START + 4_200, 10); // started and failed in the ramp
+        givenUp.setAttemptStart(true);
+        recorder.record(givenUp);
+
+        List<StagePhase> phases = recorder.counts().stagePhases();
+
+        assertThat(phases.get(1).span().ordersAttempted()).isEqualTo(4);
+        assertThat(phases.get(1).span().successRatePct()).as("no attempt of stage 1's plateau ended there").isNull();
+        assertThat(phases.get(2).span().ordersAttempted()).isEqualTo(1);
+        assertThat(phases.get(2).span().ordersEnded()).isEqualTo(5);
+        assertThat(phases.get(2).span().successRatePct()).isEqualTo(80.0);
+    }
+
     /** {@code n} order samples ending within the second {@code second} of the run, each {@code elapsed} long. */
     private static void orders(RunRecorder recorder, int second, int n, long elapsed, boolean created) {
         for (int i = 0; i < n; i++) {
