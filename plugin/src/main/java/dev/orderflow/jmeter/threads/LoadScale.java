@@ -12,7 +12,9 @@ import org.apache.jmeter.util.JMeterUtils;
  * other.
  *
  * <p>{@code scale} multiplies users (rounded half up; a shape that asks for users gets at least one) and spawn
- * rates; {@code timescale} multiplies every duration of the shape on top of the group's own time scale.
+ * rates. {@code timescale} compresses a shape written along a time axis, the stages' times and a script's tick,
+ * on top of the group's own time scale (spawn rates follow, so the shape looks the same); the run time of the
+ * users shape is a duration of its own, which a plan sets with a property of its own (the plans' {@code duration}).
  *
  * @param users factor on users and spawn rates; more than 0
  * @param time  factor on durations; more than 0
@@ -21,7 +23,7 @@ public record LoadScale(double users, double time) {
 
     /** The JMeter property that scales users and spawn rates. */
     public static final String SCALE_PROPERTY = "scale";
-    /** The JMeter property that scales durations (run time, stage times, a script's tick). */
+    /** The JMeter property that compresses the time axis of a stages or script shape. */
     public static final String TIMESCALE_PROPERTY = "timescale";
 
     /** Full scale: the numbers as the plan writes them. */
@@ -53,6 +55,11 @@ public record LoadScale(double users, double time) {
     /** A spawn rate at this scale, unrounded: users arrive as often, relative to their number, as at full scale. */
     public double spawnRate(double planned) {
         return planned * users;
+    }
+
+    /** The part of this scale that applies to a shape: timescale only to the stages and script shapes. */
+    public LoadScale appliedTo(ShapeKind shape) {
+        return shape == ShapeKind.USERS && time != 1 ? new LoadScale(users, 1) : this;
     }
 
     public boolean isFull() {

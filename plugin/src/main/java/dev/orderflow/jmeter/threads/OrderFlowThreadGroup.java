@@ -239,7 +239,8 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         }
         log.info("OrderFlowThreadGroup '{}' (group {}): engine {} of {}, {}{}, {} users at most here; users run on {}",
                 getName(), groupNumber, share.engine(), share.engines(), schedule.describe(),
-                scale.isFull() ? "" : " (" + scale.describe() + " of the plan's numbers)", getNumThreads(),
+                scale.appliedTo(getShapeKind()).isFull() ? "" : " (" + scale.appliedTo(getShapeKind()).describe()
+                        + " of the plan's numbers)", getNumThreads(),
                 threads.describe());
         // A copy, read by the starter thread while the engine's thread goes on with other groups.
         JMeterVariables planVariables = new JMeterVariables();

@@ -28,15 +28,16 @@ public final class ShapeParser {
 
     /**
      * The shape at {@code scale}: users and spawn rates multiplied by its users factor, durations by the
-     * settings' own time scale and its time factor. The written numbers are checked before they are scaled,
-     * so a message quotes what the user wrote.
+     * settings' own time scale and, for the stages and script shapes, its time factor
+     * ({@link LoadScale#appliedTo}). The written numbers are checked before they are scaled, so a message quotes
+     * what the user wrote.
      */
     public static LoadSchedule parse(ShapeSettings settings, LoadScale scale) {
         String shapeLabel = OrderFlowThreadGroupSchema.SHAPE.label();
         ShapeKind kind = ShapeKind.fromPropertyValue(settings.shape())
                 .orElseThrow(() -> new ShapeDefinitionException(shapeLabel,
                         "must be one of users, stages, script; got '" + settings.shape() + "'"));
-        double timeScale = timeScale(settings.timeScale()) * scale.time();
+        double timeScale = timeScale(settings.timeScale()) * scale.appliedTo(kind).time();
         return switch (kind) {
             case USERS -> constant(settings, timeScale, scale);
             case STAGES -> staged(settings.stages(), timeScale, scale);

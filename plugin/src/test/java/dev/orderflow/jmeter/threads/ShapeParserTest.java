@@ -208,6 +208,16 @@ class ShapeParserTest {
     }
 
     @Test
+    void theRunsTimescaleLeavesTheUsersShapesRunTimeAndRateAsWritten() {
+        LoadSchedule.Constant constant = (LoadSchedule.Constant) ShapeParser.parse(
+                users("100", "10", "20", "", "1"), new LoadScale(0.05, 0.05));
+
+        assertThat(constant.runTime()).contains(Duration.ofSeconds(20));
+        assertThat(constant.spawnRate()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(constant.users()).isEqualTo(5);
+    }
+
+    @Test
     void aScriptsAnswersAreScaledAsWrittenNumbersAre() {
         ShapeSettings settings = new ShapeSettings("script", "", "", "", "", List.of(),
                 "def tick(t) { t < 10 ? [100, 10] : null }", "1", "1");

@@ -7,6 +7,7 @@ import dev.orderflow.jmeter.threads.LoadScale;
 import dev.orderflow.jmeter.threads.LoadSchedule;
 import dev.orderflow.jmeter.threads.PlannedCurve;
 import dev.orderflow.jmeter.threads.ShapeDefinitionException;
+import dev.orderflow.jmeter.threads.ShapeKind;
 import dev.orderflow.jmeter.threads.ShapeParser;
 import dev.orderflow.jmeter.threads.ShapeSettings;
 
@@ -24,7 +25,8 @@ record ShapePreview(PlannedCurve curve, String note, String problem) {
             Duration horizon = PlannedCurve.horizonFor(schedule);
             PlannedCurve curve = PlannedCurve.of(LoadPlan.of(schedule), horizon);
             String caption = caption(schedule, curve);
-            return new ShapePreview(curve, scale.isFull() ? caption : "at " + scale.describe() + ": " + caption, null);
+            LoadScale applied = ShapeKind.fromPropertyValue(settings.shape()).map(scale::appliedTo).orElse(scale);
+            return new ShapePreview(curve, applied.isFull() ? caption : "at " + applied.describe() + ": " + caption, null);
         } catch (ShapeDefinitionException e) {
             return new ShapePreview(null, "", e.getMessage());
         }

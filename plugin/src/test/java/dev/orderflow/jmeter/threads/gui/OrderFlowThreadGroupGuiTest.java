@@ -121,11 +121,18 @@ class OrderFlowThreadGroupGuiTest {
 
         gui.configure(group);
 
-        // 1000 × 0.05 users at 100 × 0.05 / 0.5 per second of the run, for 60 × 0.5 s
+        // 1000 × 0.05 users at 100 × 0.05 per second, for the run time as written: timescale is for stages
         PlannedCurve curve = gui.chart().curve();
         assertThat(curve.maxUsers()).isEqualTo(50);
-        assertThat(curve.usersAt(2.5)).isEqualTo(25);
-        assertThat(gui.chart().note()).isEqualTo("at scale 0.05, timescale 0.5: peak 50 users, ends at 30 s");
+        assertThat(curve.usersAt(5)).isEqualTo(25);
+        assertThat(gui.chart().note()).isEqualTo("at scale 0.05: peak 50 users, ends at 1:00");
+
+        group.setShape(ShapeKind.STAGES);
+        gui.configure(group);
+
+        // the seed stages: 100 … 1000 users until 60 … 600 s, at half the time
+        assertThat(gui.chart().curve().maxUsers()).isEqualTo(50);
+        assertThat(gui.chart().note()).isEqualTo("at scale 0.05, timescale 0.5: peak 50 users, ends at 5:00");
     }
 
     @Test
