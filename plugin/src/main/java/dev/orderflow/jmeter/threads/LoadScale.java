@@ -1,7 +1,6 @@
 package dev.orderflow.jmeter.threads;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 import org.apache.jmeter.util.JMeterUtils;
 
@@ -96,7 +95,7 @@ public record LoadScale(double users, double time) {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : BigDecimal.valueOf(value).stripTrailingZeros()
-                .toPlainString().toLowerCase(Locale.ROOT);
+        return value == Math.rint(value) ? Long.toString((long) value)
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }
