@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import dev.orderflow.jmeter.threads.EngineShare;
+
 /**
  * An engine of a distributed run that died or stopped answering before it ended its part of the run.
  *
@@ -24,6 +26,20 @@ public record EngineLoss(String host, int engine, int engines, long lastAnswerMs
 
     static final String CHECK_NAME = "engines";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /**
+     * This loss with the users the plan gave the engine, from the cluster's users: a loss noticed before any
+     * load report came in does not know them yet, the summary at the run's end may.
+     *
+     * @param clusterUsers the users of the whole cluster, or null when still unknown
+     */
+    EngineLoss knowingClusterUsers(Integer clusterUsers) {
+        if (plannedUsers >= 0 || clusterUsers == null || engine < 0 || engine >= engines) {
+            return this;
+        }
+        return new EngineLoss(host, engine, engines, lastAnswerMs, lostAtMs,
+                new EngineShare(engine, engines).users(clusterUsers), usersSeen, cause);
+    }
 
     /** One sentence for a person: which engine, since when, and what it carried. */
     public String describe() {

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
-import dev.orderflow.jmeter.threads.EngineShare;
 
 /**
  * The order summary listener: counts the order funnel and every label's response times over a run, prints
@@ -32,6 +31,8 @@ import dev.orderflow.jmeter.threads.EngineShare;
 public class OrderSummaryListener extends AbstractTestElement
         implements SampleListener, TestStateListener, Remoteable, NoThreadClone {
 
+    /** Fields of older plans that nothing reads any more ({@link #forgetRetiredFields()}). */
+    static final List<String> RETIRED_KEYS = List.of("OrderSummary.users", "OrderSummary.spawnRate");
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(OrderSummaryListener.class);
 
@@ -59,6 +60,14 @@ public class OrderSummaryListener extends AbstractTestElement
 
     public void set(SummaryField field, String value) {
         setProperty(field.key(), value == null ? "" : value);
+    }
+
+    /**
+     * Drops the users and spawn-rate fields older plans carry: the summary now takes both from the thread
+     * groups' load reports, and a plan saved again should not keep numbers nothing reads.
+     */
+    public void forgetRetiredFields() {
+        RETIRED_KEYS.forEach(this::removeProperty);
     }
 
     /** The counts of the running or last run of this element (and its running copies), for the GUI. */
@@ -146,11 +155,10 @@ public class OrderSummaryListener extends AbstractTestElement
         RunRecorder recorder = run.recorder();
         int engine = run.engineOf(lostHost);
         int engines = recorder == null ? 0 : recorder.engines();
-        Integer users = run.settings() == null ? null : run.settings().users();
-        int planned = users != null && engine >= 0 && engine < engines
-                ? new EngineShare(engine, engines).users(users) : -1;
-        EngineLoss loss = new EngineLoss(lostHost, engine, engines, lastAnswerMs, lostAtMs, planned,
-                engine >= 0 && recorder != null ? recorder.usersSeenOn(engine) : 0, cause);
+        // the cluster's users as any engine's load report tells them, when one has come in (else at the run's end)
+        EngineLoss loss = new EngineLoss(lostHost, engine, engines, lastAnswerMs, lostAtMs, -1,
+                engine >= 0 && recorder != null ? recorder.usersSeenOn(engine) : 0, cause)
+                .knowingClusterUsers(recorder == null ? null : recorder.plannedLoad().users());
         String warning = "Order summary: " + loss.describe() + "; the run goes on without it";
         log.error(warning);
         System.out.println(warning); // NOSONAR the console is where a non-GUI user looks

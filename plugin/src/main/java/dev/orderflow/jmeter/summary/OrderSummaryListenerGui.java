@@ -108,6 +108,7 @@ public class OrderSummaryListenerGui extends AbstractListenerGui {
         super.modifyTestElement(element);
         if (element instanceof OrderSummaryListener listener) {
             fields.forEach((field, input) -> listener.set(field, input.getText()));
+            listener.forgetRetiredFields();
         }
     }
 

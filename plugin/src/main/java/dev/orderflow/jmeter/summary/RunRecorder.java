@@ -40,6 +40,11 @@ public final class RunRecorder {
     private volatile boolean fromOrderFlowGroup;
     private final SilenceTracker silence = new SilenceTracker();
 
+    /** The load the thread groups planned, as far as their load reports have come in. */
+    PlannedLoad plannedLoad() {
+        return PlannedLoad.of(List.copyOf(loads));
+    }
+
     public void record(SampleResult sample) {
         if (sample instanceof LoadReport report) {
             // a thread group's account of its load, not a request: it counts in no label and no rate

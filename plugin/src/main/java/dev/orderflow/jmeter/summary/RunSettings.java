@@ -8,13 +8,10 @@ import java.nio.file.Path;
  * @param elementName the listener's name in the plan
  * @param outputDir the folder summary.json and summary.txt go to; it exists and is writable
  * @param plan the plan's name as the summary reports it, or empty
- * @param users the configured number of users (cluster total), or null when not given
- * @param spawnRate the configured spawn rate in users per second (cluster total), or null when not given
  * @param limits the pass/fail thresholds
  * @param shop where to read the shop's counts, or null when reconciliation is off
  */
-public record RunSettings(String elementName, Path outputDir, String plan, Integer users, Double spawnRate,
-        ThresholdLimits limits, ShopTarget shop) {
+public record RunSettings(String elementName, Path outputDir, String plan, ThresholdLimits limits, ShopTarget shop) {
 
     public boolean reconciles() {
         return shop != null;

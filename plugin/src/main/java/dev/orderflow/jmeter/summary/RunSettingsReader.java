@@ -44,8 +44,7 @@ public final class RunSettingsReader {
                 milliseconds(SummaryField.MAX_P95_MS),
                 labels(),
                 maxLoginFailures());
-        return new RunSettings(elementName, outputDir(), value(SummaryField.PLAN), users(), spawnRate(), limits,
-                shop());
+        return new RunSettings(elementName, outputDir(), value(SummaryField.PLAN), limits, shop());
     }
 
     private String value(SummaryField field) {
@@ -73,30 +72,6 @@ public final class RunSettingsReader {
             throw refuse(SummaryField.OUTPUT_DIR, "names a folder that cannot be written: " + dir + " (" + e + ")");
         }
         return dir;
-    }
-
-    private Integer users() {
-        String text = value(SummaryField.USERS);
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            int users = Integer.parseInt(text);
-            if (users >= 1) {
-                return users;
-            }
-        } catch (NumberFormatException e) {
-            // refused below with the value quoted
-        }
-        throw refuse(SummaryField.USERS, "must be a whole number of at least 1 or empty, not '" + text + "'");
-    }
-
-    private Double spawnRate() {
-        Double rate = number(SummaryField.SPAWN_RATE, "a number of users per second above 0 or empty");
-        if (rate != null && rate <= 0) {
-            throw refuse(SummaryField.SPAWN_RATE, "must be above 0 or empty, not '" + value(SummaryField.SPAWN_RATE) + "'");
-        }
-        return rate;
     }
 
     /** Empty allows none: a run whose users could not log in did not run its planned load. */

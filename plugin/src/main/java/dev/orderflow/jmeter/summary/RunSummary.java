@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param plan the plan's name, or empty
  * @param engines the load machines the run used
- * @param users the configured users (cluster total), or null
- * @param spawnRate the configured spawn rate (cluster total, users per second), or null
+ * @param users the users the thread groups planned (cluster total, at the run's scale), or null when unknown
+ * @param spawnRate the spawn rate they planned (cluster total, users per second), or null when unknown
  * @param counts what the listener counted
  * @param thresholds every check: the configured limits, then the shop reconciliation
  * @param shop the reconciliation with the shop, or null when it is off
@@ -51,7 +51,8 @@ public record RunSummary(String plan, int engines, Integer users, Double spawnRa
         if (shop != null) {
             checks.addAll(shop.checks());
         }
-        return new RunSummary(settings.plan(), engines, settings.users(), settings.spawnRate(), counts, checks, shop,
+        PlannedLoad planned = PlannedLoad.of(counts.loads());
+        return new RunSummary(settings.plan(), engines, planned.users(), planned.spawnRate(), counts, checks, shop,
                 StageResult.judge(counts.stagePhases(), settings.limits()));
     }
 

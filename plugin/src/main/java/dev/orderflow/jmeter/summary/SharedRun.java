@@ -174,7 +174,8 @@ final class SharedRun {
         List<ThresholdResult> endings() {
             List<ThresholdResult> endings = new ArrayList<>();
             if (!losses.isEmpty()) {
-                endings.add(EngineLoss.check(losses));
+                Integer clusterUsers = run.recorder().plannedLoad().users();
+                endings.add(EngineLoss.check(losses.stream().map(loss -> loss.knowingClusterUsers(clusterUsers)).toList()));
             }
             if (interruptedAtMs > 0) {
                 endings.add(Interruption.check(interruptedAtMs));

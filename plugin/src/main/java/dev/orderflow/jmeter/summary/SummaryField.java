@@ -4,13 +4,13 @@ package dev.orderflow.jmeter.summary;
  * The settings of the order summary listener, declared once for the element, its GUI, its error messages
  * and the tests: the property key saved in the plan, the label a person sees, and the value a new element
  * starts with (a {@code __P} property, so a plan runs the same at full scale, at CI scale and in the GUI).
+ * The users and spawn rate the summary reports come from the thread groups' load reports ({@link PlannedLoad});
+ * the {@code OrderSummary.users} and {@code OrderSummary.spawnRate} an older plan may still carry are ignored.
  */
 public enum SummaryField {
 
     OUTPUT_DIR("OrderSummary.outputDir", "Summary folder", "${__P(summary_dir,summary)}"),
     PLAN("OrderSummary.plan", "Plan name", "${__P(plan,)}"),
-    USERS("OrderSummary.users", "Users (total)", "${__P(users,)}"),
-    SPAWN_RATE("OrderSummary.spawnRate", "Spawn rate (users/s)", "${__P(spawn_rate,)}"),
     MIN_SUCCESS_RATE("OrderSummary.minSuccessRate", "Min success rate (%)", "${__P(min_success_rate,)}"),
     MAX_ERROR_RATE("OrderSummary.maxErrorRate", "Max error rate (%)", "${__P(max_error_rate,)}"),
     MAX_MEAN_MS("OrderSummary.maxMeanMs", "Max mean response time (ms)", "${__P(max_mean_ms,)}"),

@@ -63,8 +63,19 @@ public sealed interface LoadSchedule permits LoadSchedule.Constant, LoadSchedule
         }
     }
 
-    /** A Groovy shape asked every {@code tickInterval} (one second of shape time) for the users and spawn rate. */
-    record Scripted(ShapeScript script, double timeScale, Duration tickTimeLimit) implements LoadSchedule {
+    /**
+     * A Groovy shape asked every {@code tickInterval} (one second of shape time) for the users and spawn rate;
+     * its answers are multiplied by {@code usersScale} (the run's {@link LoadScale#users()}).
+     */
+    record Scripted(ShapeScript script, double timeScale, Duration tickTimeLimit, double usersScale)
+            implements LoadSchedule {
+
+        /** A script shape at full scale. */
+        public Scripted(ShapeScript script, double timeScale, Duration tickTimeLimit) {
+            this(script, timeScale, tickTimeLimit, 1);
+        }
+
+
         @Override
         public OptionalInt iterationsPerUser() {
             return OptionalInt.empty();
@@ -77,7 +88,8 @@ public sealed interface LoadSchedule permits LoadSchedule.Constant, LoadSchedule
 
         @Override
         public String describe() {
-            return "shape script (tick every " + seconds(tickInterval()) + ")" + scaleNote(timeScale);
+            return "shape script (tick every " + seconds(tickInterval()) + ")" + scaleNote(timeScale)
+                    + (usersScale == 1 ? "" : " (users and spawn rates at scale " + usersScale + ")");
         }
     }
 

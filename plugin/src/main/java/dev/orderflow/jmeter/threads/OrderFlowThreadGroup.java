@@ -30,6 +30,9 @@ import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
  * each second. In a distributed run users and spawn rate are cluster totals, each engine running its share,
  * and every user gets a cluster-unique number in its variables ({@link VirtualUser}).
  *
+ * <p>The settings are the plan's full load; the JMeter properties {@code scale} and {@code timescale}
+ * ({@link LoadScale}) scale them for a run, so a plan holds plain numbers.
+ *
  * <p>The element only holds the settings and wires a run together; {@link ShapeParser} validates them,
  * {@link LoadPlan} says what load is wanted when, and {@link GroupRun} runs the users.
  */
@@ -182,7 +185,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
             return 0;
         }
         try {
-            LoadSchedule schedule = ShapeParser.parse(getShapeSettings());
+            LoadSchedule schedule = ShapeParser.parse(getShapeSettings(), LoadScale.fromJMeterProperties());
             EngineShare share = EngineLocator.fromJMeterProperties();
             if (schedule instanceof LoadSchedule.Constant constant) {
                 return share.users(constant.users());
@@ -199,6 +202,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
     @Override
     public void start(int groupNumber, ListenerNotifier notifier, ListedHashTree groupTree, StandardJMeterEngine engine) {
         LoadReportSender report = LoadReportSender.forGroup(this, getName(), groupTree);
+        LoadScale scale;
         LoadSchedule schedule;
         LoadPlan plan;
         Duration stopGrace;
@@ -208,7 +212,8 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
             if (!refusals.isEmpty()) {
                 throw new ShapeDefinitionException("Test", "was refused at its start: " + String.join("; ", refusals));
             }
-            schedule = ShapeParser.parse(getShapeSettings());
+            scale = LoadScale.fromJMeterProperties();
+            schedule = ShapeParser.parse(getShapeSettings(), scale);
             plan = LoadPlan.of(schedule);
             stopGrace = ShapeParser.stopGrace(getStopGracePeriod());
             share = EngineLocator.fromJMeterProperties();
@@ -232,8 +237,10 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
             log.info("OrderFlowThreadGroup '{}': virtual threads need Java 21 or newer, this is Java {}: users run on platform threads",
                     getName(), Runtime.version().feature());
         }
-        log.info("OrderFlowThreadGroup '{}' (group {}): engine {} of {}, {}, {} users at most here; users run on {}",
-                getName(), groupNumber, share.engine(), share.engines(), schedule.describe(), getNumThreads(),
+        log.info("OrderFlowThreadGroup '{}' (group {}): engine {} of {}, {}{}, {} users at most here; users run on {}",
+                getName(), groupNumber, share.engine(), share.engines(), schedule.describe(),
+                scale.appliedTo(getShapeKind()).isFull() ? "" : " (" + scale.appliedTo(getShapeKind()).describe()
+                        + " of the plan's numbers)", getNumThreads(),
                 threads.describe());
         // A copy, read by the starter thread while the engine's thread goes on with other groups.
         JMeterVariables planVariables = new JMeterVariables();

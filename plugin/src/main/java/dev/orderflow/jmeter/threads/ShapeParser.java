@@ -21,16 +21,27 @@ public final class ShapeParser {
     private ShapeParser() {
     }
 
+    /** The shape at full scale, as written. */
     public static LoadSchedule parse(ShapeSettings settings) {
+        return parse(settings, LoadScale.FULL);
+    }
+
+    /**
+     * The shape at {@code scale}: users and spawn rates multiplied by its users factor, durations by the
+     * settings' own time scale and, for the stages and script shapes, its time factor
+     * ({@link LoadScale#appliedTo}). The written numbers are checked before they are scaled, so a message quotes
+     * what the user wrote.
+     */
+    public static LoadSchedule parse(ShapeSettings settings, LoadScale scale) {
         String shapeLabel = OrderFlowThreadGroupSchema.SHAPE.label();
         ShapeKind kind = ShapeKind.fromPropertyValue(settings.shape())
                 .orElseThrow(() -> new ShapeDefinitionException(shapeLabel,
                         "must be one of users, stages, script; got '" + settings.shape() + "'"));
-        double timeScale = timeScale(settings.timeScale());
+        double timeScale = timeScale(settings.timeScale()) * scale.appliedTo(kind).time();
         return switch (kind) {
-            case USERS -> constant(settings, timeScale);
-            case STAGES -> staged(settings.stages(), timeScale);
-            case SCRIPT -> scripted(settings.script(), timeScale, tickTimeLimit(settings.tickTimeLimit()));
+            case USERS -> constant(settings, timeScale, scale);
+            case STAGES -> staged(settings.stages(), timeScale, scale);
+            case SCRIPT -> scripted(settings.script(), timeScale, tickTimeLimit(settings.tickTimeLimit()), scale);
         };
     }
 
@@ -53,9 +64,11 @@ public final class ShapeParser {
         return scale;
     }
 
-    private static LoadSchedule constant(ShapeSettings settings, double timeScale) {
-        int users = users(OrderFlowThreadGroupSchema.USERS.label(), settings.users());
-        double rate = spawnRate(OrderFlowThreadGroupSchema.SPAWN_RATE.label(), settings.spawnRate(), users);
+    private static LoadSchedule constant(ShapeSettings settings, double timeScale, LoadScale scale) {
+        String usersLabel = OrderFlowThreadGroupSchema.USERS.label();
+        int written = users(usersLabel, settings.users());
+        double rate = scale.spawnRate(spawnRate(OrderFlowThreadGroupSchema.SPAWN_RATE.label(), settings.spawnRate(), written));
+        int users = scaled(usersLabel, written, scale);
         Optional<Duration> runTime = optionalRunTime(settings.runTime());
         OptionalInt iterations = iterations(settings.iterations());
         if (runTime.isEmpty() && iterations.isEmpty()) {
@@ -66,7 +79,7 @@ public final class ShapeParser {
                 runTime.map(d -> scale(d, timeScale)), iterations, timeScale);
     }
 
-    private static LoadSchedule staged(List<StageText> rows, double timeScale) {
+    private static LoadSchedule staged(List<StageText> rows, double timeScale, LoadScale scale) {
         if (rows.isEmpty()) {
             throw new ShapeDefinitionException(OrderFlowThreadGroupSchema.STAGES.label(),
                     "add at least one row: until (s), users, spawn rate");
@@ -82,12 +95,12 @@ public final class ShapeParser {
                         i == 0 ? "until must be more than 0 s, got '" + row.until() + "'"
                                : "until " + row.until() + " s must be later than row " + i + "'s " + format(previousUntil) + " s; rows go in time order");
             }
-            int users = users(label + " users", row.users());
+            int users = scaled(label + " users", users(label + " users", row.users()), scale);
             double rate = number(label + " spawn rate", row.spawnRate());
             if (rate <= 0) {
                 throw new ShapeDefinitionException(label + " spawn rate", "must be more than 0 users/s, got '" + row.spawnRate() + "'");
             }
-            stages.add(new Stage(Durations.ofSeconds(until * timeScale), users, rate / timeScale));
+            stages.add(new Stage(Durations.ofSeconds(until * timeScale), users, scale.spawnRate(rate) / timeScale));
             previousUntil = until;
         }
         return new LoadSchedule.Staged(stages, timeScale);
@@ -103,11 +116,11 @@ public final class ShapeParser {
         return Durations.ofSeconds(seconds);
     }
 
-    private static LoadSchedule scripted(String source, double timeScale, Duration tickTimeLimit) {
+    private static LoadSchedule scripted(String source, double timeScale, Duration tickTimeLimit, LoadScale scale) {
         ShapeScript script = ShapeScript.compile(source);
         // Ask the shape once now, so that a script returning nonsense refuses to start rather than failing later.
         script.newTicker(tickTimeLimit).tick(0.0);
-        return new LoadSchedule.Scripted(script, timeScale, tickTimeLimit);
+        return new LoadSchedule.Scripted(script, timeScale, tickTimeLimit, scale.users());
     }
 
     private static int users(String label, String text) {
@@ -119,6 +132,16 @@ public final class ShapeParser {
             throw new ShapeDefinitionException(label, "must be at most " + MAX_USERS + ", got '" + text + "'");
         }
         return (int) value;
+    }
+
+    /** Users at the run's scale, refused when the scale makes them more than a load. */
+    private static int scaled(String label, int written, LoadScale scale) {
+        int users = scale.users(written);
+        if (users > MAX_USERS) {
+            throw new ShapeDefinitionException(label, "must be at most " + MAX_USERS + " at " + scale.describe()
+                    + ", got " + written + " (" + users + " at that scale)");
+        }
+        return users;
     }
 
     private static double spawnRate(String label, String text, int users) {

@@ -32,7 +32,8 @@ final class StageLog {
             Change change = changes.get(i);
             double until = i + 1 < changes.size() ? changes.get(i + 1).seconds() : Math.max(endSeconds, change.seconds());
             double ramp = change.spawnRate() > 0 ? Math.abs(change.users() - previousUsers) / change.spawnRate() : 0;
-            stages.add(new PlannedStage(change.users(), change.seconds(), Math.min(until, change.seconds() + ramp), until));
+            stages.add(new PlannedStage(change.users(), change.seconds(), Math.min(until, change.seconds() + ramp), until,
+                    change.spawnRate()));
             previousUsers = change.users();
         }
         return stages;

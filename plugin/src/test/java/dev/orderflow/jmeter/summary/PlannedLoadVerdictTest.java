@@ -53,6 +53,22 @@ class PlannedLoadVerdictTest {
                 .endsWith(", 4 of 4 planned users ran");
         assertThat(run.summary.get("orders_created").asLong()).isEqualTo(4);
         assertThat(run.summary.get("loads").get(0).get("held").asBoolean()).isTrue();
+        assertThat(run.summary.get("users").asInt()).as("the thread group's users").isEqualTo(4);
+        assertThat(run.summary.get("spawn_rate").asDouble()).as("the thread group's spawn rate").isEqualTo(4.0);
+    }
+
+    @Test
+    void aRunAtAScaleRunsAndReportsThePlansNumbersScaledByTheThreadGroup() throws Exception {
+        OrderFlowThreadGroup group = users(10, 1);
+
+        Run run = run(group, Map.of(), "-Jscale=0.25");
+
+        assertThat(run.exitStatus).as(run.console).isZero();
+        // 10 × 0.25 = 2.5 users, rounded half up as the plans always rounded; the spawn rate is not rounded
+        assertThat(run.summary.get("users").asInt()).isEqualTo(3);
+        assertThat(run.summary.get("spawn_rate").asDouble()).isEqualTo(2.5);
+        assertThat(run.summary.get("orders_created").asLong()).isEqualTo(3);
+        assertThat(check(run, "planned_load").get("detail").asText()).endsWith(", 3 of 3 planned users ran");
     }
 
     @Test
@@ -198,7 +214,8 @@ class PlannedLoadVerdictTest {
         return group;
     }
 
-    private Run run(OrderFlowThreadGroup group, Map<ShopField, String> shopFields) throws IOException, InterruptedException {
+    private Run run(OrderFlowThreadGroup group, Map<ShopField, String> shopFields, String... jmeterOptions)
+            throws IOException, InterruptedException {
         OrderSummaryListener listener = TestPlans.listener(dir.resolve("summary"));
         listener.set(SummaryField.PLAN, "verdict");
         TestElement connection = Plans.shopConnection(shop.port(), shopFields);
@@ -210,7 +227,9 @@ class PlannedLoadVerdictTest {
         }
         Path jmx = NonGuiJMeter.save(Plans.plan(group, new TestElement[] {connection, listener}, samplers),
                 dir.resolve("plan.jmx"));
-        NonGuiJMeter.Outcome outcome = NonGuiJMeter.run(jmx, dir, BOUND, "-l", dir.resolve("results.csv").toString());
+        List<String> options = new java.util.ArrayList<>(List.of(jmeterOptions));
+        options.addAll(List.of("-l", dir.resolve("results.csv").toString()));
+        NonGuiJMeter.Outcome outcome = NonGuiJMeter.run(jmx, dir, BOUND, options.toArray(String[]::new));
         Path json = dir.resolve("summary").resolve(SummaryFiles.JSON_FILE);
         assertThat(json).as("summary.json written; console:%n%s", outcome.console()).exists();
         return new Run(outcome.exitStatus(), outcome.console(), SummaryJson.MAPPER.readTree(json.toFile()));

@@ -84,7 +84,6 @@ class PostgresShopRunTest {
         reset();
         OrderSummaryListener listener = TestPlans.listener(dir);
         listener.set(SummaryField.PLAN, "reference shop on PostgreSQL");
-        listener.set(SummaryField.USERS, "20");
         listener.set(SummaryField.SHOP_URL, shop.baseUri().toString());
         listener.set(SummaryField.ADMIN_KEY, ADMIN_KEY);
         listener.set(SummaryField.MIN_SUCCESS_RATE, "100");

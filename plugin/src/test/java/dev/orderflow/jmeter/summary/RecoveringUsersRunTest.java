@@ -163,7 +163,6 @@ class RecoveringUsersRunTest {
     private OrderSummaryListener summaryListener(Shop shop, int users) {
         OrderSummaryListener listener = TestPlans.listener(dir);
         listener.set(SummaryField.PLAN, "recovering users");
-        listener.set(SummaryField.USERS, Integer.toString(users));
         listener.set(SummaryField.SHOP_URL, shop.baseUri().toString());
         listener.set(SummaryField.ADMIN_KEY, ADMIN_KEY);
         return listener;

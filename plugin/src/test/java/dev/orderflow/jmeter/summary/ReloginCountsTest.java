@@ -49,7 +49,7 @@ class ReloginCountsTest {
     void summaryJsonAndTextShowTheRelogins() throws Exception {
         FunnelCounts funnel = new FunnelCounts(0, 0, 40, 39, 0, 1, new TreeMap<>(), 12, 1);
         RunCounts counts = new RunCounts(funnel, List.of(), 100, 1, 1_700_000_000_000L, 1_700_000_010_000L, 1);
-        RunSummary summary = RunSummary.of(new RunSettings("Order summary", Path.of("unused"), "", null, null,
+        RunSummary summary = RunSummary.of(new RunSettings("Order summary", Path.of("unused"), "",
                 ThresholdLimits.NONE, null), counts, 1, null);
 
         JsonNode json = SummaryJson.MAPPER.readTree(SummaryJson.write(summary));

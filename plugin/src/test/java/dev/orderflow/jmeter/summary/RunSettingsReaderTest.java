@@ -34,8 +34,6 @@ class RunSettingsReaderTest {
 
         assertThat(settings.limits()).isEqualTo(ThresholdLimits.NONE);
         assertThat(settings.reconciles()).isFalse();
-        assertThat(settings.users()).isNull();
-        assertThat(settings.spawnRate()).isNull();
         assertThat(settings.plan()).isEmpty();
         assertThat(settings.outputDir()).isDirectory().isEqualTo(dir.resolve("out"));
     }
@@ -44,8 +42,6 @@ class RunSettingsReaderTest {
     void everyFieldIsReadTrimmed() {
         Map<SummaryField, String> values = values();
         values.put(SummaryField.PLAN, " test1 ");
-        values.put(SummaryField.USERS, "1000");
-        values.put(SummaryField.SPAWN_RATE, "100");
         values.put(SummaryField.MIN_SUCCESS_RATE, "95");
         values.put(SummaryField.MAX_ERROR_RATE, "2.5");
         values.put(SummaryField.MAX_MEAN_MS, "500");
@@ -57,8 +53,6 @@ class RunSettingsReaderTest {
         RunSettings settings = RunSettingsReader.read("Order summary", values::get);
 
         assertThat(settings.plan()).isEqualTo("test1");
-        assertThat(settings.users()).isEqualTo(1000);
-        assertThat(settings.spawnRate()).isEqualTo(100.0);
         ThresholdLimits limits = settings.limits();
         assertThat(limits.minSuccessRatePct()).isEqualTo(95.0);
         assertThat(limits.maxErrorRatePct()).isEqualTo(2.5);
@@ -99,10 +93,6 @@ class RunSettingsReaderTest {
                 Arguments.of(SummaryField.MAX_MEAN_MS, "fast", "number of milliseconds"),
                 Arguments.of(SummaryField.MAX_P95_MS, "-0.5", "must not be negative"),
                 Arguments.of(SummaryField.MAX_P95_MS, "Infinity", "number of milliseconds"),
-                Arguments.of(SummaryField.USERS, "0", "whole number of at least 1"),
-                Arguments.of(SummaryField.USERS, "10.5", "whole number of at least 1"),
-                Arguments.of(SummaryField.SPAWN_RATE, "0", "must be above 0"),
-                Arguments.of(SummaryField.SPAWN_RATE, "quick", "users per second"),
                 Arguments.of(SummaryField.LABELS, "Create (order", "is not a regular expression"),
                 Arguments.of(SummaryField.OUTPUT_DIR, "", "is empty"),
                 Arguments.of(SummaryField.OUTPUT_DIR, "bad\u0000path", "is not a usable path"));

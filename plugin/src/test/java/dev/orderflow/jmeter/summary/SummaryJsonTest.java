@@ -32,13 +32,23 @@ class SummaryJsonTest {
         RunCounts counts = new RunCounts(funnel, List.of(
                 new LabelStats("Log in", 1000, 2, 120.25, 100, 200, 250, 400, 900),
                 new LabelStats("Create order", 1000, 40, 480.5, 450, 700, 810, 990, 1500)),
-                2000, 42, 1_700_000_000_000L, 1_700_000_040_000L, 4);
+                2000, 42, 1_700_000_000_000L, 1_700_000_040_000L, 4, fourEnginesOf1000Users(), true);
         // the run's two failed logins are allowed, so that the other checks decide its verdict
         ThresholdLimits allowingItsLogins = new ThresholdLimits(limits.minSuccessRatePct(), limits.maxErrorRatePct(),
                 limits.maxMeanMs(), limits.maxP95Ms(), limits.labels(), 2);
-        RunSettings settings = new RunSettings("Order summary", outputDir, "test5", 1000, 100.0, allowingItsLogins,
+        RunSettings settings = new RunSettings("Order summary", outputDir, "test5", allowingItsLogins,
                 shop == null ? null : new ShopTarget(URI.create(shop.baseUrl()), "admin-secret"));
         return RunSummary.of(settings, counts, 4, shop);
+    }
+
+    /** Each engine's load report: its share of the users, and the shape's stage as cluster totals. */
+    private static List<GroupLoad> fourEnginesOf1000Users() {
+        List<PlannedStage> stages = List.of(new PlannedStage(1000, 0, 10, 40, 100));
+        List<GroupLoad> loads = new ArrayList<>();
+        for (int engine = 0; engine < 4; engine++) {
+            loads.add(new GroupLoad("users", engine, 4, 250, 250, true, null, 40, 1_700_000_000_000L, stages));
+        }
+        return loads;
     }
 
     private static ShopCheck shop() {
@@ -78,10 +88,10 @@ class SummaryJsonTest {
         assertThat(order.get("mean_ms").asDouble()).isEqualTo(480.5);
         List<String> names = new ArrayList<>();
         json.get("thresholds").forEach(t -> names.add(t.get("name").asText() + "=" + t.get("passed").asBoolean()));
-        assertThat(names).containsExactly("max_login_failures=true", "min_success_rate=true", "max_p95_ms[Log in]=true",
+        assertThat(names).containsExactly("planned_load=true", "max_login_failures=true", "min_success_rate=true", "max_p95_ms[Log in]=true",
                 "max_p95_ms[Create order]=false", "shop_orders_delta_min=true", "shop_orders_delta_max=true",
                 "shop_stock_invariant=true");
-        JsonNode threshold = json.get("thresholds").get(3);
+        JsonNode threshold = json.get("thresholds").get(4);
         assertThat(threshold.get("limit").asDouble()).isEqualTo(800.0);
         assertThat(threshold.get("actual").asDouble()).isEqualTo(810.0);
         JsonNode shop = json.get("shop");
@@ -99,7 +109,7 @@ class SummaryJsonTest {
 
     @Test
     void withoutReconciliationShopIsNullAndUnmeasurableRatesAreNullAndARunWithoutLoadFails() throws IOException {
-        RunSettings settings = new RunSettings("Order summary", dir, "", null, null, ThresholdLimits.NONE, null);
+        RunSettings settings = new RunSettings("Order summary", dir, "", ThresholdLimits.NONE, null);
         RunSummary summary = RunSummary.of(settings, RunCounts.EMPTY, 1, null);
 
         JsonNode json = SummaryJson.MAPPER.readTree(SummaryJson.write(summary));
@@ -179,7 +189,7 @@ class SummaryJsonTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("threshold failed: min_success_rate: limit 96, actual 95 (% of orders attempted that were created) - FAILED")
                 .contains("threshold failed: max_error_rate: limit 1, actual 2.10 (% of samples of all labels that failed) - FAILED")
-                .contains("verdict fail (3 checks, 2 failed; orders created 950 of 1000 attempted)")
+                .contains("verdict fail (4 checks, 2 failed; orders created 950 of 1000 attempted)")
                 .contains("no readable summary at")
                 .contains("usage: VerdictCheck <summary.json>");
     }

@@ -168,4 +168,70 @@ class ShapeParserTest {
         assertThat(ShapeParser.parse(stages("1", row("60", "100", "10"))).describe())
                 .isEqualTo("stages [100 users until 60.0 s at 10/s]");
     }
+
+    @ParameterizedTest(name = "{0} users at scale {1} -> {2}")
+    @CsvSource({
+            // the plans' CI scale, rounded half up as their expressions rounded
+            "1000, 0.05, 50",
+            "100,  0.05, 5",
+            "10,   0.05, 1",
+            "10,   0.25, 3",
+            "30,   0.05, 2",
+            "1,    0.01, 1",
+            "0,    0.05, 0",
+            "100,  2,    200",
+    })
+    void theRunsScaleScalesUsersHalfUpKeepingAtLeastOneAndNoneForNone(int written, double scale, int expected) {
+        LoadSchedule.Constant constant = (LoadSchedule.Constant) ShapeParser.parse(
+                users(Integer.toString(written), "10", "60", "", "1"), new LoadScale(scale, 1));
+
+        assertThat(constant.users()).isEqualTo(expected);
+        assertThat(constant.spawnRate()).isCloseTo(10 * scale, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(constant.runTime()).contains(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theRunsTimescaleMultipliesTheGroupsOwnAndStageUsersAndRatesFollowTheScale() {
+        StageText[] seed = OrderFlowThreadGroupSchema.SEED_STAGES.stream()
+                .map(r -> row(r.get(0), r.get(1), r.get(2))).toArray(StageText[]::new);
+
+        // what `-Dplan=stepped -Dscale=0.1 -Dtimescale=0.05` runs, from the plan's plain numbers
+        LoadSchedule.Staged run = (LoadSchedule.Staged) ShapeParser.parse(stages("1", seed), new LoadScale(0.1, 0.05));
+        LoadSchedule.Staged halfTimed = (LoadSchedule.Staged) ShapeParser.parse(stages("0.5", seed), new LoadScale(1, 0.5));
+
+        assertThat(run.stages()).extracting(Stage::until).containsExactly(
+                Duration.ofSeconds(3), Duration.ofSeconds(9), Duration.ofSeconds(15), Duration.ofSeconds(21), Duration.ofSeconds(30));
+        assertThat(run.stages()).extracting(Stage::users).containsExactly(10, 30, 50, 70, 100);
+        // 10/s at a tenth of the users, twenty times as fast: 20/s
+        assertThat(run.stages()).allSatisfy(stage -> assertThat(stage.spawnRate()).isCloseTo(20, org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(halfTimed.stages().get(4).until()).isEqualTo(Duration.ofSeconds(150));
+    }
+
+    @Test
+    void theRunsTimescaleLeavesTheUsersShapesRunTimeAndRateAsWritten() {
+        LoadSchedule.Constant constant = (LoadSchedule.Constant) ShapeParser.parse(
+                users("100", "10", "20", "", "1"), new LoadScale(0.05, 0.05));
+
+        assertThat(constant.runTime()).contains(Duration.ofSeconds(20));
+        assertThat(constant.spawnRate()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(constant.users()).isEqualTo(5);
+    }
+
+    @Test
+    void aScriptsAnswersAreScaledAsWrittenNumbersAre() {
+        ShapeSettings settings = new ShapeSettings("script", "", "", "", "", List.of(),
+                "def tick(t) { t < 10 ? [100, 10] : null }", "1", "1");
+
+        LoadPlan plan = LoadPlan.of(ShapeParser.parse(settings, new LoadScale(0.05, 1)));
+
+        assertThat(plan.targetAt(Duration.ZERO)).contains(new Target(5, 0.5));
+    }
+
+    @Test
+    void theScaleIsWrittenNumbersCheckedFirstAndTooManyUsersAtAScaleAreRefused() {
+        assertThatThrownBy(() -> ShapeParser.parse(users("-5", "10", "60", "", "1"), new LoadScale(0.05, 1)))
+                .hasMessage("Users: must be a whole number of 0 or more, got '-5'");
+        assertThatThrownBy(() -> ShapeParser.parse(users("600000", "10", "60", "", "1"), new LoadScale(2, 1)))
+                .hasMessageStartingWith("Users: must be at most " + ShapeParser.MAX_USERS + " at scale 2, got 600000");
+    }
 }

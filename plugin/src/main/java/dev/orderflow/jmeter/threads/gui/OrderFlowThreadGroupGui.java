@@ -53,8 +53,8 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
 
     private static final long serialVersionUID = 1L;
     private static final String EXAMPLE_SCRIPT = "example-shape.groovy";
-    /** Default time scale of a new group: CI can compress any plan with -Jtimescale=0.05. */
-    static final String DEFAULT_TIME_SCALE = "${__P(timescale,1)}";
+    /** Default time scale of a new group; a run compresses any plan with -Jtimescale=0.05 on top of it. */
+    static final String DEFAULT_TIME_SCALE = "1";
 
     /** The shape's name, or an expression giving it (e.g. ${__P(shape,stages)}). */
     private final JComboBox<String> shape = new JComboBox<>(
@@ -362,7 +362,8 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         panel.add(sameUser, "span 2");
         panel.add(new JLabel("This JVM: Java " + Runtime.version().feature() + ", users would run on "
                 + (UserThreads.virtualThreadsAvailable() ? "virtual threads when ticked" : "platform threads")
-                + ". Time scale multiplies run time and stage times (spawn rates follow)."), "span 4");
+                + ". Time scale multiplies run time and stage times (spawn rates follow). JMeter properties scale"
+                + " (users, spawn rates) and timescale (times) scale the shape for a run; the preview shows it."), "span 4");
         return panel;
     }
 

@@ -3,21 +3,30 @@ package dev.orderflow.jmeter.threads.gui;
 import java.time.Duration;
 
 import dev.orderflow.jmeter.threads.LoadPlan;
+import dev.orderflow.jmeter.threads.LoadScale;
 import dev.orderflow.jmeter.threads.LoadSchedule;
 import dev.orderflow.jmeter.threads.PlannedCurve;
 import dev.orderflow.jmeter.threads.ShapeDefinitionException;
+import dev.orderflow.jmeter.threads.ShapeKind;
 import dev.orderflow.jmeter.threads.ShapeParser;
 import dev.orderflow.jmeter.threads.ShapeSettings;
 
-/** What the editor's chart shows for some settings: the planned curve with a caption, or the problem. */
+/**
+ * What the editor's chart shows for some settings: the planned curve with a caption, or the problem. The
+ * curve is the one a run in this JMeter would follow, at the scale its {@code scale} and {@code timescale}
+ * properties ask for; the caption says when that is not the plan's full scale.
+ */
 record ShapePreview(PlannedCurve curve, String note, String problem) {
 
     static ShapePreview of(ShapeSettings settings) {
         try {
-            LoadSchedule schedule = ShapeParser.parse(settings);
+            LoadScale scale = LoadScale.fromJMeterProperties();
+            LoadSchedule schedule = ShapeParser.parse(settings, scale);
             Duration horizon = PlannedCurve.horizonFor(schedule);
             PlannedCurve curve = PlannedCurve.of(LoadPlan.of(schedule), horizon);
-            return new ShapePreview(curve, caption(schedule, curve), null);
+            String caption = caption(schedule, curve);
+            LoadScale applied = ShapeKind.fromPropertyValue(settings.shape()).map(scale::appliedTo).orElse(scale);
+            return new ShapePreview(curve, applied.isFull() ? caption : "at " + applied.describe() + ": " + caption, null);
         } catch (ShapeDefinitionException e) {
             return new ShapePreview(null, "", e.getMessage());
         }

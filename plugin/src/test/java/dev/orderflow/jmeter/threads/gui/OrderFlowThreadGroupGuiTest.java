@@ -12,10 +12,13 @@ import javax.swing.JTextField;
 
 import org.apache.jmeter.testelement.TestElement;
 import org.apache.jmeter.util.JMeterUtils;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
+import dev.orderflow.jmeter.threads.LoadScale;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
 import dev.orderflow.jmeter.threads.PlannedCurve;
@@ -32,6 +35,22 @@ class OrderFlowThreadGroupGuiTest {
         JMeterEnvironment.init();
     }
 
+    /**
+     * The preview follows this JMeter's scale and timescale: whatever a build or a person set for a run, these
+     * tests start from full scale (set, not removed: JMeter falls back to system properties for unset ones).
+     */
+    @BeforeEach
+    void fullScale() {
+        JMeterUtils.setProperty(LoadScale.SCALE_PROPERTY, "1");
+        JMeterUtils.setProperty(LoadScale.TIMESCALE_PROPERTY, "1");
+    }
+
+    @AfterAll
+    static void noScaleLeftForOtherTests() {
+        JMeterUtils.getJMeterProperties().remove(LoadScale.SCALE_PROPERTY);
+        JMeterUtils.getJMeterProperties().remove(LoadScale.TIMESCALE_PROPERTY);
+    }
+
     @Test
     void aNewElementGetsTheDefaultsAndTheSteppedSeedShape() {
         OrderFlowThreadGroupGui gui = new OrderFlowThreadGroupGui();
@@ -42,7 +61,7 @@ class OrderFlowThreadGroupGuiTest {
         assertThat(group.getPropertyAsString(TestElement.GUI_CLASS)).isEqualTo(OrderFlowThreadGroupGui.class.getName());
         assertThat(group.getShapeKind()).isEqualTo(ShapeKind.USERS);
         assertThat(group.getUsers()).isEqualTo("10");
-        assertThat(group.getTimeScale()).isEqualTo("${__P(timescale,1)}");
+        assertThat(group.getTimeScale()).as("a run's -Jtimescale applies on top of it").isEqualTo("1");
         assertThat(group.getStages()).containsExactly(
                 new StageText("60", "100", "10"), new StageText("180", "300", "10"), new StageText("300", "500", "10"),
                 new StageText("420", "700", "10"), new StageText("600", "1000", "10"));
@@ -88,6 +107,43 @@ class OrderFlowThreadGroupGuiTest {
         assertThat(curve.maxUsers()).isEqualTo(40);
         assertThat(curve.usersAt(40)).isEqualTo(1 * 40);
         assertThat(gui.chart().note()).isEqualTo("peak 40 users, ends at 1:00");
+    }
+
+    @Test
+    void thePreviewShowsTheLoadAtTheScaleThisJMeterRunsAt() {
+        JMeterUtils.setProperty(LoadScale.SCALE_PROPERTY, "0.05");
+        JMeterUtils.setProperty(LoadScale.TIMESCALE_PROPERTY, "0.5");
+        OrderFlowThreadGroupGui gui = new OrderFlowThreadGroupGui();
+        OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();
+        group.setUsers("1000");
+        group.setSpawnRate("100");
+        group.setRunTime("60");
+
+        gui.configure(group);
+
+        // 1000 × 0.05 users at 100 × 0.05 per second, for the run time as written: timescale is for stages
+        PlannedCurve curve = gui.chart().curve();
+        assertThat(curve.maxUsers()).isEqualTo(50);
+        assertThat(curve.usersAt(5)).isEqualTo(25);
+        assertThat(gui.chart().note()).isEqualTo("at scale 0.05: peak 50 users, ends at 1:00");
+
+        group.setShape(ShapeKind.STAGES);
+        gui.configure(group);
+
+        // the seed stages: 100 … 1000 users until 60 … 600 s, at half the time
+        assertThat(gui.chart().curve().maxUsers()).isEqualTo(50);
+        assertThat(gui.chart().note()).isEqualTo("at scale 0.05, timescale 0.5: peak 50 users, ends at 5:00");
+    }
+
+    @Test
+    void aScalePropertyThatIsNoNumberIsShownAsTheProblem() {
+        JMeterUtils.setProperty(LoadScale.SCALE_PROPERTY, "half");
+        OrderFlowThreadGroupGui gui = new OrderFlowThreadGroupGui();
+
+        gui.configure(gui.createTestElement());
+
+        assertThat(gui.chart().curve()).isNull();
+        assertThat(gui.chart().problem()).isEqualTo("JMeter property scale: must be a number, got 'half'");
     }
 
     @Test
