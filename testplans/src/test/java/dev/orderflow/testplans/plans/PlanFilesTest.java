@@ -38,10 +38,6 @@ class PlanFilesTest {
         JMeterEnvironment.init();
     }
 
-    private static Path plansDir() {
-        return Path.of(System.getProperty("orderflow.test.plansDir", "src/test/jmeter"));
-    }
-
     static Stream<String> plans() {
         return PlanCatalog.all().stream().map(PlanCatalog.Plan::fileName);
     }
@@ -49,7 +45,7 @@ class PlanFilesTest {
     @ParameterizedTest
     @MethodSource("plans")
     void savesBackByteForByteAfterLoading(String fileName) throws Exception {
-        Path file = plansDir().resolve(fileName);
+        Path file = PlansFolder.path().resolve(fileName);
         String original = Files.readString(file, StandardCharsets.UTF_8);
 
         HashTree tree = SaveService.loadTree(file.toFile());
@@ -62,7 +58,7 @@ class PlanFilesTest {
     @ParameterizedTest
     @MethodSource("plans")
     void everyElementsEditorStoresItBackUnchanged(String fileName) throws Exception {
-        HashTree tree = SaveService.loadTree(plansDir().resolve(fileName).toFile());
+        HashTree tree = SaveService.loadTree(PlansFolder.path().resolve(fileName).toFile());
         SearchByClass<TestElement> all = new SearchByClass<>(TestElement.class);
         tree.traverse(all);
 

@@ -1,5 +1,6 @@
 package dev.orderflow.testplans.plans;
 
+import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.summary.OrderSummaryListener;
 import dev.orderflow.jmeter.summary.OrderSummaryListenerGui;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
@@ -32,7 +33,7 @@ class PlanNumbersTest {
 
     @BeforeAll
     static void jmeter() {
-        JMeterForTests.init();
+        JMeterEnvironment.init();
     }
 
     static Stream<PlanCatalog.Plan> plans() {
@@ -130,7 +131,7 @@ class PlanNumbersTest {
     }
 
     private static Path file(PlanCatalog.Plan plan) {
-        return JMeterForTests.plansDir().resolve(plan.fileName());
+        return PlansFolder.path().resolve(plan.fileName());
     }
 
     private static HashTree load(Path file) throws Exception {
