@@ -132,7 +132,7 @@ class SummaryJsonTest {
         GroupLoad neverStarted = new GroupLoad("other", 0, 1, 5, 0, false, "refused", 0);
         RunCounts counts = new RunCounts(FunnelCounts.EMPTY, List.of(), 10, 0, 1_700_000_000_500L,
                 1_700_000_020_000L, 1, List.of(staged, neverStarted), true);
-        RunSettings settings = new RunSettings("Order summary", dir, "stepped", 300, 10.0, ThresholdLimits.NONE, null);
+        RunSettings settings = new RunSettings("Order summary", dir, "stepped", ThresholdLimits.NONE, null);
 
         JsonNode loads = SummaryJson.MAPPER.readTree(SummaryJson.write(RunSummary.of(settings, counts, 1, null)))
                 .get("loads");
