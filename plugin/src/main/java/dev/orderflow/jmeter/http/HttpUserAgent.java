@@ -105,6 +105,9 @@ public final class HttpUserAgent implements AutoCloseable {
      */
     public void useDigestCredentials(DigestCredentials credentials) {
         digestCredentials = credentials;
+        if (credentials == null) {
+            digest = null; // no Authorization Manager any more: nothing is sent up front either
+        }
     }
 
     /**
