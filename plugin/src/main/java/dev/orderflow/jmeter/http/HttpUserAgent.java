@@ -2,7 +2,10 @@ package dev.orderflow.jmeter.http;
 
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +13,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
-import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.AbstractAuthentication;
+import org.eclipse.jetty.client.Authentication;
+import org.eclipse.jetty.client.ByteBufferRequestContent;
 import org.eclipse.jetty.client.Connection;
 import org.eclipse.jetty.client.Destination;
 import org.eclipse.jetty.client.HttpClient;
@@ -38,6 +43,8 @@ import org.eclipse.jetty.util.Promise;
  */
 public final class HttpUserAgent implements AutoCloseable {
 
+    private static final int MAX_KEPT_URIS = 64;
+
     private final Endpoint endpoint;
     private final ConnectionSettings settings;
     private final LongSupplier nanoClock;
@@ -50,6 +57,12 @@ public final class HttpUserAgent implements AutoCloseable {
     private Connection connection;
     /** The version the open connection speaks, as ALPN or the settings chose it. */
     private HttpVersion version = HttpVersion.HTTP_1_1;
+    /** The targets sent lately, parsed (see {@link #uriOf}). */
+    private final Map<String, URI> uris = new HashMap<>();
+    private DigestCredentials digestCredentials;
+    private DigestChallenges digestChallenges;
+    /** The last Digest challenge answered, sent up front with the next requests under its URL. */
+    private Authentication.Result digest;
     private volatile CompletableFuture<?> waitingOn;
     private volatile Request inFlight;
     private volatile boolean aborted;
@@ -86,31 +99,91 @@ public final class HttpUserAgent implements AutoCloseable {
         cookies = store == null ? ownCookies : store;
     }
 
-    /** Sends the request and reads the answer; never throws for network trouble, it reports it. */
+    /**
+     * Answers Digest challenges with these credentials from now on (a JMeter HTTP Authorization Manager's Digest
+     * entries); null: a 401 is left to the flow.
+     */
+    public void useDigestCredentials(DigestCredentials credentials) {
+        digestCredentials = credentials;
+        if (credentials == null) {
+            digest = null; // no Authorization Manager any more: nothing is sent up front either
+        }
+    }
+
+    /**
+     * Sends the request and reads the answer; never throws for network trouble, it reports it. A 401 with a Digest
+     * challenge that the user's {@link DigestCredentials} can answer is answered once, on the same connection, and
+     * the exchange returned is the answered one, its bytes and times counting both requests (as JMeter's HTTP
+     * Request counts a challenge its HTTP client answered).
+     */
     public HttpExchange send(HttpRequest request) {
         aborted = false;
         long start = nanoClock.getAsLong();
-        URI uri = URI.create(endpoint.baseUrl() + request.target());
+        URI uri = uriOf(request.target());
+        Authentication.Result upFront = digest != null && !request.has("Authorization")
+                && AbstractAuthentication.matchesURI(digest.getURI(), uri) ? digest : null;
+        Sent sent = sendOnce(request, uri, start, upFront);
+        Authentication.Result answer = challengeAnswer(request, uri, sent);
+        if (answer == null) {
+            return sent.exchange;
+        }
+        digest = answer;
+        HttpExchange refused = sent.exchange;
+        HttpExchange answered = sendOnce(request, uri, start, answer).exchange;
+        return new HttpExchange(answered.response(), answered.failure(), answered.requestHead(),
+                refused.connectNanos() + answered.connectNanos(), answered.firstByteNanos(), answered.elapsedNanos(),
+                refused.bytesSent() + answered.bytesSent(), refused.headerBytes() + answered.headerBytes(),
+                refused.bodyBytes() + answered.bodyBytes());
+    }
+
+    /** What answers the 401 of this exchange's Digest challenge, or null when there is nothing to answer. */
+    private Authentication.Result challengeAnswer(HttpRequest request, URI uri, Sent sent) {
+        DigestCredentials credentials = digestCredentials;
+        if (credentials == null || sent.answer == null || sent.answer.getStatus() != 401 || aborted
+                || request.has("Authorization")) {
+            // a request with an Authorization header of its own (the flow's token) gets the 401 to act on
+            return null;
+        }
+        DigestCredentials.Credential credential = credentials.forUri(uri);
+        if (credential == null) {
+            return null;
+        }
+        if (digestChallenges == null) {
+            digestChallenges = new DigestChallenges(client);
+        }
+        return digestChallenges.answer(sent.jetty, sent.answer, sent.exchange.response().body(), credential);
+    }
+
+    /** One exchange: the request as sent to Jetty, its answer (null when it failed) and what it brought. */
+    private record Sent(Request jetty, Response answer, HttpExchange exchange) {
+    }
+
+    /** Sends once; times are counted from {@code start}, the start of {@link #send}. */
+    private Sent sendOnce(HttpRequest request, URI uri, long start, Authentication.Result authorization) {
         long connectNanos = 0;
         if (connection == null || connection.isClosed()) {
             // the only reconnect there is: nothing of this request has been sent yet
             closeConnection();
+            long connectStart = nanoClock.getAsLong();
             try {
                 connection = connect();
                 version = connection instanceof HttpConnectionOverHTTP ? HttpVersion.HTTP_1_1 : HttpVersion.HTTP_2;
             } catch (ConnectFailed e) {
-                return failed(e.failure, fallbackHead(request, uri), start, 0, 0, 0, -1);
+                return new Sent(null, null, failed(e.failure, fallbackHead(request, uri), start, 0, 0, 0, -1));
             }
-            connectNanos = nanoClock.getAsLong() - start;
+            connectNanos = nanoClock.getAsLong() - connectStart;
         }
         Request jetty = toJetty(request, uri);
+        if (authorization != null) {
+            authorization.apply(jetty);
+        }
         int kept = request.keptBodyBytes() < 0
                 ? settings.maxBodyBytes()
                 : Math.min(request.keptBodyBytes(), settings.maxBodyBytes());
         ResponseCollector collector = new ResponseCollector(nanoClock, kept);
         jetty.onRequestBegin(collector);
-        AtomicLong compressedBytes = new AtomicLong();
-        jetty.attribute(CountingGzipDecoder.WIRE_BYTES, compressedBytes);
+        AtomicLong encodedBytes = new AtomicLong();
+        jetty.attribute(WireCountingDecoder.WIRE_BYTES, encodedBytes);
         org.eclipse.jetty.io.Connection wire = connection instanceof org.eclipse.jetty.io.Connection io ? io : null;
         long inBefore = wire == null ? 0 : wire.getBytesIn();
         long outBefore = wire == null ? 0 : wire.getBytesOut();
@@ -127,8 +200,9 @@ public final class HttpUserAgent implements AutoCloseable {
             aborted = true;
             jetty.abort(new StoppedByTest());
             closeConnection();
-            return failed(new HttpFailure(HttpFailure.Kind.INTERRUPTED, "the request was interrupted: the test is stopping",
-                    collector.requestBegun()), headOf(jetty, uri), start, connectNanos, 0, 0, -1);
+            return new Sent(jetty, null, failed(new HttpFailure(HttpFailure.Kind.INTERRUPTED,
+                    "the request was interrupted: the test is stopping", collector.requestBegun()), headOf(jetty, uri),
+                    start, connectNanos, 0, 0, -1));
         } finally {
             inFlight = null;
         }
@@ -149,23 +223,24 @@ public final class HttpUserAgent implements AutoCloseable {
             Response partial = result.getResponse();
             long headerBytes = partial == null || collector.answerStartedAt() < 0
                     ? 0 : Math.min(received, responseHeadOf(partial).length());
-            return new HttpExchange(null, failure, head, connectNanos, firstByte, end - start,
-                    failure.requestSent() ? bytesSent : 0, headerBytes, received - headerBytes);
+            return new Sent(jetty, null, new HttpExchange(null, failure, head, connectNanos, firstByte, end - start,
+                    failure.requestSent() ? bytesSent : 0, headerBytes, received - headerBytes));
         }
         Response answer = result.getResponse();
         String responseHead = responseHeadOf(answer);
-        long compressed = compressedBytes.get();
+        long encoded = encodedBytes.get();
         long headerBytes;
         long bodyBytes;
         if (wire != null) {
-            // HTTP/1.1: the connection counted every byte of the answer; what was not body was head
+            // HTTP/1.1: the connection counted every byte of the answer; what was not body was head (Jetty drops the
+            // Content-Encoding and Content-Length of an answer it decodes, so the head text is shorter than it came)
             long received = wire.getBytesIn() - inBefore;
-            headerBytes = compressed > 0 ? received - compressed : Math.min(received, responseHead.length());
+            headerBytes = encoded > 0 ? received - encoded : Math.min(received, responseHead.length());
             bodyBytes = received - headerBytes;
         } else {
-            // HTTP/2: the head is counted as its HTTP/1.1 text, the body as it came, before any gzip decoding
+            // HTTP/2: the head is counted as its HTTP/1.1 text, the body as it came, before any decoding
             headerBytes = responseHead.length();
-            bodyBytes = compressed > 0 ? compressed : collector.contentBytes();
+            bodyBytes = encoded > 0 ? encoded : collector.contentBytes();
         }
         storeCookies(uri, answer.getHeaders());
         if (!settings.keepAlive()) {
@@ -173,7 +248,24 @@ public final class HttpUserAgent implements AutoCloseable {
         }
         HttpResponse response = new HttpResponse(answer.getStatus(), answer.getReason() == null ? "" : answer.getReason(),
                 new HttpHeaders(answer.getHeaders()), responseHead, collector.body(), collector.bodyTruncated());
-        return new HttpExchange(response, null, head, connectNanos, firstByte, end - start, bytesSent, headerBytes, bodyBytes);
+        return new Sent(jetty, answer,
+                new HttpExchange(response, null, head, connectNanos, firstByte, end - start, bytesSent, headerBytes, bodyBytes));
+    }
+
+    /**
+     * The request's URI, parsed once per target: a user sends the same few targets over and over, and parsing one
+     * is a good part of the work of building a request.
+     */
+    private URI uriOf(String target) {
+        URI uri = uris.get(target);
+        if (uri == null) {
+            uri = URI.create(endpoint.baseUrl() + target);
+            if (uris.size() >= MAX_KEPT_URIS) {
+                uris.clear(); // a flow of ever new targets (ids in paths) keeps only the recent ones
+            }
+            uris.put(target, uri);
+        }
+        return uri;
     }
 
     /** Says how much of a body with a declared length came, when the connection ended in the middle of it. */
@@ -269,7 +361,8 @@ public final class HttpUserAgent implements AutoCloseable {
             }
         });
         if (request.body() != null) {
-            jetty.body(new BytesRequestContent(request.body()));
+            // not BytesRequestContent: it wraps its one array through a stream, a cost on every POST
+            jetty.body(new ByteBufferRequestContent(ByteBuffer.wrap(request.body())));
         }
         if (settings.responseTimeoutMillis() > 0) {
             jetty.timeout(settings.responseTimeoutMillis(), TimeUnit.MILLISECONDS);

@@ -10,9 +10,14 @@ import java.util.Map;
 final class JdkCookies implements UserCookies {
 
     private final CookieManager cookies = new CookieManager();
+    /** Whether the shop ever set a cookie: a shop that never does (a token in a header) costs no lookup per request. */
+    private boolean any;
 
     @Override
     public String cookieHeader(URI uri) {
+        if (!any) {
+            return null;
+        }
         try {
             List<String> values = cookies.get(uri, Map.of()).get("Cookie");
             return values == null || values.isEmpty() ? null : String.join("; ", values);
@@ -23,6 +28,7 @@ final class JdkCookies implements UserCookies {
 
     @Override
     public void store(URI uri, List<String> setCookieValues) {
+        any = true;
         try {
             cookies.put(uri, Map.of("Set-Cookie", setCookieValues));
         } catch (IOException e) {

@@ -7,23 +7,27 @@ import java.util.function.LongSupplier;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * Follows one exchange on Jetty's threads for the user's thread that waits on it: whether the request began to
  * go out, when the answer's first byte came, and the answer's body up to a limit (all of it counted).
+ *
+ * <p>Runs on Jetty's selector thread (see {@link SelectorReadHttp11}): nothing here may block.
  */
 final class ResponseCollector implements Response.Listener, Request.BeginListener {
 
     private final LongSupplier nanoClock;
-    private final BodyBuffer body;
+    private final int keptBodyBytes;
     private final CompletableFuture<Result> done = new CompletableFuture<>();
+    private BodyBuffer body;
     private volatile boolean requestBegun;
     private volatile long answerStartedAt = -1;
     private volatile long contentBytes;
 
     ResponseCollector(LongSupplier nanoClock, int keptBodyBytes) {
         this.nanoClock = nanoClock;
-        this.body = new BodyBuffer(keptBodyBytes, -1);
+        this.keptBodyBytes = keptBodyBytes;
     }
 
     @Override
@@ -38,16 +42,18 @@ final class ResponseCollector implements Response.Listener, Request.BeginListene
     }
 
     @Override
+    public void onHeaders(Response response) {
+        // sized by the declared length, the body is copied once (a decoded body may still outgrow it)
+        body = new BodyBuffer(keptBodyBytes, response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH));
+    }
+
+    @Override
     public void onContent(Response response, ByteBuffer content) {
-        int count = content.remaining();
-        contentBytes += count;
-        if (content.hasArray()) {
-            body.append(content.array(), content.arrayOffset() + content.position(), count);
-        } else {
-            byte[] copy = new byte[count];
-            content.get(copy);
-            body.append(copy, 0, count);
+        contentBytes += content.remaining();
+        if (body == null) {
+            body = new BodyBuffer(keptBodyBytes, -1);
         }
+        body.append(content);
     }
 
     @Override
@@ -74,10 +80,10 @@ final class ResponseCollector implements Response.Listener, Request.BeginListene
     }
 
     byte[] body() {
-        return body.toBytes();
+        return body == null ? new byte[0] : body.toBytes();
     }
 
     boolean bodyTruncated() {
-        return body.truncated();
+        return body != null && body.truncated();
     }
 }

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.eclipse.jetty.client.GZIPContentDecoder;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.HttpProxy;
 import org.eclipse.jetty.client.Origin;
-import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
@@ -82,8 +82,8 @@ final class SharedHttpClients {
         // both transports are there; each user's destination says which it may use (HttpVersionChoice.protocol)
         ClientConnectionFactory.Info http2 = new ClientConnectionFactoryOverHTTP2.HTTP2(new HTTP2Client(connector));
         HttpClient client = new HttpClient(key.httpVersion() == HttpVersionChoice.HTTP_2
-                ? new HttpClientTransportDynamic(connector, http2, HttpClientConnectionFactory.HTTP11)
-                : new HttpClientTransportDynamic(connector, HttpClientConnectionFactory.HTTP11, http2));
+                ? new HttpClientTransportDynamic(connector, http2, SelectorReadHttp11.INFO)
+                : new HttpClientTransportDynamic(connector, SelectorReadHttp11.INFO, http2));
         // daemon threads: a JMeter that ends its test must not wait for the client's pool
         QueuedThreadPool executor = new QueuedThreadPool();
         executor.setName("orderflow-http");
@@ -109,13 +109,15 @@ final class SharedHttpClients {
         } catch (Exception e) {
             throw new IllegalStateException("the HTTP client could not start: " + e, e);
         }
-        // gzip answers are decoded (Jetty then sends Accept-Encoding: gzip), their compressed size counted; set
-        // after start, which puts Jetty's own gzip decoder in place
+        // gzip and deflate answers are decoded (Jetty then sends Accept-Encoding: gzip, deflate), their encoded size
+        // counted; set after start, which puts Jetty's own gzip decoder in place
         client.getContentDecoderFactories().clear();
-        client.getContentDecoderFactories().put(new CountingGzipDecoder.Factory());
-        // a 401 or 407 is the flow's answer to act on (a user logs in again after an expired token; JMeter's
-        // Authorization Manager sends its credentials up front): Jetty's challenge handlers would turn a 401
-        // without a WWW-Authenticate header into a failure, so the flow would never see it
+        client.getContentDecoderFactories().put(new WireCountingDecoder.Factory("gzip", GZIPContentDecoder::new));
+        client.getContentDecoderFactories().put(new WireCountingDecoder.Factory("deflate", DeflateDecoder::new));
+        // a 401 or 407 is the flow's answer to act on (a user logs in again after an expired token): Jetty's
+        // challenge handlers would turn a 401 without a WWW-Authenticate header into a failure, so the flow would
+        // never see it; and they answer from one credential store for the whole client, where each user has its
+        // own Authorization Manager. HttpUserAgent answers a Digest challenge itself (DigestChallenges).
         client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
         client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
         return client;

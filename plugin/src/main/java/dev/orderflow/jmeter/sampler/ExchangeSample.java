@@ -13,7 +13,7 @@ import dev.orderflow.jmeter.http.HttpResponse;
 /**
  * One HTTP request of a step, as a sub-result of the step's sample the way JMeter's HTTP Request shows a redirect:
  * its own times, bytes, request line and headers, code, answer headers and body, so View Results Tree, extractors
- * and assertions scoped to sub-samples see every request. Secrets arrive already masked.
+ * and assertions scoped to sub-samples see every request. It shows only what {@link ShownExchange} lets through.
  */
 final class ExchangeSample {
 
@@ -22,16 +22,13 @@ final class ExchangeSample {
 
     /**
      * @param label            the sub-result's label (JMeter's convention: the step's label, "-", the index)
-     * @param maskedHead       the request line and headers as they may be shown
-     * @param maskedBody       the request body as it may be shown, or null
+     * @param shown            what the sample may show of the exchange
      * @param stepStartMs      when the step's sample started, epoch milliseconds
      * @param sinceStepStartNs when this request started, counted from the step's start
      * @param keptBytes        most bytes of the answer's body to keep
-     * @param shownAnswer      the answer's headers and body as they may be shown (secrets masked), or null
      */
-    static SampleResult of(String label, HttpExchange exchange, String method, URL url, String maskedHead,
-                           String maskedBody, long stepStartMs, long sinceStepStartNs, int keptBytes,
-                           ShownAnswer shownAnswer) {
+    static SampleResult of(String label, HttpExchange exchange, URL url, ShownExchange shown, long stepStartMs,
+                           long sinceStepStartNs, int keptBytes) {
         SampleResult sample = new SampleResult();
         sample.setSampleLabel(label);
         long elapsedMs = Math.round(exchange.elapsedNanos() / 1e6);
@@ -44,8 +41,8 @@ final class ExchangeSample {
         sample.setBodySize(exchange.bodyBytes());
         sample.setBytes(exchange.bytesReceived());
         sample.setURL(url);
-        sample.setSamplerData(maskedBody == null ? method + " " + url : method + " " + url + "\n\n" + maskedBody);
-        sample.setRequestHeaders(maskedHead);
+        sample.setSamplerData(shown.samplerData());
+        sample.setRequestHeaders(shown.requestHead());
         HttpResponse response = exchange.response();
         if (response == null) {
             HttpFailure failure = exchange.failure();
@@ -55,9 +52,9 @@ final class ExchangeSample {
             return sample;
         }
         sample.setResponseCode(Integer.toString(response.status()));
-        sample.setResponseHeaders(shownAnswer.head());
+        sample.setResponseHeaders(shown.answerHead());
         sample.setSuccessful(response.status() >= 200 && response.status() < 400);
-        byte[] body = shownAnswer.body();
+        byte[] body = shown.answerBody();
         int kept = Math.min(body.length, keptBytes);
         sample.setResponseData(kept == body.length ? body : Arrays.copyOf(body, kept));
         sample.setResponseMessage(response.reason() + cutNote(response, kept, exchange.bodyBytes()));
@@ -70,10 +67,6 @@ final class ExchangeSample {
             sample.setDataEncoding(StandardCharsets.UTF_8.name());
         }
         return sample;
-    }
-
-    /** An answer's headers and body with their secrets masked: what a sample may show of it. */
-    record ShownAnswer(String head, byte[] body) {
     }
 
     /** A note for a body kept only in part: how much was kept of how much came. */

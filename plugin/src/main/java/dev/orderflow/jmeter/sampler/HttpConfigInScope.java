@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.jmeter.protocol.http.control.AuthManager;
+import org.apache.jmeter.protocol.http.control.Authorization;
 import org.apache.jmeter.protocol.http.control.CookieManager;
 import org.apache.jmeter.protocol.http.control.DNSCacheManager;
 import org.apache.jmeter.protocol.http.control.Header;
@@ -15,6 +16,7 @@ import org.apache.jmeter.testelement.TestElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.orderflow.jmeter.http.DigestCredentials;
 import dev.orderflow.jmeter.http.HostResolver;
 import dev.orderflow.jmeter.http.HttpHeader;
 import dev.orderflow.jmeter.http.HttpRequest;
@@ -23,9 +25,9 @@ import dev.orderflow.jmeter.http.UserCookies;
 /**
  * JMeter's HTTP config elements in scope of an order-flow sampler, honoured as JMeter's HTTP Request honours them:
  * the headers of every HTTP Header Manager in scope (the nearest wins a name), the nearest HTTP Cookie Manager
- * (per virtual user, JMeter clones it per thread and clears it each iteration when it is set to), and the nearest
- * HTTP Authorization Manager's Basic credentials for the request's URL, and the nearest DNS Cache Manager to
- * resolve the shop's name.
+ * (per virtual user, JMeter clones it per thread and clears it each iteration when it is set to), the nearest
+ * HTTP Authorization Manager's credentials for the request's URL (Basic sent up front, Digest in answer to the shop's
+ * challenge), and the nearest DNS Cache Manager to resolve the shop's name.
  */
 final class HttpConfigInScope {
 
@@ -68,6 +70,29 @@ final class HttpConfigInScope {
         return manager == null ? null : manager::resolve;
     }
 
+    /** The nearest Authorization Manager's Digest entries, or null when no Authorization Manager is in scope. */
+    DigestCredentials digestCredentials() {
+        AuthManager manager = auth;
+        return manager == null ? null : uri -> digestEntry(manager, uri);
+    }
+
+    private static DigestCredentials.Credential digestEntry(AuthManager manager, URI uri) {
+        try {
+            Authorization entry = manager.getAuthForURL(uri.toURL());
+            if (entry == null || entry.getMechanism() != AuthManager.Mechanism.DIGEST) {
+                return null;
+            }
+            // the entry's URL is the scope of its answer: the next requests under it send it up front (an entry
+            // without a URL is for every URL: its scope is the shop)
+            URI scope = URI.create(entry.getURL().trim());
+            String realm = entry.getRealm() == null ? "" : entry.getRealm().trim();
+            return new DigestCredentials.Credential(scope.isAbsolute() ? scope : uri.resolve("/"), realm,
+                    entry.getUser(), entry.getPass());
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The user's JMeter cookie store, or null when no Cookie Manager is in scope (the user's own store then). */
     UserCookies cookieStore() {
         CookieManager manager = cookies;
@@ -91,9 +116,11 @@ final class HttpConfigInScope {
         }
         AuthManager credentials = auth;
         if (credentials != null && !request.has("Authorization")) {
-            String value = credentials.getAuthHeaderForURL(url);
-            if (value != null) {
-                more.add(new HttpHeader("Authorization", value));
+            // Basic up front, as JMeter's HTTP Request sends it; a Digest entry waits for the shop's challenge
+            // (HttpUserAgent answers it), and its password is never sent as Basic
+            Authorization entry = credentials.getAuthForURL(url);
+            if (entry != null && entry.getMechanism() == AuthManager.Mechanism.BASIC) {
+                more.add(new HttpHeader("Authorization", entry.toBasicHeader()));
             }
         }
         return request.withHeaders(more);

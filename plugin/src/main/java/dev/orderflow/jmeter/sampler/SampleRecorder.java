@@ -14,9 +14,9 @@ import dev.orderflow.jmeter.http.HttpResponse;
 
 /**
  * Writes what one or more exchanges brought into a sample the way every JMeter listener reads it:
- * times, bytes, code, message, request and answer. Secrets are masked on the way in: the request
- * data a sampler passes holds no password, and {@link SecretMasks} replaces the auth header's token, cookie
- * values and, when asked, the token in the answer by {@code ***}.
+ * times, bytes, code, message, request and answer, and each exchange as a sub-result ({@link ExchangeSample}).
+ * Both show only what {@link ShownExchange} lets through: the request data a sampler passes holds no password, and
+ * the auth header's token, cookie values and, when asked, the token in the answer are masked.
  */
 final class SampleRecorder {
 
@@ -55,27 +55,24 @@ final class SampleRecorder {
         headerBytes += exchange.headerBytes();
         bodyBytes += exchange.bodyBytes();
 
+        String requestLine = method + " " + url;
+        ShownExchange shown = ShownExchange.of(exchange, requestLine, maskedBody, settings, maskToken);
         if (requestData.length() > 0) {
             requestData.append("\n\n");
             requestHeaders.append("\n\n");
         }
-        requestData.append(method).append(' ').append(url);
-        if (maskedBody != null) {
-            requestData.append("\n\n").append(maskedBody);
-        }
-        String maskedHead = SecretMasks.requestHead(exchange.requestHead(), settings);
-        requestHeaders.append(maskedHead);
+        requestData.append(shown.samplerData());
+        requestHeaders.append(shown.requestHead());
         result.setURL(url);
-        ExchangeSample.ShownAnswer shown = shown(exchange.response());
         // every request of the step is a sub-result too, as JMeter's HTTP Request shows its redirects
-        result.addRawSubResult(ExchangeSample.of(result.getSampleLabel() + "-" + (exchanges - 1), exchange, method, url,
-                maskedHead, maskedBody, result.getStartTime(), sinceSampleStartNanos, settings.keptResponseBytes(), shown));
+        result.addRawSubResult(ExchangeSample.of(result.getSampleLabel() + "-" + (exchanges - 1), exchange, url, shown,
+                result.getStartTime(), sinceSampleStartNanos, settings.keptResponseBytes()));
 
         HttpResponse response = exchange.response();
         if (response != null) {
             result.setResponseCode(Integer.toString(response.status()));
-            result.setResponseHeaders(shown.head());
-            int kept = keepBody(response, shown.body());
+            result.setResponseHeaders(shown.answerHead());
+            int kept = keepBody(response, shown.answerBody());
             result.setResponseMessage(response.reason() + ExchangeSample.cutNote(response, kept, exchange.bodyBytes()));
         } else {
             HttpFailure failure = exchange.failure();
@@ -115,16 +112,6 @@ final class SampleRecorder {
     /** Masks the token in the next answer this sample records: a login answer carries one. */
     void maskTokenInNextAnswer() {
         maskToken = true;
-    }
-
-    /** The answer's headers and body as the sample may show them: cookies masked, the token when asked. */
-    private ExchangeSample.ShownAnswer shown(HttpResponse response) {
-        if (response == null) {
-            return null;
-        }
-        // masked before any cut, so that no part of the token is kept either
-        byte[] body = maskToken ? SecretMasks.tokenInBody(response.body(), settings.tokenPointer()) : response.body();
-        return new ExchangeSample.ShownAnswer(SecretMasks.responseHead(response.head()), body);
     }
 
     /** Keeps the answer's body in the sample, up to the shop connection's limit; returns how much was kept. */

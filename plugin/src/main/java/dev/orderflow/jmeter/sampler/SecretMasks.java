@@ -22,16 +22,34 @@ final class SecretMasks {
 
     static final String MASK = "***";
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** Schemes of the HTTP Authorization Manager's credentials, shown in front of the mask. */
+    private static final String[] HTTP_AUTH_SCHEMES = {"Basic ", "Digest "};
 
     private SecretMasks() {
     }
 
-    /** The request head with the auth header's token and the Cookie header's values masked. */
+    /**
+     * The request head with the auth header's token and the Cookie header's values masked. An HTTP Authorization
+     * Manager's Basic or Digest credentials in the auth header show as {@code Basic ***} or {@code Digest ***}, so that
+     * a reader sees which was sent, not as the shop's token template.
+     */
     static String requestHead(String head, ShopSettings settings) {
         String name = settings.authHeaderName();
-        String masked = name == null ? head
-                : replaceHeaderValues(head, name, value -> settings.authHeaderValue().render(MASK));
+        String masked = name == null ? head : replaceHeaderValues(head, name, value -> authValue(value, settings));
+        if (name == null || !name.equalsIgnoreCase("Authorization")) {
+            // the shop's token travels in a header of its own: Authorization is the Authorization Manager's
+            masked = replaceHeaderValues(masked, "Authorization", value -> authValue(value, null));
+        }
         return replaceHeaderValues(masked, "Cookie", SecretMasks::cookieValues);
+    }
+
+    private static String authValue(String value, ShopSettings settings) {
+        for (String scheme : HTTP_AUTH_SCHEMES) {
+            if (value.regionMatches(true, 0, scheme, 0, scheme.length())) {
+                return scheme + MASK;
+            }
+        }
+        return settings == null ? MASK : settings.authHeaderValue().render(MASK);
     }
 
     /** The answer's head with the value of each Set-Cookie masked, its attributes (Path, Expires …) kept. */

@@ -267,6 +267,7 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
             long sinceStart = System.nanoTime() - startNanos;
             session.agent().useCookies(httpConfig().cookieStore());
             session.agent().useResolver(httpConfig().resolver());
+            session.agent().useDigestCredentials(httpConfig().digestCredentials());
             HttpExchange exchange = session.agent().send(httpConfig().decorate(request, url));
             recorder.add(exchange, request.method(), url, maskedBody, sinceStart);
             return exchange;

@@ -611,4 +611,35 @@ class HttpUserAgentTest {
             assertThat(exchange.headerBytes()).isEqualTo(head.length());
         }
     }
+
+    @Test
+    void asksForDeflateDecodesItAndCountsTheEncodedBytesAsReceived() throws Exception {
+        String page = "<html>" + "the shop's index page ".repeat(400) + "</html>";
+        java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream zlib = new java.util.zip.DeflaterOutputStream(deflated)) {
+            zlib.write(page.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] encoded = deflated.toByteArray();
+        String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: deflate\r\nContent-Length: "
+                + encoded.length + "\r\n\r\n";
+        try (ScriptedServer server = new ScriptedServer(c -> {
+            c.readRequest();
+            // the zlib header's first byte alone first: the decoder may see the header cut in two
+            c.write(head);
+            c.write(new byte[] {encoded[0]});
+            c.write(java.util.Arrays.copyOfRange(encoded, 1, encoded.length));
+            c.readRequest();
+            c.answer(200, "next");
+        }); HttpUserAgent agent = agentFor(server)) {
+            HttpExchange exchange = agent.send(HttpRequest.get("/").build());
+            HttpExchange next = agent.send(HttpRequest.get("/").build());
+
+            assertThat(server.received().get(0).header("Accept-Encoding")).contains("gzip").contains("deflate");
+            assertThat(text(exchange)).isEqualTo(page);
+            assertThat(exchange.bodyBytes()).as("received bytes are the encoded ones").isEqualTo(encoded.length)
+                    .isLessThan(page.length() / 10);
+            assertThat(exchange.headerBytes()).isEqualTo(head.length());
+            assertThat(text(next)).as("the connection stays usable").isEqualTo("next");
+        }
+    }
 }

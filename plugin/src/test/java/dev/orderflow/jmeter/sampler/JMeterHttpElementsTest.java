@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 import dev.orderflow.jmeter.config.ShopField;
 import dev.orderflow.jmeter.flow.FlowStep;
+import dev.orderflow.jmeter.testing.DigestProtectedShop;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.jmeter.testing.RecordingListener;
@@ -102,6 +103,37 @@ class JMeterHttpElementsTest {
 
             String expected = "Basic " + Base64.getEncoder().encodeToString("shopper:s3cret".getBytes(StandardCharsets.UTF_8));
             assertThat(server.received()).hasSize(2).allMatch(r -> expected.equals(r.header("Authorization")));
+        }
+    }
+
+    @Test
+    void anAuthorizationManagersDigestCredentialsAnswerTheShopsChallenge() throws Exception {
+        try (DigestProtectedShop shop = new DigestProtectedShop()) {
+            AuthManager auth = Plans.named(new AuthManager(), "auth");
+            Authorization credentials = new Authorization();
+            credentials.setURL("http://127.0.0.1:" + shop.port() + "/");
+            credentials.setUser(DigestProtectedShop.USER);
+            credentials.setPass(DigestProtectedShop.PASSWORD);
+            credentials.setDomain("");
+            credentials.setRealm(DigestProtectedShop.REALM);
+            credentials.setMechanism(AuthManager.Mechanism.DIGEST);
+            auth.addAuth(credentials);
+            RecordingListener listener = new RecordingListener();
+
+            JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
+                    new TestElement[] {Plans.shopConnection(shop.port(), Map.of()), listener, auth},
+                    Plans.named(new PageSampler(), "first page"), Plans.named(new PageSampler(), "second page")),
+                    Duration.ofSeconds(30));
+
+            assertThat(listener.of(FlowStep.PAGE)).hasSize(2).allMatch(s -> s.isSuccessful())
+                    .allMatch(s -> s.getResponseDataAsString().equals(DigestProtectedShop.PAGE));
+            List<String> sent = shop.authorizations();
+            assertThat(sent).as("a challenge for the first page, answered; the second page's answer sent up front")
+                    .hasSize(3);
+            assertThat(sent.get(0)).isEmpty();
+            assertThat(sent.subList(1, 3)).allMatch(a -> a.startsWith("Digest username=\"shopper\""));
+            assertThat(listener.of(FlowStep.PAGE)).allMatch(s -> s.getRequestHeaders().contains("Authorization: Digest ***"))
+                    .allMatch(s -> !s.getRequestHeaders().contains(DigestProtectedShop.USER));
         }
     }
 

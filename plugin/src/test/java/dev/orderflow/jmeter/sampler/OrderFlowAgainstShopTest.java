@@ -131,9 +131,11 @@ class OrderFlowAgainstShopTest {
     void samplesCarryTimesBytesCodesAndTheRequestAsJMeterListenersExpect() throws Exception {
         RecordingListener listener = runOrderFlow(2, 1);
 
+        // JMeter counts whole milliseconds: a step on loopback can take less than one, so one sample may say 0
+        assertThat(listener.all().stream().mapToLong(SampleResult::getTime).sum()).isPositive();
+        assertThat(listener.all().stream().mapToLong(SampleResult::getLatency).sum()).isPositive();
         for (SampleResult sample : listener.all()) {
-            assertThat(sample.getTime()).isPositive();
-            assertThat(sample.getLatency()).isBetween(1L, sample.getTime());
+            assertThat(sample.getLatency()).isBetween(0L, sample.getTime());
             assertThat(sample.getConnectTime()).isLessThanOrEqualTo(sample.getLatency());
             assertThat(sample.getSentBytes()).isPositive();
             assertThat(sample.getBytesAsLong()).isEqualTo(sample.getHeadersSize() + sample.getBodySizeAsLong()).isPositive();

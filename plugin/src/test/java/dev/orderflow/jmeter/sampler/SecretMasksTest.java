@@ -3,11 +3,13 @@ package dev.orderflow.jmeter.sampler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonPointer;
 
+import dev.orderflow.jmeter.config.ShopField;
 import dev.orderflow.jmeter.config.ShopSettings;
 
 /** What a sample shows of cookies and of the login answer's token: names and shape, never values. */
@@ -25,6 +27,27 @@ class SecretMasksTest {
         assertThat(SecretMasks.requestHead(head, ShopSettings.defaults()))
                 .isEqualTo("GET /api/cart HTTP/1.1\r\nHost: shop\r\nCookie: sessionid=***; csrftoken=***\r\n"
                         + "Authorization: Token ***\r\nAccept: */*");
+    }
+
+    @Test
+    void showsWhichSchemeAnAuthorizationManagerSentButNotItsCredentials() {
+        String basic = "GET / HTTP/1.1\nAuthorization: Basic c2hvcHBlcjpzM2NyZXQ=\nAccept: */*";
+        String digest = "GET / HTTP/1.1\nAuthorization: Digest username=\"shopper\", realm=\"shop\", response=\"9f2c\"";
+
+        assertThat(SecretMasks.requestHead(basic, ShopSettings.defaults()))
+                .isEqualTo("GET / HTTP/1.1\nAuthorization: Basic ***\nAccept: */*");
+        assertThat(SecretMasks.requestHead(digest, ShopSettings.defaults()))
+                .isEqualTo("GET / HTTP/1.1\nAuthorization: Digest ***");
+    }
+
+    @Test
+    void masksAnAuthorizationHeaderAlsoWhenTheShopsTokenTravelsInAnotherHeader() {
+        ShopSettings ownHeader = ShopSettings.of("shop", Map.of(ShopField.AUTH_HEADER_NAME, "X-Auth-Token",
+                ShopField.AUTH_HEADER_TEMPLATE, "{token}"));
+        String head = "GET / HTTP/1.1\nX-Auth-Token: t0k\nAuthorization: Basic c2hvcHBlcjpzM2NyZXQ=";
+
+        assertThat(SecretMasks.requestHead(head, ownHeader))
+                .isEqualTo("GET / HTTP/1.1\nX-Auth-Token: ***\nAuthorization: Basic ***");
     }
 
     @Test

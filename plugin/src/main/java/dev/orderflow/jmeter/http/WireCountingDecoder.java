@@ -2,34 +2,41 @@ package dev.orderflow.jmeter.http;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.client.ContentDecoder;
-import org.eclipse.jetty.client.GZIPContentDecoder;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 
 /**
- * Jetty's gzip decoder that also counts the compressed bytes it is given, into the request's
- * {@link #WIRE_BYTES} attribute: on HTTP/2 there is no connection byte count per exchange, and a sample's received
- * bytes are what came over the wire, not what the body grew to once decoded.
+ * A content decoder (Jetty's gzip, or {@link DeflateDecoder}) that also counts the encoded bytes it is given, into
+ * the request's {@link #WIRE_BYTES} attribute: on HTTP/2 there is no connection byte count per exchange, and a
+ * sample's received bytes are what came over the wire, not what the body grew to once decoded.
  */
-final class CountingGzipDecoder implements ContentDecoder {
+final class WireCountingDecoder implements ContentDecoder {
 
-    /** Request attribute: an {@link AtomicLong} the compressed body bytes are added to. */
+    /** Request attribute: an {@link AtomicLong} the encoded body bytes are added to. */
     static final String WIRE_BYTES = "orderflow.wireBodyBytes";
 
-    private final GZIPContentDecoder decoder = new GZIPContentDecoder();
+    private final ContentDecoder decoder;
     private AtomicLong counter;
 
-    /** The factory Jetty asks for a decoder when an answer says Content-Encoding: gzip. */
+    private WireCountingDecoder(ContentDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    /** The factory Jetty asks for a decoder when an answer says Content-Encoding: (this encoding). */
     static final class Factory extends ContentDecoder.Factory {
-        Factory() {
-            super("gzip");
+        private final Supplier<ContentDecoder> decoders;
+
+        Factory(String encoding, Supplier<ContentDecoder> decoders) {
+            super(encoding);
+            this.decoders = decoders;
         }
 
         @Override
         public ContentDecoder newContentDecoder() {
-            return new CountingGzipDecoder();
+            return new WireCountingDecoder(decoders.get());
         }
     }
 
