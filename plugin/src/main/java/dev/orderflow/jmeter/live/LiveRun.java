@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.orderflow.jmeter.flow.LoadPlanNotice;
 import dev.orderflow.jmeter.summary.FunnelCounts;
 import dev.orderflow.jmeter.summary.LabelWindow;
 import dev.orderflow.jmeter.summary.RunCounts;
@@ -40,6 +41,8 @@ final class LiveRun {
 
     private final RunRecorder recorder = new RunRecorder();
     private final Map<String, EngineState> engines = new ConcurrentHashMap<>();
+    /** The plans the thread groups announced, by group: on a distributed run's controller, the only plan known. */
+    private final Map<String, LoadPlanNotice> plans = new ConcurrentHashMap<>();
     private final long startMs = System.currentTimeMillis();
     private final LiveServer server;
     private final ScheduledExecutorService ticker;
@@ -53,7 +56,7 @@ final class LiveRun {
     private boolean ended;
 
     LiveRun(LiveViewSettings settings) throws IOException {
-        state = state(System.currentTimeMillis(), recorder.counts(), List.of(), LivePlan.since(startMs), 0);
+        state = state(System.currentTimeMillis(), recorder.counts(), List.of(), LivePlan.since(startMs, plans.values()), 0);
         server = new LiveServer(settings, this::catchUp);
         ticker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "orderflow-live-view-ticker");
@@ -76,6 +79,10 @@ final class LiveRun {
     }
 
     void record(SampleResult sample, String host) {
+        if (sample instanceof LoadPlanNotice plan) {
+            plans.put(plan.group(), plan);
+            return;
+        }
         recorder.record(sample);
         EngineState engine = engines.get(host);
         if (engine == null) {
@@ -114,7 +121,7 @@ final class LiveRun {
         double seconds = Math.max(0.001, (now - lastTickMs) / 1000.0);
         ObjectNode point = JSON.createObjectNode();
         point.put("t", round((now - startMs) / 1000.0));
-        LivePlan plan = LivePlan.since(startMs);
+        LivePlan plan = LivePlan.since(startMs, plans.values());
         int users = usersNow(plan);
         point.put("users", users);
         Double planned = plan.usersAt((now - startMs) / 1000.0);

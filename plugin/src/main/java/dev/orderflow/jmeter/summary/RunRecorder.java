@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apache.jmeter.samplers.SampleResult;
 
 import dev.orderflow.jmeter.flow.GroupLoad;
+import dev.orderflow.jmeter.flow.LoadPlanNotice;
 import dev.orderflow.jmeter.flow.LoadReport;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 
@@ -46,6 +47,9 @@ public final class RunRecorder {
     }
 
     public void record(SampleResult sample) {
+        if (sample instanceof LoadPlanNotice) {
+            return; // the plan a thread group starts to follow: for the live view, no request
+        }
         if (sample instanceof LoadReport report) {
             // a thread group's account of its load, not a request: it counts in no label and no rate
             loads.add(report.load());

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.orderflow.jmeter.flow.GroupLoad;
+import dev.orderflow.jmeter.flow.LoadPlanNotice;
 import dev.orderflow.jmeter.flow.LoadReport;
 
 /**
@@ -44,18 +45,27 @@ final class LoadReportSender {
         return new LoadReportSender(groupName, List.copyOf(found));
     }
 
+    /** Tells the listeners the plan the group now follows; quietly, as it is no event for the log. */
+    void send(LoadPlanNotice plan) {
+        notify(new SampleEvent(plan, groupName));
+    }
+
     void send(GroupLoad load) {
         if (load.held()) {
             log.info("OrderFlowThreadGroup '{}': {}", groupName, load.describe());
         } else {
             log.warn("OrderFlowThreadGroup '{}': {}", groupName, load.describe());
         }
-        SampleEvent event = new SampleEvent(new LoadReport(load), groupName);
+        notify(new SampleEvent(new LoadReport(load), groupName));
+    }
+
+    private void notify(SampleEvent event) {
         for (SampleListener listener : listeners) {
             try {
                 listener.sampleOccurred(event);
             } catch (RuntimeException e) {
-                log.warn("OrderFlowThreadGroup '{}': listener {} failed to take the load report", groupName, listener, e);
+                log.warn("OrderFlowThreadGroup '{}': listener {} failed to take {}", groupName, listener,
+                        event.getResult().getResponseCode(), e);
             }
         }
     }

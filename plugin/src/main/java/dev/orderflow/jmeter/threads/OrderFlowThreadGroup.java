@@ -263,6 +263,10 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         PlannedCurve curve = schedule instanceof LoadSchedule.Scripted
                 ? null : PlannedCurve.of(LoadPlan.of(schedule), PlannedCurve.horizonFor(schedule));
         LocalGroups.started(new LocalGroups.RunningGroup(getName(), curve, newRun::load, newRun::aliveUsers));
+        if (curve != null) {
+            long startMs = newRun.load().startEpochMs();
+            report.send(PlanNotices.of(getName(), startMs > 0 ? startMs : System.currentTimeMillis(), schedule, curve));
+        }
     }
 
     private synchronized void setPendingReport(LoadReportSender report) {

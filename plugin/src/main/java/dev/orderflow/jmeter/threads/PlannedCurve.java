@@ -23,6 +23,11 @@ public final class PlannedCurve {
     public record Point(double seconds, double users) {
     }
 
+    /** The curve through {@code points}, as a curve made here was announced to another JVM. */
+    public static PlannedCurve through(List<Point> points, boolean endsByItself) {
+        return new PlannedCurve(points, endsByItself);
+    }
+
     /**
      * Follows {@code plan} from 0 to {@code horizon} (or to its end). Consumes the plan: give it a fresh one.
      */

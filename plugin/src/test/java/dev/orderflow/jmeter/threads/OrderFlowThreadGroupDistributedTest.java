@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.orderflow.jmeter.flow.LoadPlanNotice;
 import dev.orderflow.jmeter.flow.LoadReport;
 import dev.orderflow.jmeter.flow.VirtualUser;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
@@ -82,8 +83,12 @@ class OrderFlowThreadGroupDistributedTest {
         String context = "\ncontroller:\n" + controller.output() + "\nengine0:\n" + engines.get(0).output()
                 + "\nengine1:\n" + engines.get(1).output();
         // each engine's thread group reported its load to the controller: one line each, both held
-        List<Map<String, String>> loadReports = lines.stream().filter(r -> LoadReport.LABEL.equals(r.get("label"))).toList();
-        assertThat(loadReports).as("load reports" + context).hasSize(2)
+        // and announced the plan it followed when it started, which the controller's live view draws
+        List<Map<String, String>> accounts = lines.stream().filter(r -> LoadReport.LABEL.equals(r.get("label"))).toList();
+        assertThat(accounts).as("plans announced" + context)
+                .filteredOn(r -> LoadPlanNotice.CODE.equals(r.get("responseCode"))).hasSize(2);
+        assertThat(accounts).as("load reports" + context)
+                .filteredOn(r -> !LoadPlanNotice.CODE.equals(r.get("responseCode"))).hasSize(2)
                 .allSatisfy(r -> assertThat(r.get("responseCode")).isEqualTo(LoadReport.HELD_CODE));
         List<Map<String, String>> samples = lines.stream().filter(r -> !LoadReport.LABEL.equals(r.get("label"))).toList();
         assertThat(samples).as("samples" + context).isNotEmpty();
