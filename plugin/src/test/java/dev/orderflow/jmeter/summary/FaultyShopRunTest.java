@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orderflow.jmeter.config.ShopConnection;
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
 
@@ -47,7 +48,7 @@ class FaultyShopRunTest {
 
     private JsonNode run(FaultyShop shop, OrderSummaryListener listener) throws Exception {
         ShopConnection connection = Plans.shopConnection(shop.port(),
-                Map.of(ShopField.RESPONSE_TIMEOUT, Long.toString(CLIENT_TIMEOUT_MS)));
+                Map.of(ShopConnectionSchema.RESPONSE_TIMEOUT, Long.toString(CLIENT_TIMEOUT_MS)));
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(12, 1), new TestElement[] {connection, listener},
                 TestPlans.orderFlow()), Duration.ofSeconds(60));
         return SummaryJson.MAPPER.readTree(dir.resolve("summary/summary.json").toFile());

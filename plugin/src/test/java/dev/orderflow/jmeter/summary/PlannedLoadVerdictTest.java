@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.NonGuiJMeter;
 import dev.orderflow.jmeter.testing.Plans;
@@ -122,7 +123,7 @@ class PlannedLoadVerdictTest {
         Files.write(users, rows);
         OrderFlowThreadGroup group = users(5, 1);
 
-        Run run = run(group, Map.of(ShopField.USERS_FILE, users.toString()));
+        Run run = run(group, Map.of(ShopConnectionSchema.USERS_FILE, users.toString()));
 
         assertThat(run.exitStatus).as(run.console).isEqualTo(1);
         assertThat(run.summary.get("logins").asLong()).isEqualTo(5);
@@ -138,7 +139,7 @@ class PlannedLoadVerdictTest {
     void aRefusedStartIsAFailedRunWithASummarySayingWhy() throws Exception {
         OrderFlowThreadGroup group = users(2, 1);
 
-        Run run = run(group, Map.of(ShopField.TOKEN_POINTER, "token"));
+        Run run = run(group, Map.of(ShopConnectionSchema.TOKEN_POINTER, "token"));
 
         assertThat(run.exitStatus).as(run.console).isEqualTo(1);
         assertThat(run.summary.get("verdict").asText()).isEqualTo("fail");
@@ -208,7 +209,7 @@ class PlannedLoadVerdictTest {
         return group;
     }
 
-    private Run run(OrderFlowThreadGroup group, Map<ShopField, String> shopFields) throws IOException, InterruptedException {
+    private Run run(OrderFlowThreadGroup group, Map<Setting, String> shopFields) throws IOException, InterruptedException {
         OrderSummaryListener listener = TestPlans.listener(dir.resolve("summary"));
         listener.set(SummaryField.PLAN, "verdict");
         TestElement connection = Plans.shopConnection(shop.port(), shopFields);

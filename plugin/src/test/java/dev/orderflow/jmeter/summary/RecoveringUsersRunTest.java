@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.flow.Relogin;
@@ -75,7 +76,7 @@ class RecoveringUsersRunTest {
 
             long runStart = System.currentTimeMillis();
             JMeterEnvironment.run(Plans.plan(Plans.timedUsers(users, 6), new TestElement[] {
-                    Plans.shopConnection(shop.port(), Map.of(ShopField.USERS_FILE, data.resolve("users.csv").toString())),
+                    Plans.shopConnection(shop.port(), Map.of(ShopConnectionSchema.USERS_FILE, data.resolve("users.csv").toString())),
                     samples, summaryListener}, TestPlans.orderFlow()), Duration.ofSeconds(60));
 
             assertThat(stockOf(shop, 1)).as("the last units sold out during the run").isZero();

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.orderflow.jmeter.sampler.SamplerSchemas;
 import dev.orderflow.jmeter.config.Credentials;
 import dev.orderflow.jmeter.config.UsersFile;
 import dev.orderflow.jmeter.sampler.PageSampler;
@@ -166,7 +167,7 @@ class SecretsInRunOutputsTest {
         }
         listener.set(SummaryField.SHOP_URL, shop.baseUri().toString());
         PageSampler index = Plans.named(new PageSampler(), "index page");
-        index.setPath("/");
+        SamplerSchemas.Page.PATH.write(index, "/");
         List<TestElement> samplers = new ArrayList<>(List.of(TestPlans.orderFlow()));
         samplers.add(index);
         samplers.add(pauseLongerThanATokenLives());

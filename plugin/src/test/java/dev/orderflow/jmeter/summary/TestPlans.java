@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.apache.jmeter.protocol.http.sampler.HTTPSamplerProxy;
 import org.apache.jmeter.testelement.TestElement;
 
+import dev.orderflow.jmeter.sampler.SamplerSchemas;
 import dev.orderflow.jmeter.sampler.AddToCartSampler;
 import dev.orderflow.jmeter.sampler.CreateOrderSampler;
 import dev.orderflow.jmeter.sampler.ListProductsSampler;
@@ -31,7 +32,7 @@ final class TestPlans {
         get.setProtocol(server.getScheme());
         get.setDomain(server.getHost());
         get.setPort(server.getPort());
-        get.setPath(path);
+        SamplerSchemas.Page.PATH.write(get, path);
         get.setMethod("GET");
         get.setProperty(TestElement.TEST_CLASS, HTTPSamplerProxy.class.getName());
         get.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.protocol.http.control.gui.HttpTestSampleGui");
