@@ -54,7 +54,9 @@ public abstract class OrderFlowSchema extends BaseTestElementSchema {
     /** Gives every setting its default, as a new element starts. */
     public void applyDefaults(TestElement element) {
         for (Setting setting : settings) {
-            setting.write(element, setting.defaultValue());
+            if (setting.kind() != Setting.Kind.TABLE) {
+                setting.write(element, setting.defaultValue());
+            }
         }
     }
 
@@ -85,6 +87,11 @@ public abstract class OrderFlowSchema extends BaseTestElementSchema {
 
     protected final Setting flag(String name, String label, boolean defaultValue, String hint) {
         return add(booleanDescriptor(name, name, defaultValue), label, hint, Setting.Kind.FLAG, List.of());
+    }
+
+    /** A collection of rows; the element's own form edits it, so generic forms leave it out. */
+    protected final Setting table(String name, String label, String hint) {
+        return add(collectionDescriptor(name, name), label, hint, Setting.Kind.TABLE, List.of());
     }
 
     private Setting add(PropertyDescriptor<?, ?> descriptor, String label, String hint, Setting.Kind kind,

@@ -25,7 +25,9 @@ public final class Setting {
         /** Text with suggested values. */
         CHOICE,
         /** A path with a "Browse…" button. */
-        FILE
+        FILE,
+        /** A collection of rows, which the element's own form edits in a table. */
+        TABLE
     }
 
     private final PropertyDescriptor<?, ?> descriptor;
@@ -98,6 +100,9 @@ public final class Setting {
 
     /** Stores a value as the plan saves it: a flag as a boolean property, anything else as text (empty included). */
     public void write(TestElement element, String value) {
+        if (kind == Kind.TABLE) {
+            throw new UnsupportedOperationException(describe() + " is a table, not a text");
+        }
         if (descriptor instanceof BooleanPropertyDescriptor<?> flag) {
             element.set(flag, Boolean.valueOf(value == null ? defaultValue() : value.trim()));
         } else {

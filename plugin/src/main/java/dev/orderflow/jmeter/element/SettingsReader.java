@@ -104,7 +104,11 @@ public final class SettingsReader {
             problem(setting, quote(setting, text) + " is not a number");
             return null;
         }
-        if (!Double.isFinite(number) || number < min || number > max) {
+        if (!Double.isFinite(number)) {
+            problem(setting, quote(setting, text) + " is not a number");
+            return null;
+        }
+        if (number < min || number > max) {
             problem(setting, quote(setting, text) + " is not " + range(min, max));
             return null;
         }

@@ -144,7 +144,7 @@ class PlannedLoadVerdictTest {
         assertThat(run.exitStatus).as(run.console).isEqualTo(1);
         assertThat(run.summary.get("verdict").asText()).isEqualTo("fail");
         assertThat(check(run, "planned_load").get("detail").asText())
-                .startsWith("the test was refused at its start: Shop connection \"Shop connection\" cannot start the test: ")
+                .startsWith("the test was refused at its start: Shop connection 'Shop connection': ")
                 .contains("Token JSON pointer (tokenPointer)");
         assertThat(run.summary.get("samples").asLong()).as("no user sent anything").isZero();
     }
@@ -211,7 +211,7 @@ class PlannedLoadVerdictTest {
 
     private Run run(OrderFlowThreadGroup group, Map<Setting, String> shopFields) throws IOException, InterruptedException {
         OrderSummaryListener listener = TestPlans.listener(dir.resolve("summary"));
-        listener.set(SummaryField.PLAN, "verdict");
+        OrderSummarySchema.PLAN.write(listener, "verdict");
         TestElement connection = Plans.shopConnection(shop.port(), shopFields);
         TestElement[] samplers = TestPlans.orderFlow();
         for (TestElement bean : List.of(connection, samplers[0], samplers[1], samplers[2], samplers[3])) {

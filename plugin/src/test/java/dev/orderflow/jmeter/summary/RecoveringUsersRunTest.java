@@ -122,8 +122,8 @@ class RecoveringUsersRunTest {
             RecordingListener samples = new RecordingListener();
             OrderSummaryListener summaryListener = summaryListener(shop, users);
             // not 100: the end of a timed run cuts the last attempt of some users short, which counts as not created
-            summaryListener.set(SummaryField.MIN_SUCCESS_RATE, "99");
-            summaryListener.set(SummaryField.MAX_ERROR_RATE, "0");
+            OrderSummarySchema.MIN_SUCCESS_RATE.write(summaryListener, "99");
+            OrderSummarySchema.MAX_ERROR_RATE.write(summaryListener, "0");
 
             long runStart = System.currentTimeMillis();
             JMeterEnvironment.run(Plans.plan(Plans.timedUsers(users, 8),
@@ -163,10 +163,10 @@ class RecoveringUsersRunTest {
 
     private OrderSummaryListener summaryListener(Shop shop, int users) {
         OrderSummaryListener listener = TestPlans.listener(dir);
-        listener.set(SummaryField.PLAN, "recovering users");
-        listener.set(SummaryField.USERS, Integer.toString(users));
-        listener.set(SummaryField.SHOP_URL, shop.baseUri().toString());
-        listener.set(SummaryField.ADMIN_KEY, ADMIN_KEY);
+        OrderSummarySchema.PLAN.write(listener, "recovering users");
+        OrderSummarySchema.USERS.write(listener, Integer.toString(users));
+        OrderSummarySchema.SHOP_URL.write(listener, shop.baseUri().toString());
+        OrderSummarySchema.ADMIN_KEY.write(listener, ADMIN_KEY);
         return listener;
     }
 

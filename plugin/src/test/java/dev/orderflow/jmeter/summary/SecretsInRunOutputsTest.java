@@ -41,6 +41,7 @@ import dev.orderflow.jmeter.testing.NonGuiJMeter;
 import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.shop.Shop;
 import dev.orderflow.shop.ShopConfig;
+import dev.orderflow.jmeter.element.Setting;
 
 /**
  * {@code jmeter -n} against the real reference shop with every save setting JMeter has switched on (response
@@ -162,10 +163,10 @@ class SecretsInRunOutputsTest {
 
     private static org.apache.jorphan.collections.HashTree plan(Path outputs) {
         OrderSummaryListener listener = TestPlans.listener(outputs.resolve("summary"));
-        for (SummaryField field : SummaryField.values()) {
-            listener.set(field, field.initialValue());
+        for (Setting field : OrderSummarySchema.INSTANCE.settings()) {
+            field.write(listener, field.defaultValue());
         }
-        listener.set(SummaryField.SHOP_URL, shop.baseUri().toString());
+        OrderSummarySchema.SHOP_URL.write(listener, shop.baseUri().toString());
         PageSampler index = Plans.named(new PageSampler(), "index page");
         SamplerSchemas.Page.PATH.write(index, "/");
         List<TestElement> samplers = new ArrayList<>(List.of(TestPlans.orderFlow()));

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import org.apache.jmeter.protocol.http.sampler.HTTPSamplerProxy;
 import org.apache.jmeter.testelement.TestElement;
 
-import dev.orderflow.jmeter.sampler.SamplerSchemas;
 import dev.orderflow.jmeter.sampler.AddToCartSampler;
 import dev.orderflow.jmeter.sampler.CreateOrderSampler;
 import dev.orderflow.jmeter.sampler.ListProductsSampler;
@@ -32,7 +31,7 @@ final class TestPlans {
         get.setProtocol(server.getScheme());
         get.setDomain(server.getHost());
         get.setPort(server.getPort());
-        SamplerSchemas.Page.PATH.write(get, path);
+        get.setPath(path);
         get.setMethod("GET");
         get.setProperty(TestElement.TEST_CLASS, HTTPSamplerProxy.class.getName());
         get.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.protocol.http.control.gui.HttpTestSampleGui");
@@ -44,7 +43,7 @@ final class TestPlans {
         listener.setName("Order summary");
         listener.setProperty(TestElement.TEST_CLASS, OrderSummaryListener.class.getName());
         listener.setProperty(TestElement.GUI_CLASS, OrderSummaryListenerGui.class.getName());
-        listener.set(SummaryField.OUTPUT_DIR, outputDir.toString());
+        OrderSummarySchema.OUTPUT_DIR.write(listener, outputDir.toString());
         return listener;
     }
 }

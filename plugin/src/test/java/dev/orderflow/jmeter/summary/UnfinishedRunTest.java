@@ -214,7 +214,7 @@ class UnfinishedRunTest {
         PageSampler page = Plans.named(new PageSampler(), "index");
         page.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.testbeans.gui.TestBeanGUI");
         OrderSummaryListener listener = TestPlans.listener(summaryDir);
-        listener.set(SummaryField.USERS, "4");
+        OrderSummarySchema.USERS.write(listener, "4");
         ConstantTimer pause = new ConstantTimer();
         pause.setName("pause");
         pause.setDelay("200");

@@ -34,7 +34,7 @@ import org.apache.jmeter.threads.gui.AbstractThreadGroupGui;
 
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
-import dev.orderflow.jmeter.threads.PropertyField;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.threads.ShapeKind;
 import dev.orderflow.jmeter.threads.ShapeSettings;
 import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
@@ -99,7 +99,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
 
     @Override
     public String getStaticLabel() {
-        return "OrderFlow Thread Group";
+        return OrderFlowThreadGroupSchema.INSTANCE.menuLabel();
     }
 
     @Override
@@ -297,7 +297,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         JPanel panel = new JPanel(new FlowLayout(FlowLayout.LEFT));
         panel.setBorder(BorderFactory.createTitledBorder(OrderFlowThreadGroupSchema.SHAPE.label()));
         shape.setEditable(true);
-        shape.setName(OrderFlowThreadGroupSchema.SHAPE.key());
+        shape.setName(OrderFlowThreadGroupSchema.SHAPE.name());
         shape.addActionListener(e -> {
             showShapeFields();
             schedulePreview();
@@ -366,10 +366,10 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         return panel;
     }
 
-    private static void addField(JPanel panel, PropertyField field, JTextField text) {
+    private static void addField(JPanel panel, Setting field, JTextField text) {
         JLabel label = new JLabel(field.label());
         label.setLabelFor(text);
-        text.setName(field.key());
+        text.setName(field.name());
         panel.add(label);
         panel.add(text);
     }
