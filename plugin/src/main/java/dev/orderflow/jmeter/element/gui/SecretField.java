@@ -37,6 +37,7 @@ final class SecretField extends JPasswordField {
                 showOrMask();
             }
         });
+        showOrMask();
     }
 
     /** True while the field shows its text in clear: it is empty or only an expression. */

@@ -45,7 +45,8 @@ import dev.orderflow.jmeter.element.Setting;
 public final class SettingsForm extends JPanel implements Binding {
 
     private static final long serialVersionUID = 1L;
-    private static final int COLUMNS = 30;
+    /** Narrow enough for JMeter's default window; the layout widens every field to the form's width. */
+    private static final int COLUMNS = 20;
 
     private final transient Map<Setting, Editor> editors = new LinkedHashMap<>();
     private final transient List<Runnable> changeListeners = new ArrayList<>();
@@ -83,8 +84,11 @@ public final class SettingsForm extends JPanel implements Binding {
         add(Box.createVerticalGlue());
     }
 
-    /** A read-only, wrapping text in the label's look: what the element does. */
-    static JTextArea describe(String text) {
+    /**
+     * A read-only text in the label's look that wraps to the width it is given: for every sentence longer than a
+     * label, so that no form needs more than JMeter's default width.
+     */
+    public static JTextArea describe(String text) {
         JTextArea area = new JTextArea(text);
         area.setName("description");
         area.setEditable(false);

@@ -30,6 +30,7 @@ public abstract class SettingsListenerGui extends AbstractListenerGui {
         top.add(makeTitlePanel(), BorderLayout.NORTH);
         top.add(form, BorderLayout.CENTER);
         add(top, BorderLayout.NORTH);
+        form.clear();
     }
 
     /** The listener's settings; JMeter asks for its label while this form is still being constructed. */

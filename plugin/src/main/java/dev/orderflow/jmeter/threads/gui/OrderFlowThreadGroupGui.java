@@ -2,6 +2,7 @@ package dev.orderflow.jmeter.threads.gui;
 
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,7 @@ import org.apache.jmeter.threads.gui.AbstractThreadGroupGui;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
 import dev.orderflow.jmeter.element.Setting;
+import dev.orderflow.jmeter.element.gui.SettingsForm;
 import dev.orderflow.jmeter.threads.ShapeKind;
 import dev.orderflow.jmeter.threads.ShapeSettings;
 import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
@@ -90,6 +92,16 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         add(createEditor(), BorderLayout.CENTER);
         listenForChanges();
         fill(defaults());
+    }
+
+    /**
+     * As wide as JMeter's thread group forms ask (their minimum, so the window may narrow them) but as tall as the
+     * form really is: JMeter's own answer, the minimum height, made its scroll pane cut off the stages table and
+     * the preview chart.
+     */
+    @Override
+    public Dimension getPreferredSize() {
+        return new Dimension(getMinimumSize().width, getLayout().preferredLayoutSize(this).height);
     }
 
     @Override
@@ -294,7 +306,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
     }
 
     private JPanel createShapeChoice() {
-        JPanel panel = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        JPanel panel = new JPanel(new BorderLayout(8, 0));
         panel.setBorder(BorderFactory.createTitledBorder(OrderFlowThreadGroupSchema.SHAPE.label()));
         shape.setEditable(true);
         shape.setName(OrderFlowThreadGroupSchema.SHAPE.name());
@@ -302,9 +314,9 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
             showShapeFields();
             schedulePreview();
         });
-        panel.add(shape);
-        panel.add(new JLabel("users: users and spawn rate · stages: a table of stages · script: a Groovy shape"
-                + " · or an expression such as ${__P(shape,stages)}"));
+        panel.add(shape, BorderLayout.WEST);
+        panel.add(SettingsForm.describe("users: users and spawn rate · stages: a table of stages · script: a Groovy"
+                + " shape · or an expression such as ${__P(shape,stages)}"), BorderLayout.CENTER);
         return panel;
     }
 
@@ -314,8 +326,8 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         addField(card, OrderFlowThreadGroupSchema.SPAWN_RATE, spawnRate);
         addField(card, OrderFlowThreadGroupSchema.RUN_TIME, runTime);
         addField(card, OrderFlowThreadGroupSchema.ITERATIONS, iterations);
-        card.add(new JLabel("Leave run time empty to let each user run its iterations and end;"
-                + " leave iterations empty to loop until the run time is over."), "span 4");
+        card.add(SettingsForm.describe("Leave run time empty to let each user run its iterations and end;"
+                + " leave iterations empty to loop until the run time is over."), "span 4, growx, wmin 0");
         return card;
     }
 
@@ -333,8 +345,11 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         remove.addActionListener(e -> stages.removeRow(stagesTable.getSelectedRow()));
         buttons.add(add);
         buttons.add(remove);
-        buttons.add(new JLabel("Going down, surplus users end after their current iteration; the test ends with the last stage."));
-        card.add(buttons, BorderLayout.SOUTH);
+        JPanel below = new JPanel(new BorderLayout());
+        below.add(buttons, BorderLayout.WEST);
+        below.add(SettingsForm.describe("Going down, surplus users end after their current iteration; the test ends"
+                + " with the last stage."), BorderLayout.CENTER);
+        card.add(below, BorderLayout.SOUTH);
         return card;
     }
 
@@ -343,8 +358,8 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         script.setLanguage("groovy");
         card.add(JTextScrollPane.getInstance(script), BorderLayout.CENTER);
         JPanel below = new JPanel(new MigLayout("fillx, wrap 2", "[][fill,grow]"));
-        below.add(new JLabel("tick(elapsedSeconds) is asked about once a second: return [users, spawnRate] for the cluster, or null to end."),
-                "span 2");
+        below.add(SettingsForm.describe("tick(elapsedSeconds) is asked about once a second: return [users, spawnRate]"
+                + " for the cluster, or null to end."), "span 2, growx, wmin 0");
         JLabel limitLabel = new JLabel(OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.label());
         limitLabel.setLabelFor(tickTimeLimit);
         below.add(limitLabel);
@@ -360,9 +375,9 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         addField(panel, OrderFlowThreadGroupSchema.STOP_GRACE, stopGrace);
         panel.add(virtualThreads, "span 2");
         panel.add(sameUser, "span 2");
-        panel.add(new JLabel("This JVM: Java " + Runtime.version().feature() + ", users would run on "
+        panel.add(SettingsForm.describe("This JVM: Java " + Runtime.version().feature() + ", users would run on "
                 + (UserThreads.virtualThreadsAvailable() ? "virtual threads when ticked" : "platform threads")
-                + ". Time scale multiplies run time and stage times (spawn rates follow)."), "span 4");
+                + ". Time scale multiplies run time and stage times (spawn rates follow)."), "span 4, growx, wmin 0");
         return panel;
     }
 
