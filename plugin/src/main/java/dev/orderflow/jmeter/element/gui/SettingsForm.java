@@ -1,6 +1,7 @@
 package dev.orderflow.jmeter.element.gui;
 
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
@@ -50,6 +51,7 @@ public final class SettingsForm extends JPanel implements Binding {
 
     private final transient Map<Setting, Editor> editors = new LinkedHashMap<>();
     private final transient List<Runnable> changeListeners = new ArrayList<>();
+    private final transient List<JLabel> labels = new ArrayList<>();
     private boolean filling;
 
     /** A form for every setting of the schema, with its description. */
@@ -82,6 +84,15 @@ public final class SettingsForm extends JPanel implements Binding {
             addRow(part, row++, setting, editor.component());
         }
         add(Box.createVerticalGlue());
+        alignLabels();
+    }
+
+    /** One label column for the whole form, though each group lays out on its own. */
+    private void alignLabels() {
+        int widest = labels.stream().mapToInt(label -> label.getPreferredSize().width).max().orElse(0);
+        for (JLabel label : labels) {
+            label.setPreferredSize(new Dimension(widest, label.getPreferredSize().height));
+        }
     }
 
     /**
@@ -104,7 +115,7 @@ public final class SettingsForm extends JPanel implements Binding {
         return area;
     }
 
-    private static void addRow(JPanel part, int row, Setting setting, JComponent editor) {
+    private void addRow(JPanel part, int row, Setting setting, JComponent editor) {
         GridBagConstraints cell = new GridBagConstraints();
         cell.gridy = row;
         cell.insets = new Insets(2, 4, 2, 4);
@@ -116,6 +127,7 @@ public final class SettingsForm extends JPanel implements Binding {
             return;
         }
         JLabel label = new JLabel(setting.label());
+        labels.add(label);
         label.setLabelFor(editor);
         label.setToolTipText(setting.hint());
         cell.gridx = 0;
