@@ -21,8 +21,8 @@ import dev.orderflow.jmeter.element.SettingsReader;
  * <p>Samplers find it the way JMeter's HTTP samplers find their defaults: through config element
  * scoping, the nearest shop connection above or beside a sampler applies to it. Each virtual user
  * works with its own copy of the element (JMeter clones config elements per thread), which reads its
- * settings ({@link ShopConnectionSchema}) into immutable {@link ShopSettings} on first use; nothing is shared between threads but the
- * read-only users file. The settings are rebuilt after deserialization, so the element travels to
+ * settings ({@link ShopConnectionSchema}) into immutable {@link ShopSettings} on first use; nothing is
+ * shared between threads but the read-only users file. The settings are rebuilt after deserialization, so the element travels to
  * remote engines in distributed runs like any other.
  *
  * <p>At test start the element checks every field and the users file; a wrong one stops the test
@@ -86,8 +86,8 @@ public class ShopConnection extends ConfigTestElement implements TestBean, Check
             String tried = UsersFileLocation.candidates(configured).stream().map(Path::toString)
                     .collect(Collectors.joining(" or "));
             throw new InvalidSettingsException(ShopConnectionSchema.INSTANCE.elementKind(), getName(),
-                    List.of(ShopConnectionSchema.USERS_FILE.describe() + ": '" + configured + "' is not a readable file (looked for "
-                            + tried + ")"));
+                    List.of(ShopConnectionSchema.USERS_FILE.describe() + ": '" + configured
+                            + "' is not a readable file (looked for " + tried + ")"));
         }
         try {
             return UsersFile.of(found);

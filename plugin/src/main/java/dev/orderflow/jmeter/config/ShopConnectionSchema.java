@@ -31,21 +31,26 @@ public final class ShopConnectionSchema extends OrderFlowSchema {
             "Longest wait for the complete answer, from the start of sending the request; 0 waits forever");
     public static final Setting KEEP_ALIVE = INSTANCE.flag("keepAlive", "Keep connections alive", true,
             "Each virtual user keeps one connection open across requests");
-    public static final Setting ACCEPT_ANY_CERTIFICATE = INSTANCE.flag("acceptAnyCertificate", "Accept any TLS certificate", false,
+    public static final Setting ACCEPT_ANY_CERTIFICATE = INSTANCE.flag(
+            "acceptAnyCertificate", "Accept any TLS certificate", false,
             "For https test shops with self-signed certificates: the shop's identity is not checked");
     public static final Setting HTTP_VERSION = INSTANCE.choice("httpVersion", "HTTP version", "HTTP/1.1",
-            "HTTP/1.1; HTTP/2 (h2 through ALPN on https, h2c on http); or auto (ALPN chooses on https, HTTP/1.1 on http)", "HTTP/1.1", "HTTP/2", "auto");
+            "HTTP/1.1; HTTP/2 (h2 through ALPN on https, h2c on http); or auto (ALPN chooses on https, "
+                    + "HTTP/1.1 on http)", "HTTP/1.1", "HTTP/2", "auto");
     public static final Setting MAX_REDIRECTS = INSTANCE.text("maxRedirects", "Redirects followed (GET)", "5",
-            "How many redirects (301, 302, 303, 307, 308) a GET follows on the same shop, each hop a sub-result; 0 follows none. POSTs are never redirected");
+            "How many redirects (301, 302, 303, 307, 308) a GET follows on the same shop, each hop a "
+                    + "sub-result; 0 follows none. POSTs are never redirected");
     public static final Setting PROXY = INSTANCE.text("proxy", "Proxy (host:port)", "",
-            "HTTP forward proxy for the shop (CONNECT for https); empty uses JMeter's own (-H/-P/-N, i.e. the http(s).proxyHost, proxyPort and http.nonProxyHosts system properties)");
+            "HTTP forward proxy for the shop (CONNECT for https); empty uses JMeter's own (-H/-P/-N, "
+                    + "i.e. the http(s).proxyHost, proxyPort and http.nonProxyHosts system properties)");
 
     static {
         INSTANCE.group("API paths");
     }
     public static final Setting LOGIN_PATH = INSTANCE.text("loginPath", "Login path", "/api/auth/login",
             "POST here with the login body; the answer holds the token");
-    public static final Setting PRODUCTS_PATH = INSTANCE.text("productsPath", "Products path", "/api/products?in_stock=true",
+    public static final Setting PRODUCTS_PATH = INSTANCE.text(
+            "productsPath", "Products path", "/api/products?in_stock=true",
             "GET here for the product list with stock");
     public static final Setting CART_ITEMS_PATH = INSTANCE.text("cartItemsPath", "Cart items path", "/api/cart/items",
             "POST here with the cart item body to put a product in the cart");
@@ -54,22 +59,27 @@ public final class ShopConnectionSchema extends OrderFlowSchema {
     public static final Setting CART_CLEAR_METHOD = INSTANCE.text("cartClearMethod", "Cart clearing method", "DELETE",
             "HTTP method that empties the cart, e.g. DELETE; sent with no body");
     public static final Setting CART_CLEAR_PATH = INSTANCE.text("cartClearPath", "Cart clearing path", "/api/cart",
-            "Empties a cart left by an attempt that created no order (a 409, say) before the next Add to cart; empty for shops that need none");
+            "Empties a cart left by an attempt that created no order (a 409, say) before the next Add to "
+                    + "cart; empty for shops that need none");
 
     static {
         INSTANCE.group("Requests");
     }
-    public static final Setting LOGIN_BODY = INSTANCE.longText("loginBody", "Login body", "{\"username\":{username},\"password\":{password}}",
+    public static final Setting LOGIN_BODY = INSTANCE.longText(
+            "loginBody", "Login body", "{\"username\":{username},\"password\":{password}}",
             "JSON sent to log in; {username} and {password} become JSON strings from the users file");
-    public static final Setting CART_ITEM_BODY = INSTANCE.longText("cartItemBody", "Cart item body", "{\"product_id\":{product},\"quantity\":1}",
+    public static final Setting CART_ITEM_BODY = INSTANCE.longText(
+            "cartItemBody", "Cart item body", "{\"product_id\":{product},\"quantity\":1}",
             "JSON sent to add a product; {product} becomes the product's id as the shop gave it");
     public static final Setting ORDER_BODY = INSTANCE.longText("orderBody", "Order body", "{}",
             "JSON sent to create an order");
     public static final Setting AUTH_HEADER_NAME = INSTANCE.text("authHeaderName", "Auth header name", "Authorization",
             "Header that carries the token, e.g. Authorization; empty sends none (cookie sessions)");
-    public static final Setting AUTH_HEADER_TEMPLATE = INSTANCE.text("authHeaderTemplate", "Auth header value", "Token {token}",
+    public static final Setting AUTH_HEADER_TEMPLATE = INSTANCE.text(
+            "authHeaderTemplate", "Auth header value", "Token {token}",
             "Value of the auth header; {token} becomes the token, e.g. Token {token} or Bearer {token}");
-    public static final Setting IDEMPOTENCY_HEADER = INSTANCE.text("idempotencyHeader", "Idempotency header name", "Idempotency-Key",
+    public static final Setting IDEMPOTENCY_HEADER = INSTANCE.text(
+            "idempotencyHeader", "Idempotency header name", "Idempotency-Key",
             "Header with a fresh UUID on every order request; empty sends none");
 
     static {
@@ -77,13 +87,15 @@ public final class ShopConnectionSchema extends OrderFlowSchema {
     }
     public static final Setting TOKEN_POINTER = INSTANCE.text("tokenPointer", "Token JSON pointer", "/token",
             "Where the token is in the login answer, e.g. /token");
-    public static final Setting PRODUCTS_POINTER = INSTANCE.text("productsPointer", "Product list JSON pointer", "/products",
+    public static final Setting PRODUCTS_POINTER = INSTANCE.text(
+            "productsPointer", "Product list JSON pointer", "/products",
             "Where the product array is in the products answer, e.g. /products");
     public static final Setting PRODUCT_ID_POINTER = INSTANCE.text("productIdPointer", "Product id JSON pointer", "/id",
             "Where a product's id is inside one product, e.g. /id");
     public static final Setting STOCK_POINTER = INSTANCE.text("stockPointer", "Stock JSON pointer", "/stock",
             "Where a product's stock is inside one product, e.g. /stock");
-    public static final Setting REJECTED_PRODUCT_POINTER = INSTANCE.text("rejectedProductPointer", "Sold-out product JSON pointer", "/product_id",
+    public static final Setting REJECTED_PRODUCT_POINTER = INSTANCE.text(
+            "rejectedProductPointer", "Sold-out product JSON pointer", "/product_id",
             "Where an insufficient-stock (409) answer names the product, e.g. /product_id");
 
     static {
@@ -95,8 +107,11 @@ public final class ShopConnectionSchema extends OrderFlowSchema {
     static {
         INSTANCE.group("Results");
     }
-    public static final Setting KEPT_RESPONSE_BYTES = INSTANCE.text("keptResponseBytes", "Response bytes kept in results", "65536",
-            "How much of each answer's body a sample and its sub-results keep for extractors, assertions and View Results Tree (64 KiB by default); longer bodies are counted whole and cut with a note in the response message");
+    public static final Setting KEPT_RESPONSE_BYTES = INSTANCE.text(
+            "keptResponseBytes", "Response bytes kept in results", "65536",
+            "How much of each answer's body a sample and its sub-results keep for extractors, assertions "
+                    + "and View Results Tree (64 KiB by default); longer bodies are counted whole and cut with a "
+                    + "note in the response message");
 
     private ShopConnectionSchema() {
         super("Shop connection", "The shop the orderflow samplers in its scope talk to: its address, timeouts, API"

@@ -1,15 +1,14 @@
 package dev.orderflow.jmeter.sampler;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orderflow.jmeter.config.ShopConnectionSchema;
+import dev.orderflow.jmeter.config.ShopSettings;
 import dev.orderflow.jmeter.element.OrderFlowSchema;
 import dev.orderflow.jmeter.element.SettingsReader;
-import dev.orderflow.jmeter.config.ShopSettings;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.http.HttpExchange;

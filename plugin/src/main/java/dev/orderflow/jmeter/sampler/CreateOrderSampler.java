@@ -3,10 +3,9 @@ package dev.orderflow.jmeter.sampler;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import dev.orderflow.jmeter.element.OrderFlowSchema;
 import dev.orderflow.jmeter.config.ShopConnectionSchema;
-import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.config.ShopSettings;
+import dev.orderflow.jmeter.element.OrderFlowSchema;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.http.HttpExchange;

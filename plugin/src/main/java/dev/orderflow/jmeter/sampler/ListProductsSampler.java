@@ -5,10 +5,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.orderflow.jmeter.element.OrderFlowSchema;
 import dev.orderflow.jmeter.config.ShopConnectionSchema;
-import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.config.ShopSettings;
+import dev.orderflow.jmeter.element.OrderFlowSchema;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.http.HttpExchange;

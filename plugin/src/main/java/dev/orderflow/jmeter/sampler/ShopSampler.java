@@ -2,7 +2,6 @@ package dev.orderflow.jmeter.sampler;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.apache.jmeter.config.ConfigTestElement;
@@ -16,13 +15,12 @@ import org.apache.jmeter.testelement.TestElement;
 import org.apache.jmeter.testelement.ThreadListener;
 import org.apache.jmeter.threads.JMeterContext;
 
-import dev.orderflow.jmeter.element.InvalidSettingsException;
 import dev.orderflow.jmeter.config.ShopConnection;
-import dev.orderflow.jmeter.config.ShopConnectionSchema;
-import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.config.ShopSettings;
 import dev.orderflow.jmeter.element.CheckedAtTestStart;
+import dev.orderflow.jmeter.element.InvalidSettingsException;
 import dev.orderflow.jmeter.element.OrderFlowSchema;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.element.SettingsReader;
 import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.FlowStep;

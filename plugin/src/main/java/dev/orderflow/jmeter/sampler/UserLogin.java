@@ -3,13 +3,12 @@ package dev.orderflow.jmeter.sampler;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orderflow.jmeter.config.Credentials;
-import dev.orderflow.jmeter.element.InvalidSettingsException;
 import dev.orderflow.jmeter.config.JsonText;
 import dev.orderflow.jmeter.config.ShopConnection;
 import dev.orderflow.jmeter.config.ShopConnectionSchema;
-import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.config.ShopSettings;
 import dev.orderflow.jmeter.config.UsersFile;
+import dev.orderflow.jmeter.element.InvalidSettingsException;
 import dev.orderflow.jmeter.http.HttpExchange;
 import dev.orderflow.jmeter.http.HttpHeader;
 

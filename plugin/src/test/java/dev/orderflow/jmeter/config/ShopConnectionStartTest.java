@@ -18,14 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.orderflow.jmeter.element.InvalidSettingsException;
 import dev.orderflow.jmeter.element.Setting;
-import dev.orderflow.jmeter.sampler.SamplerSchemas;
 import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.sampler.AddToCartSampler;
 import dev.orderflow.jmeter.sampler.LoginSampler;
 import dev.orderflow.jmeter.sampler.PageSampler;
+import dev.orderflow.jmeter.sampler.SamplerSchemas;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.jmeter.testing.RecordingListener;

@@ -34,14 +34,13 @@ import dev.orderflow.jmeter.sampler.LoginSampler;
 import dev.orderflow.jmeter.summary.OrderSummaryListener;
 import dev.orderflow.jmeter.summary.OrderSummaryListenerGui;
 import dev.orderflow.jmeter.summary.OrderSummarySchema;
+import dev.orderflow.jmeter.testing.JMeterEnvironment;
+import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.ShapeKind;
 import dev.orderflow.jmeter.threads.ShapeSettings;
-import dev.orderflow.jmeter.testing.JMeterEnvironment;
-import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.shop.Shop;
 import dev.orderflow.shop.ShopConfig;
-import dev.orderflow.jmeter.element.Setting;
 
 /**
  * The live view in a real browser: headless Chromium watches a staged plan run against the reference shop. The page

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.orderflow.jmeter.config.ShopConnectionSchema;
-import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.summary.AdminStatsClient;
 import dev.orderflow.jmeter.summary.ShopStats;

@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orderflow.jmeter.config.ShopConnection;
 import dev.orderflow.jmeter.config.ShopConnectionSchema;
-import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
 

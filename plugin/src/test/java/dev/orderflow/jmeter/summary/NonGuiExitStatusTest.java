@@ -24,9 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.testing.NonGuiJMeter;
 import dev.orderflow.jmeter.testing.Plans;
-import dev.orderflow.jmeter.element.Setting;
 
 /**
  * {@code jmeter -n} in a child JVM: a failed threshold ends it with exit status 1, only after the results file

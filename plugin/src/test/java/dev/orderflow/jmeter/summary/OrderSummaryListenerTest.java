@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.orderflow.jmeter.element.InvalidSettingsException;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
-import dev.orderflow.jmeter.element.InvalidSettingsException;
 
 /** The element's life cycle as JMeter drives it, locally and on a distributed run's controller. */
 class OrderSummaryListenerTest {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.element.InvalidSettingsException;
+import dev.orderflow.jmeter.element.Setting;
 
 class RunSettingsReaderTest {
 

@@ -31,17 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.orderflow.jmeter.sampler.SamplerSchemas;
 import dev.orderflow.jmeter.config.Credentials;
 import dev.orderflow.jmeter.config.UsersFile;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.sampler.PageSampler;
+import dev.orderflow.jmeter.sampler.SamplerSchemas;
 import dev.orderflow.jmeter.testing.CookieIssuingFront;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.NonGuiJMeter;
 import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.shop.Shop;
 import dev.orderflow.shop.ShopConfig;
-import dev.orderflow.jmeter.element.Setting;
 
 /**
  * {@code jmeter -n} against the real reference shop with every save setting JMeter has switched on (response

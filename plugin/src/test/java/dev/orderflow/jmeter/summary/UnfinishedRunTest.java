@@ -34,11 +34,10 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.orderflow.jmeter.config.ShopConnection;
 import dev.orderflow.jmeter.config.ShopConnectionSchema;
-import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.sampler.PageSampler;
-import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.testing.LoopbackCluster;
 import dev.orderflow.jmeter.testing.Plans;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 
 /**
  * Runs that do not end as planned, each JMeter its own JVM, the users getting a page from a real HTTP server in

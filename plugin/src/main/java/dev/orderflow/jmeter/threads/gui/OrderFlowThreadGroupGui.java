@@ -33,13 +33,13 @@ import org.apache.jmeter.testelement.property.TestElementProperty;
 import org.apache.jmeter.threads.AbstractThreadGroup;
 import org.apache.jmeter.threads.gui.AbstractThreadGroupGui;
 
-import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
-import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
 import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.element.gui.SettingsForm;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
 import dev.orderflow.jmeter.threads.ShapeKind;
-import dev.orderflow.jmeter.threads.ShapeSettings;
 import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.ShapeSettings;
 import dev.orderflow.jmeter.threads.UserLoopController;
 import dev.orderflow.jmeter.threads.UserThreads;
 

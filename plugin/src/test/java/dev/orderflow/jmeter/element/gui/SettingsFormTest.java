@@ -7,8 +7,8 @@ import org.apache.jmeter.testelement.TestElement;
 import org.apache.jmeter.testelement.property.BooleanProperty;
 import org.junit.jupiter.api.Test;
 
-import dev.orderflow.jmeter.summary.OrderSummarySchema;
 import dev.orderflow.jmeter.config.ShopConnectionSchema;
+import dev.orderflow.jmeter.summary.OrderSummarySchema;
 
 /** The form built from a schema: it saves what it shows, and a secret field masks only a secret of its own. */
 class SettingsFormTest {
