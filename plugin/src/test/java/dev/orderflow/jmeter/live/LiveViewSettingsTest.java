@@ -7,8 +7,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import dev.orderflow.jmeter.element.InvalidSettingsException;
+import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.element.SettingsReader;
+import dev.orderflow.jmeter.testing.JMeterEnvironment;
 
 /** The live view's fields: off, any free port, a port, and refusals that name the field. */
 class LiveViewSettingsTest {
@@ -44,5 +46,20 @@ class LiveViewSettingsTest {
     void refusesAnAddressThatDoesNotResolveNamingTheField() {
         assertThatThrownBy(() -> read("0", "no-such-host.invalid")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(LiveViewSchema.ADDRESS.label()).hasMessageContaining("no-such-host.invalid");
+    }
+
+    @Test
+    void aWrongFieldRefusesTheRunThroughTheRefusalsTheVerdictReads() {
+        JMeterEnvironment.init();
+        LiveViewListener live = new LiveViewListener();
+        live.setName("live");
+        LiveViewSchema.PORT.write(live, "80a9");
+
+        live.testStarted();
+
+        assertThat(StartRefusals.ofLastRefusedTest()).last().asString()
+                .isEqualTo("Live view 'live': " + LiveViewSchema.PORT.describe() + ": '80a9' is not a port from 0 to"
+                        + " 65535, or off");
+        assertThat(live.address()).as("no page served").isNull();
     }
 }
