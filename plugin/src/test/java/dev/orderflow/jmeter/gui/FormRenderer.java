@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
@@ -237,27 +238,20 @@ public final class FormRenderer {
     }
 
     private static Component find(Component component, String simpleClassName) {
-        if (component.getClass().getSimpleName().equals(simpleClassName)) {
-            return component;
-        }
-        if (component instanceof Container container) {
-            for (Component child : container.getComponents()) {
-                Component found = find(child, simpleClassName);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        return find(component, c -> c.getClass().getSimpleName().equals(simpleClassName));
     }
 
     private static Component findNamed(Component component, String name) {
-        if (name.equals(component.getName())) {
+        return find(component, c -> name.equals(c.getName()));
+    }
+
+    private static Component find(Component component, Predicate<Component> wanted) {
+        if (wanted.test(component)) {
             return component;
         }
         if (component instanceof Container container) {
             for (Component child : container.getComponents()) {
-                Component found = findNamed(child, name);
+                Component found = find(child, wanted);
                 if (found != null) {
                     return found;
                 }

@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import dev.orderflow.jmeter.testing.DebianPackages;
 
 /**
  * Every orderflow form and the thread group's preview chart, rendered on a virtual display (Debian's Xvfb, installed
@@ -29,7 +30,7 @@ class GuiRendersTest {
 
     @Test
     void everyFormPaintsWholeAtJMetersDefaultSize() throws Exception {
-        ensureXvfb();
+        DebianPackages.ensure(List.of(XVFB), "xvfb");
         Process display = new ProcessBuilder(XVFB.toString(), "-displayfd", "1", "-nolisten", "tcp", "-screen", "0",
                 FormRenderer.SCREEN.width + "x" + FormRenderer.SCREEN.height + "x24")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -76,28 +77,5 @@ class GuiRendersTest {
         }
         assertThat(line).as("Xvfb started and said its display").isNotEmpty();
         return line.toString().trim();
-    }
-
-    /** Debian's Xvfb, installed with apt-get when missing; without apt-get or root the test is skipped, loudly. */
-    private static void ensureXvfb() throws IOException, InterruptedException {
-        if (Files.isExecutable(XVFB)) {
-            return;
-        }
-        if (!Files.isExecutable(Path.of("/usr/bin/apt-get")) || !"root".equals(System.getProperty("user.name"))) {
-            String reason = "GUI RENDER TEST SKIPPED: Xvfb is missing and cannot be installed here (needs apt-get as"
-                    + " root): install it with 'apt-get install -y xvfb'";
-            System.err.println(reason); // NOSONAR a skipped test must be seen in the build's output
-            Assumptions.abort(reason);
-        }
-        for (List<String> command : List.of(List.of("apt-get", "update"), List.of("apt-get", "install", "-y", "xvfb"))) {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).inheritIO();
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process process = builder.start();
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " failed");
-            }
-        }
-        assertThat(XVFB).as("apt-get installed xvfb").isExecutable();
     }
 }

@@ -3,8 +3,6 @@ package dev.orderflow.jmeter.element.gui;
 import java.util.regex.Pattern;
 
 import javax.swing.JPasswordField;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 
 /**
  * A field for a secret such as the shop's admin key: a value of its own is masked, but an empty field looks empty
@@ -21,22 +19,7 @@ final class SecretField extends JPasswordField {
     SecretField(int columns) {
         super(columns);
         mask = getEchoChar();
-        getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                showOrMask();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                showOrMask();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                showOrMask();
-            }
-        });
+        getDocument().addDocumentListener(new OnEdit(this::showOrMask));
         showOrMask();
     }
 

@@ -26,8 +26,6 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.UIManager;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 import javax.swing.text.JTextComponent;
 
 import org.apache.jmeter.gui.Binding;
@@ -201,22 +199,7 @@ public final class SettingsForm extends JPanel implements Binding {
     }
 
     private void listen(JTextComponent text) {
-        text.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                changed();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                changed();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                changed();
-            }
-        });
+        text.getDocument().addDocumentListener(new OnEdit(this::changed));
     }
 
     private void changed() {

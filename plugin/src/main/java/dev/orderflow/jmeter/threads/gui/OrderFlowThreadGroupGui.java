@@ -20,7 +20,6 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.Timer;
-import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.text.JTextComponent;
 
@@ -34,6 +33,7 @@ import org.apache.jmeter.threads.AbstractThreadGroup;
 import org.apache.jmeter.threads.gui.AbstractThreadGroupGui;
 
 import dev.orderflow.jmeter.element.Setting;
+import dev.orderflow.jmeter.element.gui.OnEdit;
 import dev.orderflow.jmeter.element.gui.SettingsForm;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
@@ -390,22 +390,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
     }
 
     private void listenForChanges() {
-        DocumentListener onEdit = new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                schedulePreview();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                schedulePreview();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                schedulePreview();
-            }
-        };
+        DocumentListener onEdit = new OnEdit(this::schedulePreview);
         for (JTextComponent field : List.of(users, spawnRate, runTime, iterations, timeScale, tickTimeLimit, script)) {
             field.getDocument().addDocumentListener(onEdit);
         }
