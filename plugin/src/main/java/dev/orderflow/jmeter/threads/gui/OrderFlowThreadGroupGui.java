@@ -2,8 +2,10 @@ package dev.orderflow.jmeter.threads.gui;
 
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
+import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
+import java.awt.Insets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,7 +64,23 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
     private final JComboBox<String> shape = new JComboBox<>(
             java.util.Arrays.stream(ShapeKind.values()).map(ShapeKind::propertyValue).toArray(String[]::new));
     private final CardLayout shapeCards = new CardLayout();
-    private final JPanel shapePanel = new JPanel(shapeCards);
+    /** As tall as the card it shows, not as the tallest card (the script's), so no blank gap stays below the others. */
+    private final JPanel shapePanel = new JPanel(shapeCards) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Dimension getPreferredSize() {
+            for (Component card : getComponents()) {
+                if (card.isVisible()) {
+                    Insets insets = getInsets();
+                    Dimension size = card.getPreferredSize();
+                    return new Dimension(size.width + insets.left + insets.right,
+                            size.height + insets.top + insets.bottom);
+                }
+            }
+            return super.getPreferredSize();
+        }
+    };
 
     private final JTextField users = new JTextField(8);
     private final JTextField spawnRate = new JTextField(8);
@@ -236,6 +254,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
 
     private void showShapeFields() {
         shapeCards.show(shapePanel, shownShape().propertyValue());
+        shapePanel.revalidate(); // its height follows the card shown
     }
 
     private void fill(OrderFlowThreadGroup group) {
@@ -314,7 +333,9 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
             showShapeFields();
             schedulePreview();
         });
-        panel.add(shape, BorderLayout.WEST);
+        JPanel choice = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        choice.add(shape);
+        panel.add(choice, BorderLayout.WEST);
         panel.add(SettingsForm.describe("users: users and spawn rate · stages: a table of stages · script: a Groovy"
                 + " shape · or an expression such as ${__P(shape,stages)}"), BorderLayout.CENTER);
         return panel;
