@@ -77,6 +77,13 @@ public final class FormRenderer {
         forms.put("thread-group-users", () -> threadGroup(ShapeKind.USERS));
         forms.put("thread-group-stages", () -> threadGroup(ShapeKind.STAGES));
         forms.put("thread-group-script", () -> threadGroup(ShapeKind.SCRIPT));
+        forms.put("thread-group-wrong-users", () -> {
+            OrderFlowThreadGroupGui gui = (OrderFlowThreadGroupGui) threadGroup(ShapeKind.USERS);
+            OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();
+            group.setUsers("ten");
+            gui.configure(group);
+            return gui;
+        });
         forms.put("order-summary", () -> shown(new OrderSummaryListenerGui()));
         forms.put("live-view", () -> shown(new LiveViewListenerGui()));
         List<String> report = new ArrayList<>();

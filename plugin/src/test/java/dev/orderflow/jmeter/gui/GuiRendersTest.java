@@ -52,7 +52,7 @@ class GuiRendersTest {
         }
 
         List<String> lines = Files.readAllLines(RENDERS.resolve(FormRenderer.REPORT));
-        assertThat(lines).hasSize(11);
+        assertThat(lines).hasSize(12);
         List<String> wrong = new ArrayList<>();
         for (String line : lines) {
             String[] parts = line.split("\t", 2);
@@ -64,7 +64,7 @@ class GuiRendersTest {
             assertThat(ImageIO.read(png.toFile()).getWidth()).as(parts[0]).isEqualTo(FormRenderer.FORM_VIEW.width);
         }
         assertThat(wrong).isEmpty();
-        for (String shape : List.of("users", "stages", "script")) {
+        for (String shape : List.of("users", "stages", "script", "wrong-users")) {
             assertThat(RENDERS.resolve("thread-group-" + shape + "-preview-chart.png")).isNotEmptyFile();
         }
     }
