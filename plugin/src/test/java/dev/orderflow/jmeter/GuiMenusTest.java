@@ -2,6 +2,7 @@ package dev.orderflow.jmeter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.apache.jmeter.gui.JMeterGUIComponent;
 import org.apache.jmeter.gui.util.MenuFactory;
 import org.apache.jmeter.testbeans.gui.TestBeanGUI;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,15 +25,28 @@ class GuiMenusTest {
 
     @ParameterizedTest(name = "{1} under {2}")
     @CsvSource({
-        "dev.orderflow.jmeter.config.ShopConnection, Shop connection, " + MenuFactory.CONFIG_ELEMENTS,
-        "dev.orderflow.jmeter.sampler.LoginSampler, Order flow: Log in, " + MenuFactory.SAMPLERS,
-        "dev.orderflow.jmeter.sampler.ListProductsSampler, Order flow: List products, " + MenuFactory.SAMPLERS,
-        "dev.orderflow.jmeter.sampler.AddToCartSampler, Order flow: Add to cart, " + MenuFactory.SAMPLERS,
-        "dev.orderflow.jmeter.sampler.CreateOrderSampler, Order flow: Create order, " + MenuFactory.SAMPLERS,
-        "dev.orderflow.jmeter.sampler.PageSampler, Order flow: Page, " + MenuFactory.SAMPLERS,
+        "dev.orderflow.jmeter.config.ShopConnection, orderflow: Shop connection, " + MenuFactory.CONFIG_ELEMENTS,
+        "dev.orderflow.jmeter.sampler.LoginSampler, orderflow: Log in, " + MenuFactory.SAMPLERS,
+        "dev.orderflow.jmeter.sampler.ListProductsSampler, orderflow: List products, " + MenuFactory.SAMPLERS,
+        "dev.orderflow.jmeter.sampler.AddToCartSampler, orderflow: Add to cart, " + MenuFactory.SAMPLERS,
+        "dev.orderflow.jmeter.sampler.CreateOrderSampler, orderflow: Create order, " + MenuFactory.SAMPLERS,
+        "dev.orderflow.jmeter.sampler.PageSampler, orderflow: Page, " + MenuFactory.SAMPLERS,
     })
     void appearsInItsMenuUnderItsName(String className, String label, String menu) throws Exception {
         TestBeanGUI gui = new TestBeanGUI(Class.forName(className));
+
+        assertThat(gui.getStaticLabel()).isEqualTo(label);
+        assertThat(gui.getMenuCategories()).containsExactly(menu);
+    }
+
+    @ParameterizedTest(name = "{1} under {2}")
+    @CsvSource({
+        "dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui, orderflow: Thread group, " + MenuFactory.THREADS,
+        "dev.orderflow.jmeter.summary.OrderSummaryListenerGui, orderflow: Order summary, " + MenuFactory.LISTENERS,
+        "dev.orderflow.jmeter.live.LiveViewListenerGui, orderflow: Live view, " + MenuFactory.LISTENERS,
+    })
+    void formsOfTheirOwnAppearUnderTheSameNamingStyle(String className, String label, String menu) throws Exception {
+        JMeterGUIComponent gui = (JMeterGUIComponent) Class.forName(className).getDeclaredConstructor().newInstance();
 
         assertThat(gui.getStaticLabel()).isEqualTo(label);
         assertThat(gui.getMenuCategories()).containsExactly(menu);

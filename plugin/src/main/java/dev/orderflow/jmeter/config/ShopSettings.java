@@ -2,8 +2,7 @@ package dev.orderflow.jmeter.config;
 
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +12,10 @@ import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.core.JsonPointer;
 
+import dev.orderflow.jmeter.element.InvalidSettingsException;
+import dev.orderflow.jmeter.element.Setting;
+import dev.orderflow.jmeter.element.SettingsReader;
+
 import dev.orderflow.jmeter.http.ClientCertificates;
 import dev.orderflow.jmeter.http.ConnectionSettings;
 import dev.orderflow.jmeter.http.Endpoint;
@@ -20,6 +23,8 @@ import dev.orderflow.jmeter.http.HttpHeader;
 import dev.orderflow.jmeter.http.HttpVersionChoice;
 import dev.orderflow.jmeter.http.ProxyAddress;
 import dev.orderflow.jmeter.http.RequestTargets;
+
+import static dev.orderflow.jmeter.config.ShopConnectionSchema.*;
 
 /**
  * A shop connection's fields, checked and turned into what the samplers use. Immutable, so one
@@ -33,8 +38,8 @@ public final class ShopSettings {
     private final String elementName;
     private final Endpoint endpoint;
     private final ConnectionSettings connection;
-    private final Map<ShopField, String> paths;
-    private final Map<ShopField, URL> urls;
+    private final Map<Setting, String> paths;
+    private final Map<Setting, URL> urls;
     private final Template loginBody;
     private final Template cartItemBody;
     private final String orderBody;
@@ -60,8 +65,8 @@ public final class ShopSettings {
                 Math.max(PARSED_BODY_LIMIT, p.keptResponseBytes), p.httpVersion,
                 p.proxy != null ? p.proxy : ProxyAddress.fromSystemProperties(p.endpoint));
         this.paths = p.paths;
-        this.urls = new EnumMap<>(ShopField.class);
-        for (Map.Entry<ShopField, String> path : paths.entrySet()) {
+        this.urls = new HashMap<>();
+        for (Map.Entry<Setting, String> path : paths.entrySet()) {
             urls.put(path.getKey(), url(path.getValue()));
         }
         this.loginBody = p.loginBody;
@@ -71,11 +76,11 @@ public final class ShopSettings {
         this.authHeaderName = p.authHeaderName;
         this.authHeaderValue = p.authHeaderValue;
         this.idempotencyHeader = p.idempotencyHeader;
-        this.tokenPointer = p.pointers.get(ShopField.TOKEN_POINTER);
-        this.productsPointer = p.pointers.get(ShopField.PRODUCTS_POINTER);
-        this.productIdPointer = p.pointers.get(ShopField.PRODUCT_ID_POINTER);
-        this.stockPointer = p.pointers.get(ShopField.STOCK_POINTER);
-        this.rejectedProductPointer = p.pointers.get(ShopField.REJECTED_PRODUCT_POINTER);
+        this.tokenPointer = p.pointers.get(TOKEN_POINTER);
+        this.productsPointer = p.pointers.get(PRODUCTS_POINTER);
+        this.productIdPointer = p.pointers.get(PRODUCT_ID_POINTER);
+        this.stockPointer = p.pointers.get(STOCK_POINTER);
+        this.rejectedProductPointer = p.pointers.get(REJECTED_PRODUCT_POINTER);
         this.usersFile = p.usersFile;
         this.keptResponseBytes = p.keptResponseBytes;
         this.maxRedirects = p.maxRedirects;
@@ -85,17 +90,26 @@ public final class ShopSettings {
     /**
      * Checks the raw field values (null takes the field's default) and builds the settings.
      *
-     * @throws InvalidShopConnectionException naming the element and every field that is wrong
+     * @throws InvalidSettingsException naming the element and every field that is wrong
      */
-    public static ShopSettings of(String elementName, Map<ShopField, String> values) {
-        Parser parser = new Parser(values);
-        if (!parser.problems.isEmpty()) {
-            throw new InvalidShopConnectionException(elementName, parser.problems);
-        }
+    public static ShopSettings of(String elementName, Map<Setting, String> values) {
+        return of(SettingsReader.of(ShopConnectionSchema.INSTANCE, elementName, values::get));
+    }
+
+    /**
+     * Checks the values the reader gives and builds the settings.
+     *
+     * @throws InvalidSettingsException naming the element and every field that is wrong
+     */
+    public static ShopSettings of(SettingsReader reader) {
+        Parser parser = new Parser(reader);
+        reader.check();
         try {
-            return new ShopSettings(elementName, parser);
+            return new ShopSettings(reader.elementName(), parser);
         } catch (MalformedURLException e) {
-            throw new InvalidShopConnectionException(elementName, List.of("the shop's address is not a URL: " + e.getMessage()));
+            reader.problem("the shop's address is not a URL: " + e.getMessage());
+            reader.check();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -117,12 +131,12 @@ public final class ShopSettings {
     }
 
     /** The request target configured for a path field. */
-    public String path(ShopField pathField) {
+    public String path(Setting pathField) {
         return paths.get(pathField);
     }
 
     /** The full URL for a path field, for the sample's URL. */
-    public URL url(ShopField pathField) {
+    public URL url(Setting pathField) {
         return urls.get(pathField);
     }
 
@@ -144,7 +158,7 @@ public final class ShopSettings {
     }
 
     /**
-     * The method of the request that empties a user's cart (sent to {@link ShopField#CART_CLEAR_PATH}), or null
+     * The method of the request that empties a user's cart (sent to {@link ShopConnectionSchema#CART_CLEAR_PATH}), or null
      * when the shop needs none: its path is empty.
      */
     public String cartClearMethod() {
@@ -204,10 +218,9 @@ public final class ShopSettings {
         return sessionKey;
     }
 
-    /** Reads every field, collecting a sentence for each one that is wrong. */
+    /** Reads every field through the one settings reader, which collects a sentence for each one that is wrong. */
     private static final class Parser {
-        final List<String> problems = new ArrayList<>();
-        final Map<ShopField, String> values;
+        final SettingsReader read;
         Endpoint endpoint;
         int connectTimeout;
         int responseTimeout;
@@ -217,7 +230,7 @@ public final class ShopSettings {
         int maxRedirects;
         ProxyAddress proxy;
         SSLContext tls;
-        final Map<ShopField, String> paths = new EnumMap<>(ShopField.class);
+        final Map<Setting, String> paths = new HashMap<>();
         Template loginBody;
         Template cartItemBody;
         String orderBody;
@@ -225,89 +238,78 @@ public final class ShopSettings {
         String authHeaderName;
         Template authHeaderValue;
         String idempotencyHeader;
-        final Map<ShopField, JsonPointer> pointers = new EnumMap<>(ShopField.class);
+        final Map<Setting, JsonPointer> pointers = new HashMap<>();
         String usersFile;
         int keptResponseBytes;
 
-        Parser(Map<ShopField, String> values) {
-            this.values = values;
-            String protocol = value(ShopField.PROTOCOL).trim().toLowerCase(Locale.ROOT);
-            if (!protocol.equals("http") && !protocol.equals("https")) {
-                problem(ShopField.PROTOCOL, "must be http or https, not \"" + protocol + "\"");
+        Parser(SettingsReader read) {
+            this.read = read;
+            String protocol = read.choice(PROTOCOL);
+            String host = read.required(HOST);
+            if (!host.isEmpty() && !host.matches("[A-Za-z0-9._:\\-\\[\\]%]+")) {
+                read.problem(HOST, "'" + host + "' is not a host name or IP address");
             }
-            String host = value(ShopField.HOST).trim();
-            if (host.isEmpty()) {
-                problem(ShopField.HOST, "is empty");
-            } else if (!host.matches("[A-Za-z0-9._:\\-\\[\\]%]+")) {
-                problem(ShopField.HOST, "\"" + host + "\" is not a host name or IP address");
-            }
-            int port = integer(ShopField.PORT, 1, 65535);
-            if (problems.isEmpty()) {
+            int port = read.integer(PORT, 1, 65535);
+            if (read.problems().isEmpty()) {
                 String bareHost = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
                 endpoint = new Endpoint(protocol, bareHost, port);
             }
-            connectTimeout = integer(ShopField.CONNECT_TIMEOUT, 0, Integer.MAX_VALUE);
-            responseTimeout = integer(ShopField.RESPONSE_TIMEOUT, 0, Integer.MAX_VALUE);
-            keepAlive = bool(ShopField.KEEP_ALIVE);
-            acceptAny = bool(ShopField.ACCEPT_ANY_CERTIFICATE);
+            connectTimeout = read.integer(CONNECT_TIMEOUT, 0, Integer.MAX_VALUE);
+            responseTimeout = read.integer(RESPONSE_TIMEOUT, 0, Integer.MAX_VALUE);
+            keepAlive = read.flag(KEEP_ALIVE);
+            acceptAny = read.flag(ACCEPT_ANY_CERTIFICATE);
             try {
                 tls = ClientCertificates.context(acceptAny);
             } catch (IllegalStateException e) {
-                problems.add(e.getMessage());
+                read.problem(e.getMessage());
             }
-            maxRedirects = integer(ShopField.MAX_REDIRECTS, 0, 100);
-            proxy = proxy(value(ShopField.PROXY).trim());
-            httpVersion = HttpVersionChoice.parse(value(ShopField.HTTP_VERSION));
-            if (httpVersion == null) {
-                problem(ShopField.HTTP_VERSION, "must be HTTP/1.1, HTTP/2 or auto, not \"" + value(ShopField.HTTP_VERSION).trim() + "\"");
-            }
-            for (ShopField path : List.of(ShopField.LOGIN_PATH, ShopField.PRODUCTS_PATH, ShopField.CART_ITEMS_PATH, ShopField.ORDERS_PATH)) {
-                String target = value(path).trim();
+            maxRedirects = read.integer(MAX_REDIRECTS, 0, 100);
+            proxy = proxy(read.text(PROXY));
+            httpVersion = HttpVersionChoice.parse(read.choice(HTTP_VERSION));
+            for (Setting path : List.of(LOGIN_PATH, PRODUCTS_PATH, CART_ITEMS_PATH, ORDERS_PATH)) {
+                String target = read.text(path);
                 if (!RequestTargets.isValid(target)) {
-                    problem(path, "\"" + target + "\" is not a path: it must start with / and have no spaces");
+                    read.problem(path, "'" + target + "' is not a path: it must start with / and have no spaces");
                 }
                 paths.put(path, target);
             }
             cartClear();
-            loginBody = template(ShopField.LOGIN_BODY, Set.of("username", "password"));
-            cartItemBody = template(ShopField.CART_ITEM_BODY, Set.of("product"));
-            orderBody = value(ShopField.ORDER_BODY);
-            authHeaderName = headerName(ShopField.AUTH_HEADER_NAME);
-            authHeaderValue = Template.parse(value(ShopField.AUTH_HEADER_TEMPLATE), Set.of("token"));
+            loginBody = template(LOGIN_BODY, Set.of("username", "password"));
+            cartItemBody = template(CART_ITEM_BODY, Set.of("product"));
+            orderBody = read.raw(ORDER_BODY);
+            authHeaderName = headerName(AUTH_HEADER_NAME);
+            authHeaderValue = Template.parse(read.raw(AUTH_HEADER_TEMPLATE), Set.of("token"));
             if (authHeaderName != null && !authHeaderValue.uses("token")) {
-                problem(ShopField.AUTH_HEADER_TEMPLATE, "\"" + authHeaderValue + "\" has no {token} placeholder");
+                read.problem(AUTH_HEADER_TEMPLATE, "'" + authHeaderValue + "' has no {token} placeholder");
             }
-            idempotencyHeader = headerName(ShopField.IDEMPOTENCY_HEADER);
-            for (ShopField pointer : List.of(ShopField.TOKEN_POINTER, ShopField.PRODUCTS_POINTER, ShopField.PRODUCT_ID_POINTER,
-                    ShopField.STOCK_POINTER, ShopField.REJECTED_PRODUCT_POINTER)) {
-                String text = value(pointer).trim();
+            idempotencyHeader = headerName(IDEMPOTENCY_HEADER);
+            for (Setting pointer : List.of(TOKEN_POINTER, PRODUCTS_POINTER, PRODUCT_ID_POINTER, STOCK_POINTER,
+                    REJECTED_PRODUCT_POINTER)) {
+                String text = read.text(pointer);
                 try {
                     pointers.put(pointer, JsonPointer.compile(text));
                 } catch (IllegalArgumentException e) {
-                    problem(pointer, "\"" + text + "\" is not a JSON pointer: it must be empty or start with / (like /token)");
+                    read.problem(pointer, "'" + text + "' is not a JSON pointer: it must be empty or start with / (like /token)");
                 }
             }
-            usersFile = value(ShopField.USERS_FILE).trim();
-            if (usersFile.isEmpty()) {
-                problem(ShopField.USERS_FILE, "is empty");
-            }
-            keptResponseBytes = integer(ShopField.KEPT_RESPONSE_BYTES, 0, Integer.MAX_VALUE);
+            usersFile = read.required(USERS_FILE);
+            keptResponseBytes = read.integer(KEPT_RESPONSE_BYTES, 0, Integer.MAX_VALUE);
         }
 
         /** The cart-clearing request: a method and a path, or nothing at all when the path is empty. */
         private void cartClear() {
-            String target = value(ShopField.CART_CLEAR_PATH).trim();
+            String target = read.text(CART_CLEAR_PATH);
             if (target.isEmpty()) {
                 return;
             }
             if (!RequestTargets.isValid(target)) {
-                problem(ShopField.CART_CLEAR_PATH, "\"" + target + "\" is not a path: it must start with / and have no spaces,"
+                read.problem(CART_CLEAR_PATH, "'" + target + "' is not a path: it must start with / and have no spaces,"
                         + " or be empty for a shop that needs no cart clearing");
             }
-            paths.put(ShopField.CART_CLEAR_PATH, target);
-            String method = value(ShopField.CART_CLEAR_METHOD).trim().toUpperCase(Locale.ROOT);
+            paths.put(CART_CLEAR_PATH, target);
+            String method = read.text(CART_CLEAR_METHOD).toUpperCase(Locale.ROOT);
             if (method.isEmpty() || !method.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
-                problem(ShopField.CART_CLEAR_METHOD, "\"" + method + "\" is not an HTTP method such as DELETE or POST");
+                read.problem(CART_CLEAR_METHOD, "'" + method + "' is not an HTTP method such as DELETE or POST");
             }
             cartClearMethod = method;
         }
@@ -323,65 +325,30 @@ public final class ShopSettings {
                 host = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
                 return new ProxyAddress(host, Integer.parseInt(text.substring(colon + 1)));
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                problem(ShopField.PROXY, "\"" + text + "\" is not host:port (like proxy.example.com:3128)");
+                read.problem(PROXY, "'" + text + "' is not host:port (like proxy.example.com:3128)");
                 return null;
             }
         }
 
-        private String value(ShopField field) {
-            String value = values.get(field);
-            return value == null ? field.defaultValue() : value;
-        }
-
-        private void problem(ShopField field, String sentence) {
-            problems.add(field.describe() + " " + sentence);
-        }
-
-        private int integer(ShopField field, int min, int max) {
-            String text = value(field).trim();
-            long number;
-            try {
-                number = Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                problem(field, "\"" + text + "\" is not a whole number");
-                return 0;
-            }
-            if (number < min || number > max) {
-                problem(field, number < 0 && min == 0
-                        ? "must not be negative, not " + number
-                        : "\"" + number + "\" is not in " + min + ".." + max);
-                return 0;
-            }
-            return (int) number;
-        }
-
-        private boolean bool(ShopField field) {
-            String text = value(field).trim().toLowerCase(Locale.ROOT);
-            if (!text.equals("true") && !text.equals("false")) {
-                problem(field, "must be true or false, not \"" + text + "\"");
-            }
-            return text.equals("true");
-        }
-
-        private Template template(ShopField field, Set<String> required) {
-            Template template = Template.parse(value(field), required);
+        private Template template(Setting field, Set<String> required) {
+            Template template = Template.parse(read.raw(field), required);
             for (String name : required) {
                 if (!template.uses(name)) {
-                    problem(field, "has no {" + name + "} placeholder");
+                    read.problem(field, "has no {" + name + "} placeholder");
                 }
             }
             return template;
         }
 
-        private String headerName(ShopField field) {
-            String name = value(field).trim();
+        private String headerName(Setting field) {
+            String name = read.text(field);
             if (name.isEmpty()) {
                 return null;
             }
             try {
                 new HttpHeader(name, "");
             } catch (IllegalArgumentException e) {
-                problem(field, "\"" + name + "\" is not a header name");
+                read.problem(field, "'" + name + "' is not a header name");
             }
             return name;
         }

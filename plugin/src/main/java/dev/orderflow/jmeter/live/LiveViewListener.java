@@ -7,17 +7,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jmeter.JMeter;
-import org.apache.jmeter.engine.util.CompoundVariable;
 import org.apache.jmeter.engine.util.NoThreadClone;
-import org.apache.jmeter.functions.InvalidVariableException;
 import org.apache.jmeter.samplers.Remoteable;
 import org.apache.jmeter.samplers.SampleEvent;
 import org.apache.jmeter.samplers.SampleListener;
 import org.apache.jmeter.testelement.AbstractTestElement;
 import org.apache.jmeter.testelement.TestStateListener;
-import org.apache.jmeter.util.JMeterUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.orderflow.jmeter.element.CheckedAtTestStart;
+import dev.orderflow.jmeter.element.ExpressionValues;
+import dev.orderflow.jmeter.element.InvalidSettingsException;
+import dev.orderflow.jmeter.element.SettingsReader;
 
 /**
  * The live view: while a run goes on, a page in the browser shows its users against the plan, requests and
@@ -38,14 +40,6 @@ public class LiveViewListener extends AbstractTestElement
     private static final int CLOSE_GRACE_SECONDS = 2;
 
     private transient volatile Shared shared = new Shared();
-
-    public String get(LiveViewField field) {
-        return getPropertyAsString(field.key(), "");
-    }
-
-    public void set(LiveViewField field, String value) {
-        setProperty(field.key(), value == null ? "" : value);
-    }
 
     @Override
     public Object clone() {
@@ -91,36 +85,17 @@ public class LiveViewListener extends AbstractTestElement
     private void start(String host) {
         LiveViewSettings settings;
         try {
-            settings = LiveViewSettings.read(getName(), this::evaluated);
-        } catch (IllegalArgumentException e) {
-            log.error(e.getMessage());
-            if (JMeter.isNonGUI()) {
-                System.out.println(e.getMessage()); // NOSONAR the console is where a non-GUI user looks
-            } else {
-                JMeterUtils.reportErrorToUser(e.getMessage(), "Live view");
-            }
-            throw e; // stops the engine before any thread starts, as every misconfigured orderflow element does
+            settings = LiveViewSettings.read(SettingsReader.of(LiveViewSchema.INSTANCE, getName(),
+                    setting -> ExpressionValues.evaluated(LiveViewSchema.INSTANCE, this, setting)));
+        } catch (InvalidSettingsException e) {
+            // the run is refused before any user starts, and the order summary's verdict says why
+            CheckedAtTestStart.refuse(e.getMessage(), LiveViewSchema.INSTANCE.menuLabel());
+            return;
         }
         if (settings == null) {
             return;
         }
         shared().join(host, settings, getName());
-    }
-
-    /** The value of a field with its functions evaluated (the controller of a distributed run does not do it). */
-    private String evaluated(LiveViewField field) {
-        String value = get(field);
-        if (!value.contains("${")) {
-            return value;
-        }
-        CompoundVariable function = new CompoundVariable();
-        try {
-            function.setParameters(value);
-        } catch (InvalidVariableException e) {
-            throw new IllegalArgumentException("Live view '" + getName() + "': " + field.label()
-                    + " has a function that cannot be evaluated: '" + value + "'");
-        }
-        return function.execute();
     }
 
     @Override

@@ -2,7 +2,8 @@ package dev.orderflow.jmeter.live;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.function.Function;
+import dev.orderflow.jmeter.element.InvalidSettingsException;
+import dev.orderflow.jmeter.element.SettingsReader;
 
 /**
  * Where the live view listens: an address (loopback unless a person sets another) and a port (0 picks a free one).
@@ -18,32 +19,30 @@ record LiveViewSettings(InetAddress address, int port) {
      * Reads and checks the element's fields.
      *
      * @return null when the port is {@value #OFF} or empty: no live view for this run
-     * @throws IllegalArgumentException naming the field that is wrong
+     * @throws InvalidSettingsException naming the element and the field that is wrong
      */
-    static LiveViewSettings read(String elementName, Function<LiveViewField, String> values) {
-        String port = values.apply(LiveViewField.PORT).trim();
+    static LiveViewSettings read(SettingsReader read) {
+        String port = read.text(LiveViewSchema.PORT);
         if (port.isEmpty() || OFF.equalsIgnoreCase(port)) {
             return null;
         }
-        int number;
+        int number = -1;
         try {
             number = Integer.parseInt(port);
         } catch (NumberFormatException e) {
-            number = -1;
+            // refused below with the value quoted
         }
         if (number < 0 || number > 65_535) {
-            throw refusal(elementName, LiveViewField.PORT, "must be a port number from 0 to 65535 or '" + OFF
-                    + "', not '" + port + "'");
+            read.problem(LiveViewSchema.PORT, "'" + port + "' is not a port from 0 to 65535, or " + OFF);
         }
-        String address = values.apply(LiveViewField.ADDRESS).trim();
+        String address = read.text(LiveViewSchema.ADDRESS);
+        InetAddress bound = null;
         try {
-            return new LiveViewSettings(InetAddress.getByName(address.isEmpty() ? "127.0.0.1" : address), number);
+            bound = InetAddress.getByName(address.isEmpty() ? "127.0.0.1" : address);
         } catch (UnknownHostException e) {
-            throw refusal(elementName, LiveViewField.ADDRESS, "is not an address of this machine: '" + address + "'");
+            read.problem(LiveViewSchema.ADDRESS, "'" + address + "' is not an address of this machine");
         }
-    }
-
-    private static IllegalArgumentException refusal(String elementName, LiveViewField field, String problem) {
-        return new IllegalArgumentException("Live view '" + elementName + "': " + field.label() + " " + problem);
+        read.check();
+        return new LiveViewSettings(bound, number);
     }
 }

@@ -1,13 +1,14 @@
 package dev.orderflow.jmeter.sampler;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.config.ShopSettings;
+import dev.orderflow.jmeter.element.OrderFlowSchema;
+import dev.orderflow.jmeter.element.SettingsReader;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.http.HttpExchange;
@@ -32,17 +33,14 @@ public class AddToCartSampler extends ShopSampler {
 
     private static final long serialVersionUID = 1L;
 
-    /** Bean property names, as saved in JMX files. */
-    public static final String MIN_PRODUCTS = "minProducts";
-    public static final String MAX_PRODUCTS = "maxProducts";
-
-    private int minProducts = 1;
-    private int maxProducts = 2;
-
     /** An Add to cart sampler with its defaults set, also for plans built in code. */
     public AddToCartSampler() {
-        setProperty(MIN_PRODUCTS, minProducts);
-        setProperty(MAX_PRODUCTS, maxProducts);
+        SamplerSchemas.AddToCart.INSTANCE.applyDefaults(this);
+    }
+
+    @Override
+    protected OrderFlowSchema schema() {
+        return SamplerSchemas.AddToCart.INSTANCE;
     }
 
     @Override
@@ -51,15 +49,18 @@ public class AddToCartSampler extends ShopSampler {
     }
 
     @Override
-    protected List<String> problems() {
-        List<String> problems = new ArrayList<>(2);
-        if (minProducts < 1) {
-            problems.add("Fewest products (" + MIN_PRODUCTS + ") must be at least 1, not " + minProducts);
+    protected void read(SettingsReader read) {
+        productCounts(read);
+    }
+
+    /** Fewest and most products per cart; what is wrong goes to the reader. */
+    private static int[] productCounts(SettingsReader read) {
+        int min = read.integer(SamplerSchemas.AddToCart.MIN_PRODUCTS, 1, Integer.MAX_VALUE);
+        int max = read.integer(SamplerSchemas.AddToCart.MAX_PRODUCTS, 1, Integer.MAX_VALUE);
+        if (min > 0 && max > 0 && max < min) {
+            read.problem(SamplerSchemas.AddToCart.MAX_PRODUCTS, "'" + max + "' is fewer than " + SamplerSchemas.AddToCart.MIN_PRODUCTS.describe() + ", " + min);
         }
-        if (maxProducts < minProducts) {
-            problems.add("Most products (" + MAX_PRODUCTS + ") must be at least the fewest, " + minProducts + ", not " + maxProducts);
-        }
-        return problems;
+        return new int[] {min, max};
     }
 
     @Override
@@ -74,7 +75,12 @@ public class AddToCartSampler extends ShopSampler {
                 return turn.endingIteration(turn.fail(problem));
             }
         }
-        int wanted = ThreadLocalRandom.current().nextInt(minProducts, Math.max(minProducts, maxProducts) + 1);
+        SettingsReader read = SettingsReader.of(schema(), this);
+        int[] counts = productCounts(read);
+        if (!read.problems().isEmpty()) {
+            return turn.endingIteration(turn.fail(String.join("; ", read.problems())));
+        }
+        int wanted = ThreadLocalRandom.current().nextInt(counts[0], Math.max(counts[0], counts[1]) + 1);
         List<ProductId> products = stock.pickInStock(wanted, ThreadLocalRandom.current());
         if (products.isEmpty()) {
             return turn.endingIteration(turn.fail(stock.isEmpty()
@@ -86,8 +92,8 @@ public class AddToCartSampler extends ShopSampler {
         session.cartFilled();
         for (ProductId product : products) {
             String body = settings.cartItemBody().render(product.json());
-            HttpExchange exchange = turn.sendAuthorized(() -> turn.jsonPost(ShopField.CART_ITEMS_PATH, body),
-                    ShopField.CART_ITEMS_PATH, body);
+            HttpExchange exchange = turn.sendAuthorized(() -> turn.jsonPost(ShopConnectionSchema.CART_ITEMS_PATH, body),
+                    ShopConnectionSchema.CART_ITEMS_PATH, body);
             if (!exchange.answered()) {
                 return turn.endingIteration(turn.end(false));
             }
@@ -112,10 +118,10 @@ public class AddToCartSampler extends ShopSampler {
         ShopSettings settings = turn.settings();
         String method = settings.cartClearMethod();
         if (method != null) {
-            String target = settings.path(ShopField.CART_CLEAR_PATH);
+            String target = settings.path(ShopConnectionSchema.CART_CLEAR_PATH);
             HttpExchange cleared = turn.sendAuthorized(
                     () -> HttpRequest.method(method, target, null).header("Accept", "application/json"),
-                    ShopField.CART_CLEAR_PATH, null);
+                    ShopConnectionSchema.CART_CLEAR_PATH, null);
             if (!cleared.answered() || !cleared.response().successful()) {
                 return "emptying the cart an earlier attempt left (" + method + " " + target + ") "
                         + ShopSampler.outcome(cleared);
@@ -129,21 +135,5 @@ public class AddToCartSampler extends ShopSampler {
     static ProductId rejectedProduct(ShopSettings settings, byte[] body) {
         JsonNode id = Json.at(Json.parse(body), settings.rejectedProductPointer());
         return id == null ? null : new ProductId(id.toString());
-    }
-
-    public int getMinProducts() {
-        return minProducts;
-    }
-
-    public void setMinProducts(int minProducts) {
-        this.minProducts = minProducts;
-    }
-
-    public int getMaxProducts() {
-        return maxProducts;
-    }
-
-    public void setMaxProducts(int maxProducts) {
-        this.maxProducts = maxProducts;
     }
 }

@@ -1,20 +1,22 @@
 package dev.orderflow.jmeter.sampler;
 
-import java.beans.PropertyDescriptor;
+import dev.orderflow.jmeter.element.SchemaBeanInfo;
+import dev.orderflow.jmeter.element.gui.SettingsCustomizer;
 
-import org.apache.jmeter.testbeans.BeanInfoSupport;
-
-/** The GUI form of an {@link AddToCartSampler}: how many distinct products go into a cart. */
-public class AddToCartSamplerBeanInfo extends BeanInfoSupport {
+/** The menu label, form and saved properties of a {@link AddToCartSampler}: all from {@link SamplerSchemas.AddToCart}. */
+public class AddToCartSamplerBeanInfo extends SchemaBeanInfo {
 
     public AddToCartSamplerBeanInfo() {
-        super(AddToCartSampler.class);
-        createPropertyGroup("cart", new String[] {AddToCartSampler.MIN_PRODUCTS, AddToCartSampler.MAX_PRODUCTS});
-        PropertyDescriptor p = property(AddToCartSampler.MIN_PRODUCTS);
-        p.setValue(NOT_UNDEFINED, Boolean.TRUE);
-        p.setValue(DEFAULT, 1);
-        p = property(AddToCartSampler.MAX_PRODUCTS);
-        p.setValue(NOT_UNDEFINED, Boolean.TRUE);
-        p.setValue(DEFAULT, 2);
+        super(AddToCartSampler.class, Form.class, SamplerSchemas.AddToCart.INSTANCE);
+    }
+
+    /** The sampler's form. */
+    public static final class Form extends SettingsCustomizer {
+
+        private static final long serialVersionUID = 1L;
+
+        public Form() {
+            super(SamplerSchemas.AddToCart.INSTANCE);
+        }
     }
 }

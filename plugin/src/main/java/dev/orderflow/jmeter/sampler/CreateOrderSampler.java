@@ -3,8 +3,9 @@ package dev.orderflow.jmeter.sampler;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.config.ShopSettings;
+import dev.orderflow.jmeter.element.OrderFlowSchema;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.http.HttpExchange;
@@ -22,6 +23,11 @@ public class CreateOrderSampler extends ShopSampler {
     private static final long serialVersionUID = 1L;
 
     @Override
+    protected OrderFlowSchema schema() {
+        return SamplerSchemas.CreateOrder.INSTANCE;
+    }
+
+    @Override
     protected FlowStep step() {
         return FlowStep.ORDER;
     }
@@ -33,13 +39,13 @@ public class CreateOrderSampler extends ShopSampler {
         // a request sent again after a re-login keeps its key: the shop refused the first, so at most one counts
         String idempotencyKey = UUID.randomUUID().toString();
         Supplier<HttpRequest.Builder> request = () -> {
-            HttpRequest.Builder order = turn.jsonPost(ShopField.ORDERS_PATH, settings.orderBody());
+            HttpRequest.Builder order = turn.jsonPost(ShopConnectionSchema.ORDERS_PATH, settings.orderBody());
             if (settings.idempotencyHeader() != null) {
                 order.header(settings.idempotencyHeader(), idempotencyKey);
             }
             return order;
         };
-        HttpExchange exchange = turn.sendAuthorized(request, ShopField.ORDERS_PATH, settings.orderBody());
+        HttpExchange exchange = turn.sendAuthorized(request, ShopConnectionSchema.ORDERS_PATH, settings.orderBody());
         if (!exchange.answered()) {
             result.setOutcomeUnknown(exchange.failure().requestSent());
             return turn.end(false);

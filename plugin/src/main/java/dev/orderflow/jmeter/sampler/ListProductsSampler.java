@@ -5,8 +5,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.config.ShopSettings;
+import dev.orderflow.jmeter.element.OrderFlowSchema;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.http.HttpExchange;
@@ -21,6 +22,11 @@ public class ListProductsSampler extends ShopSampler {
     private static final long serialVersionUID = 1L;
 
     @Override
+    protected OrderFlowSchema schema() {
+        return SamplerSchemas.ListProducts.INSTANCE;
+    }
+
+    @Override
     protected FlowStep step() {
         return FlowStep.PRODUCTS;
     }
@@ -29,7 +35,7 @@ public class ListProductsSampler extends ShopSampler {
     protected OrderFlowSampleResult sample(Turn turn) {
         ShopSettings settings = turn.settings();
         turn.start();
-        HttpExchange exchange = turn.sendAuthorized(() -> turn.jsonGet(ShopField.PRODUCTS_PATH), ShopField.PRODUCTS_PATH, null);
+        HttpExchange exchange = turn.sendAuthorized(() -> turn.jsonGet(ShopConnectionSchema.PRODUCTS_PATH), ShopConnectionSchema.PRODUCTS_PATH, null);
         if (!exchange.answered() || !exchange.response().successful()) {
             return turn.end(false);
         }

@@ -1,5 +1,6 @@
 package dev.orderflow.jmeter.sampler;
 
+import dev.orderflow.jmeter.element.OrderFlowSchema;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 
@@ -12,6 +13,11 @@ import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 public class LoginSampler extends ShopSampler {
 
     private static final long serialVersionUID = 1L;
+
+    @Override
+    protected OrderFlowSchema schema() {
+        return SamplerSchemas.LogIn.INSTANCE;
+    }
 
     @Override
     protected FlowStep step() {

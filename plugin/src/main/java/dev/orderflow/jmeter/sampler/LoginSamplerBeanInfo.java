@@ -1,11 +1,22 @@
 package dev.orderflow.jmeter.sampler;
 
-import org.apache.jmeter.testbeans.BeanInfoSupport;
+import dev.orderflow.jmeter.element.SchemaBeanInfo;
+import dev.orderflow.jmeter.element.gui.SettingsCustomizer;
 
-/** The GUI form of a {@link LoginSampler}: everything it needs comes from the shop connection in scope. */
-public class LoginSamplerBeanInfo extends BeanInfoSupport {
+/** The menu label, form and saved properties of a {@link LoginSampler}: all from {@link SamplerSchemas.LogIn}. */
+public class LoginSamplerBeanInfo extends SchemaBeanInfo {
 
     public LoginSamplerBeanInfo() {
-        super(LoginSampler.class);
+        super(LoginSampler.class, Form.class, SamplerSchemas.LogIn.INSTANCE);
+    }
+
+    /** The sampler's form. */
+    public static final class Form extends SettingsCustomizer {
+
+        private static final long serialVersionUID = 1L;
+
+        public Form() {
+            super(SamplerSchemas.LogIn.INSTANCE);
+        }
     }
 }

@@ -2,8 +2,9 @@ package dev.orderflow.jmeter.sampler;
 
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.util.List;
 
+import dev.orderflow.jmeter.element.OrderFlowSchema;
+import dev.orderflow.jmeter.element.SettingsReader;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.http.HttpExchange;
@@ -19,14 +20,14 @@ public class PageSampler extends ShopSampler {
 
     private static final long serialVersionUID = 1L;
 
-    /** Bean property name, as saved in JMX files. */
-    public static final String PATH = "path";
-
-    private String path = "/";
-
     /** A Page sampler for the index page, also for plans built in code. */
     public PageSampler() {
-        setProperty(PATH, path);
+        SamplerSchemas.Page.INSTANCE.applyDefaults(this);
+    }
+
+    @Override
+    protected OrderFlowSchema schema() {
+        return SamplerSchemas.Page.INSTANCE;
     }
 
     private transient String urlPath;
@@ -39,21 +40,30 @@ public class PageSampler extends ShopSampler {
     }
 
     @Override
-    protected List<String> problems() {
-        return RequestTargets.isValid(path == null ? "" : path)
-                ? List.of()
-                : List.of("Path (" + PATH + ") \"" + path + "\" is not a path: it must start with / and have no spaces");
+    protected void read(SettingsReader read) {
+        path(read);
+    }
+
+    /** The page's path; when it is not one, the reader says so. */
+    private static String path(SettingsReader read) {
+        String path = read.text(SamplerSchemas.Page.PATH);
+        if (!RequestTargets.isValid(path)) {
+            read.problem(SamplerSchemas.Page.PATH, "'" + path + "' is not a path: it must start with / and have no spaces");
+        }
+        return path;
     }
 
     @Override
     protected OrderFlowSampleResult sample(Turn turn) {
         turn.start();
-        if (!RequestTargets.isValid(path == null ? "" : path)) {
-            return turn.fail(problems().get(0));
+        SettingsReader read = SettingsReader.of(schema(), this);
+        String path = path(read);
+        if (!read.problems().isEmpty()) {
+            return turn.fail(read.problems().get(0));
         }
         URL pageUrl;
         try {
-            pageUrl = urlOf(turn);
+            pageUrl = urlOf(turn, path);
         } catch (MalformedURLException e) {
             return turn.fail("not a URL: " + e.getMessage());
         }
@@ -65,20 +75,12 @@ public class PageSampler extends ShopSampler {
         return turn.end(ok);
     }
 
-    private URL urlOf(Turn turn) throws MalformedURLException {
+    private URL urlOf(Turn turn, String path) throws MalformedURLException {
         if (url == null || !path.equals(urlPath) || urlShop != turn.settings()) {
             url = turn.settings().url(path);
             urlPath = path;
             urlShop = turn.settings();
         }
         return url;
-    }
-
-    public String getPath() {
-        return path;
-    }
-
-    public void setPath(String path) {
-        this.path = path;
     }
 }

@@ -1,17 +1,22 @@
 package dev.orderflow.jmeter.sampler;
 
-import java.beans.PropertyDescriptor;
+import dev.orderflow.jmeter.element.SchemaBeanInfo;
+import dev.orderflow.jmeter.element.gui.SettingsCustomizer;
 
-import org.apache.jmeter.testbeans.BeanInfoSupport;
-
-/** The GUI form of a {@link PageSampler}: the page's path. */
-public class PageSamplerBeanInfo extends BeanInfoSupport {
+/** The menu label, form and saved properties of a {@link PageSampler}: all from {@link SamplerSchemas.Page}. */
+public class PageSamplerBeanInfo extends SchemaBeanInfo {
 
     public PageSamplerBeanInfo() {
-        super(PageSampler.class);
-        createPropertyGroup("page", new String[] {PageSampler.PATH});
-        PropertyDescriptor p = property(PageSampler.PATH);
-        p.setValue(NOT_UNDEFINED, Boolean.TRUE);
-        p.setValue(DEFAULT, "/");
+        super(PageSampler.class, Form.class, SamplerSchemas.Page.INSTANCE);
+    }
+
+    /** The sampler's form. */
+    public static final class Form extends SettingsCustomizer {
+
+        private static final long serialVersionUID = 1L;
+
+        public Form() {
+            super(SamplerSchemas.Page.INSTANCE);
+        }
     }
 }

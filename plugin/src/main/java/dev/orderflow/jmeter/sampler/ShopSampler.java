@@ -2,7 +2,6 @@ package dev.orderflow.jmeter.sampler;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.apache.jmeter.config.ConfigTestElement;
@@ -16,11 +15,13 @@ import org.apache.jmeter.testelement.TestElement;
 import org.apache.jmeter.testelement.ThreadListener;
 import org.apache.jmeter.threads.JMeterContext;
 
-import dev.orderflow.jmeter.config.InvalidShopConnectionException;
 import dev.orderflow.jmeter.config.ShopConnection;
-import dev.orderflow.jmeter.config.ShopField;
 import dev.orderflow.jmeter.config.ShopSettings;
 import dev.orderflow.jmeter.element.CheckedAtTestStart;
+import dev.orderflow.jmeter.element.InvalidSettingsException;
+import dev.orderflow.jmeter.element.OrderFlowSchema;
+import dev.orderflow.jmeter.element.Setting;
+import dev.orderflow.jmeter.element.SettingsReader;
 import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
@@ -54,18 +55,23 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
     /** Takes the sample; null when there is nothing to sample (e.g. already logged in). */
     protected abstract OrderFlowSampleResult sample(Turn turn);
 
-    /** What is wrong with this sampler's own fields, one sentence each naming the field; empty when nothing. */
-    protected List<String> problems() {
-        return List.of();
+    /** The sampler's settings: its label, form and own fields. */
+    protected abstract OrderFlowSchema schema();
+
+    /** Reads and checks this sampler's own settings; the reader collects what is wrong. None by default. */
+    protected void read(SettingsReader read) {
+        // most samplers take everything from the shop connection
     }
 
     @Override
     public void testStarted() {
-        // JMeter has prepared this bean: the fields hold this run's values
-        List<String> problems = problems();
-        if (!problems.isEmpty()) {
-            String message = "Sampler \"" + getName() + "\" cannot start the test: " + String.join("; ", problems);
-            CheckedAtTestStart.refuse(message, getName());
+        // the properties are this run's: reading one evaluates its expressions
+        SettingsReader read = SettingsReader.of(schema(), this);
+        read(read);
+        try {
+            read.check();
+        } catch (InvalidSettingsException e) {
+            CheckedAtTestStart.refuse(e.getMessage(), schema().menuLabel());
         }
     }
 
@@ -84,7 +90,7 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
         ShopSettings settings;
         try {
             settings = shopConnection.settings();
-        } catch (InvalidShopConnectionException e) {
+        } catch (InvalidSettingsException e) {
             return misconfigured(user, e.getMessage());
         }
         sessions = ShopSessions.of(context.getVariables());
@@ -232,18 +238,18 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
         }
 
         /** A GET of a path field of the shop connection, asking for JSON back. */
-        public HttpRequest.Builder jsonGet(ShopField path) {
+        public HttpRequest.Builder jsonGet(Setting path) {
             return HttpRequest.get(settings.path(path)).header("Accept", "application/json");
         }
 
         /** A POST of a JSON body to a path field of the shop connection, asking for JSON back. */
-        public HttpRequest.Builder jsonPost(ShopField path, String body) {
+        public HttpRequest.Builder jsonPost(Setting path, String body) {
             return HttpRequest.post(settings.path(path), "application/json", body.getBytes(StandardCharsets.UTF_8))
                     .header("Accept", "application/json");
         }
 
         /** Sends a request to a path field within the sample and records it; the masked body is what the sample shows. */
-        public HttpExchange send(HttpRequest request, ShopField path, String maskedBody) {
+        public HttpExchange send(HttpRequest request, Setting path, String maskedBody) {
             return send(request, settings.url(path), maskedBody);
         }
 
@@ -284,7 +290,7 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
          * and the request is sent once more; every exchange is recorded. A failed re-login fails the sample when it
          * ends. Returns the last exchange of the request itself.
          */
-        public HttpExchange sendAuthorized(Supplier<HttpRequest.Builder> request, ShopField path, String maskedBody) {
+        public HttpExchange sendAuthorized(Supplier<HttpRequest.Builder> request, Setting path, String maskedBody) {
             HttpExchange exchange = send(authorized(request.get()).build(), path, maskedBody);
             if (!exchange.answered() || exchange.response().status() != 401 || relogin != Relogin.NONE
                     || !session.loggedIn()) {

@@ -3,12 +3,12 @@ package dev.orderflow.jmeter.sampler;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orderflow.jmeter.config.Credentials;
-import dev.orderflow.jmeter.config.InvalidShopConnectionException;
 import dev.orderflow.jmeter.config.JsonText;
 import dev.orderflow.jmeter.config.ShopConnection;
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.config.ShopSettings;
 import dev.orderflow.jmeter.config.UsersFile;
+import dev.orderflow.jmeter.element.InvalidSettingsException;
 import dev.orderflow.jmeter.http.HttpExchange;
 import dev.orderflow.jmeter.http.HttpHeader;
 
@@ -39,7 +39,7 @@ final class UserLogin {
         UsersFile users;
         try {
             users = connection.users();
-        } catch (InvalidShopConnectionException e) {
+        } catch (InvalidSettingsException e) {
             return new Problem(e.getMessage(), false);
         }
         int row = turn.user().userNumber();
@@ -53,7 +53,7 @@ final class UserLogin {
         String shown = settings.loginBody().render(name -> name.equals("username") ? username : MASKED_PASSWORD);
 
         turn.nextAnswerCarriesToken();
-        HttpExchange exchange = turn.send(turn.jsonPost(ShopField.LOGIN_PATH, body).build(), ShopField.LOGIN_PATH, shown);
+        HttpExchange exchange = turn.send(turn.jsonPost(ShopConnectionSchema.LOGIN_PATH, body).build(), ShopConnectionSchema.LOGIN_PATH, shown);
         if (!exchange.answered() || !exchange.response().successful()) {
             return new Problem("the login " + ShopSampler.outcome(exchange), true);
         }

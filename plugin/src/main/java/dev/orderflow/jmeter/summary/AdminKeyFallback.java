@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
+
+import dev.orderflow.jmeter.element.InvalidSettingsException;
 
 /**
  * Where the listener finds the shop's admin key when its field is empty: in the file the JMeter property
@@ -24,7 +27,7 @@ final class AdminKeyFallback {
     /**
      * The key from the file or the environment; empty when neither has one.
      *
-     * @throws SummaryConfigurationException when the file is named but cannot be read or is empty
+     * @throws InvalidSettingsException when the file is named but cannot be read or is empty
      */
     static String find(String elementName, UnaryOperator<String> jmeterProperty, UnaryOperator<String> environment) {
         String file = jmeterProperty.apply(FILE_PROPERTY);
@@ -33,17 +36,20 @@ final class AdminKeyFallback {
             try {
                 key = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
             } catch (IOException | InvalidPathException e) {
-                throw new SummaryConfigurationException(elementName, SummaryField.ADMIN_KEY,
-                        "is empty and the file " + FILE_PROPERTY + " names cannot be read: " + file.trim()
+                throw refusal(elementName, "is empty and the file " + FILE_PROPERTY + " names cannot be read: " + file.trim()
                                 + " (" + e + ")");
             }
             if (key.isEmpty()) {
-                throw new SummaryConfigurationException(elementName, SummaryField.ADMIN_KEY,
-                        "is empty and so is the file " + FILE_PROPERTY + " names: " + file.trim());
+                throw refusal(elementName, "is empty and so is the file " + FILE_PROPERTY + " names: " + file.trim());
             }
             return key;
         }
         String fromEnvironment = environment.apply(ENVIRONMENT_VARIABLE);
         return fromEnvironment == null ? "" : fromEnvironment.strip();
+    }
+
+    private static InvalidSettingsException refusal(String elementName, String problem) {
+        return new InvalidSettingsException(OrderSummarySchema.INSTANCE.elementKind(), elementName,
+                List.of(OrderSummarySchema.ADMIN_KEY.describe() + ": " + problem));
     }
 }

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.jmeter.JMeter;
-import org.apache.jmeter.engine.util.CompoundVariable;
-import org.apache.jmeter.functions.InvalidVariableException;
 import org.apache.jmeter.samplers.Remoteable;
 import org.apache.jmeter.samplers.SampleEvent;
 import org.apache.jmeter.samplers.SampleListener;
@@ -17,6 +15,9 @@ import org.apache.jmeter.util.JMeterUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.orderflow.jmeter.element.ExpressionValues;
+import dev.orderflow.jmeter.element.InvalidSettingsException;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 
 /**
@@ -53,14 +54,6 @@ public class OrderSummaryListener extends AbstractTestElement
     private transient volatile String host;
     /** That host's engine number as its samples say it, once one came; -1 before. */
     private transient volatile int engineOfHost = -1;
-
-    public String get(SummaryField field) {
-        return getPropertyAsString(field.key(), "");
-    }
-
-    public void set(SummaryField field, String value) {
-        setProperty(field.key(), value == null ? "" : value);
-    }
 
     /**
      * Drops the users and spawn-rate fields older plans carry: the summary now takes both from the thread
@@ -127,7 +120,7 @@ public class OrderSummaryListener extends AbstractTestElement
                 shared = own;
                 own.join(host, this::startRun);
             }
-        } catch (SummaryConfigurationException e) {
+        } catch (InvalidSettingsException e) {
             refuse(e, distributed);
         }
         if (JMeter.isNonGUI()) {
@@ -194,34 +187,15 @@ public class OrderSummaryListener extends AbstractTestElement
     }
 
     /** The value of a field as the run uses it; an empty admin key may come from a file or the environment. */
-    private String evaluated(SummaryField field) {
-        String value = compiled(field);
-        if (field == SummaryField.ADMIN_KEY && value.isBlank()) {
+    private String evaluated(Setting field) {
+        String value = ExpressionValues.evaluated(OrderSummarySchema.INSTANCE, this, field);
+        if (field == OrderSummarySchema.ADMIN_KEY && value.isBlank()) {
             return AdminKeyFallback.find(getName(), JMeterUtils::getProperty, System::getenv);
         }
         return value;
     }
 
-    /**
-     * The value of a field with its functions evaluated. In a local run JMeter has already compiled them; on a
-     * distributed run's controller it compiles functions only for its own result collectors, so this does it.
-     */
-    private String compiled(SummaryField field) {
-        String value = get(field);
-        if (!value.contains("${")) {
-            return value;
-        }
-        CompoundVariable function = new CompoundVariable();
-        try {
-            function.setParameters(value);
-        } catch (InvalidVariableException e) {
-            String shown = field == SummaryField.ADMIN_KEY ? "(the value is not shown)" : "'" + value + "'";
-            throw new SummaryConfigurationException(getName(), field, "has a function that cannot be evaluated: " + shown);
-        }
-        return function.execute();
-    }
-
-    private void refuse(SummaryConfigurationException e, boolean distributed) {
+    private void refuse(InvalidSettingsException e, boolean distributed) {
         log.error(e.getMessage());
         if (JMeter.isNonGUI()) {
             System.out.println(e.getMessage()); // NOSONAR the console is where a non-GUI user looks

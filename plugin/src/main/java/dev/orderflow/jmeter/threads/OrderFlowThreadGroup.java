@@ -19,6 +19,7 @@ import org.apache.jorphan.util.JMeterStopTestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.GroupLoad;
 import dev.orderflow.jmeter.flow.VirtualUser;
@@ -66,7 +67,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
 
     /** The shape's name ({@link ShapeKind#propertyValue()}) or an expression giving it. */
     public void setShape(String shape) {
-        setProperty(OrderFlowThreadGroupSchema.SHAPE.key(), shape);
+        setProperty(OrderFlowThreadGroupSchema.SHAPE.name(), shape);
     }
 
     public String getUsers() {
@@ -74,7 +75,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
     }
 
     public void setUsers(String users) {
-        setProperty(OrderFlowThreadGroupSchema.USERS.key(), users);
+        setProperty(OrderFlowThreadGroupSchema.USERS.name(), users);
     }
 
     public String getSpawnRate() {
@@ -82,7 +83,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
     }
 
     public void setSpawnRate(String spawnRate) {
-        setProperty(OrderFlowThreadGroupSchema.SPAWN_RATE.key(), spawnRate);
+        setProperty(OrderFlowThreadGroupSchema.SPAWN_RATE.name(), spawnRate);
     }
 
     public String getRunTime() {
@@ -90,7 +91,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
     }
 
     public void setRunTime(String seconds) {
-        setProperty(OrderFlowThreadGroupSchema.RUN_TIME.key(), seconds);
+        setProperty(OrderFlowThreadGroupSchema.RUN_TIME.name(), seconds);
     }
 
     public String getIterations() {
@@ -98,12 +99,12 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
     }
 
     public void setIterations(String iterations) {
-        setProperty(OrderFlowThreadGroupSchema.ITERATIONS.key(), iterations);
+        setProperty(OrderFlowThreadGroupSchema.ITERATIONS.name(), iterations);
     }
 
     public List<StageText> getStages() {
         List<StageText> rows = new ArrayList<>();
-        JMeterProperty stages = getProperty(OrderFlowThreadGroupSchema.STAGES.key());
+        JMeterProperty stages = getProperty(OrderFlowThreadGroupSchema.STAGES.name());
         if (stages instanceof CollectionProperty collection) {
             PropertyIterator items = collection.iterator();
             while (items.hasNext()) {
@@ -117,7 +118,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
 
     public void setStages(List<StageText> rows) {
         CollectionProperty stages = new CollectionProperty();
-        stages.setName(OrderFlowThreadGroupSchema.STAGES.key());
+        stages.setName(OrderFlowThreadGroupSchema.STAGES.name());
         for (int i = 0; i < rows.size(); i++) {
             stages.addProperty(new TestElementProperty("stage" + (i + 1), new StageRow(rows.get(i))));
         }
@@ -129,7 +130,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
     }
 
     public void setScript(String source) {
-        setProperty(OrderFlowThreadGroupSchema.SCRIPT.key(), source);
+        setProperty(OrderFlowThreadGroupSchema.SCRIPT.name(), source);
     }
 
     public String getTickTimeLimit() {
@@ -137,7 +138,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
     }
 
     public void setTickTimeLimit(String seconds) {
-        setProperty(OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.key(), seconds);
+        setProperty(OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.name(), seconds);
     }
 
     public String getTimeScale() {
@@ -145,7 +146,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
     }
 
     public void setTimeScale(String timeScale) {
-        setProperty(OrderFlowThreadGroupSchema.TIME_SCALE.key(), timeScale);
+        setProperty(OrderFlowThreadGroupSchema.TIME_SCALE.name(), timeScale);
     }
 
     public String getStopGracePeriod() {
@@ -153,16 +154,16 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
     }
 
     public void setStopGracePeriod(String seconds) {
-        setProperty(OrderFlowThreadGroupSchema.STOP_GRACE.key(), seconds);
+        setProperty(OrderFlowThreadGroupSchema.STOP_GRACE.name(), seconds);
     }
 
     public boolean isVirtualThreads() {
-        return getPropertyAsBoolean(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.key(),
+        return getPropertyAsBoolean(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.name(),
                 Boolean.parseBoolean(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.defaultValue()));
     }
 
     public void setVirtualThreads(boolean virtualThreads) {
-        setProperty(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.key(), virtualThreads);
+        setProperty(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.name(), virtualThreads);
     }
 
     /** The shape settings; while a test runs, with every expression evaluated. */
@@ -171,8 +172,8 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
                 getStages(), getScript(), getTimeScale(), getTickTimeLimit());
     }
 
-    private String text(PropertyField field) {
-        return getPropertyAsString(field.key(), field.defaultValue());
+    private String text(Setting field) {
+        return field.read(this);
     }
 
     /**

@@ -2,42 +2,52 @@ package dev.orderflow.jmeter.threads;
 
 import java.util.List;
 
+import dev.orderflow.jmeter.element.OrderFlowSchema;
+import dev.orderflow.jmeter.element.Setting;
+
 /**
- * The properties of {@link OrderFlowThreadGroup}, declared once for the element, its editor and the tests.
+ * The properties of {@link OrderFlowThreadGroup}, declared once with JMeter's schema API for the element, its
+ * editor, its messages and the tests.
  *
  * <p>Every value is stored as text so that any of them can be a JMeter expression such as
  * {@code ${__P(users,100)}}; the values are read when the test starts.
  */
-public final class OrderFlowThreadGroupSchema {
+public final class OrderFlowThreadGroupSchema extends OrderFlowSchema {
 
     /** Namespace of every key, so that our properties never collide with JMeter's own thread group keys. */
     public static final String PREFIX = "OrderFlowThreadGroup.";
 
+    public static final OrderFlowThreadGroupSchema INSTANCE = new OrderFlowThreadGroupSchema();
+
     /** Which load shape runs: {@link ShapeKind#propertyValue()}. */
-    public static final PropertyField SHAPE = field("shape", "Load shape", ShapeKind.USERS.propertyValue());
-    public static final PropertyField USERS = field("users", "Users", "10");
-    public static final PropertyField SPAWN_RATE = field("spawnRate", "Spawn rate (users/s)", "1");
+    public static final Setting SHAPE = INSTANCE.text(PREFIX + "shape", "Load shape", ShapeKind.USERS.propertyValue(),
+            "users, stages or script");
+    public static final Setting USERS = INSTANCE.text(PREFIX + "users", "Users", "10",
+            "Concurrent virtual users, the cluster's total in a distributed run");
+    public static final Setting SPAWN_RATE = INSTANCE.text(PREFIX + "spawnRate", "Spawn rate (users/s)", "1",
+            "Users started (or stopped) per second until the number is reached");
     /** Seconds; empty when users run a number of iterations instead. */
-    public static final PropertyField RUN_TIME = field("runTime", "Run time (s)", "60");
+    public static final Setting RUN_TIME = INSTANCE.text(PREFIX + "runTime", "Run time (s)", "60",
+            "How long the users run; empty when they run a number of iterations instead");
     /** Iterations per user; empty when users loop until the run time is over. */
-    public static final PropertyField ITERATIONS = field("iterations", "Iterations per user", "");
+    public static final Setting ITERATIONS = INSTANCE.text(PREFIX + "iterations", "Iterations per user", "",
+            "Orders each user places before it ends; empty loops until the run time is over");
     /** A collection of {@link StageRow} elements. */
-    public static final PropertyField STAGES = field("stages", "Stages", "");
-    public static final PropertyField SCRIPT = field("script", "Shape script", "");
+    public static final Setting STAGES = INSTANCE.table(PREFIX + "stages", "Stages",
+            "Rows of until (s), users and spawn rate, as Locust's stages");
+    public static final Setting SCRIPT = INSTANCE.longText(PREFIX + "script", "Shape script", "",
+            "Groovy that defines tick(), asked each second for [users, spawn rate], or null to end");
     /** Seconds the script body and each tick() may take before the test fails, naming the script's line. */
-    public static final PropertyField TICK_TIME_LIMIT = field("tickTimeLimit", "Tick time limit (s)", "1");
+    public static final Setting TICK_TIME_LIMIT = INSTANCE.text(PREFIX + "tickTimeLimit", "Tick time limit (s)", "1",
+            "Seconds the script's body and each tick() may take");
     /** Multiplies every duration of the shape (run time, stage times, script time). */
-    public static final PropertyField TIME_SCALE = field("timeScale", "Time scale", "1");
+    public static final Setting TIME_SCALE = INSTANCE.text(PREFIX + "timeScale", "Time scale", "1",
+            "Multiplies every duration of the shape");
     /** Seconds users get to finish their current sample at the planned end before they are interrupted. */
-    public static final PropertyField STOP_GRACE = field("stopGracePeriod", "Stop grace period (s)", "10");
-    public static final PropertyField VIRTUAL_THREADS = field("virtualThreads", "Virtual threads (Java 21+)", "true");
-
-    /** Columns of a stage row. */
-    public static final PropertyField STAGE_UNTIL = field("stage.until", "until (s)", "");
-    public static final PropertyField STAGE_USERS = field("stage.users", "users", "");
-    public static final PropertyField STAGE_SPAWN_RATE = field("stage.spawnRate", "spawn rate", "");
-
-    public static final List<PropertyField> STAGE_COLUMNS = List.of(STAGE_UNTIL, STAGE_USERS, STAGE_SPAWN_RATE);
+    public static final Setting STOP_GRACE = INSTANCE.text(PREFIX + "stopGracePeriod", "Stop grace period (s)", "10",
+            "Seconds users get to finish their current sample at the planned end before they are interrupted");
+    public static final Setting VIRTUAL_THREADS = INSTANCE.flag(PREFIX + "virtualThreads", "Virtual threads (Java 21+)",
+            true, "Users run on virtual threads where the Java runtime has them");
 
     /**
      * The stepped shape of the orderflow test series, used as the first stages of a new element:
@@ -56,9 +66,27 @@ public final class OrderFlowThreadGroupSchema {
     public static final String ENGINE_PROPERTY = "orderflow.engine";
 
     private OrderFlowThreadGroupSchema() {
+        super("Thread group", "Runs the load the way Locust does: a number of users reached at a spawn rate, a table"
+                + " of stages, or a Groovy shape script asked each second. In a distributed run users and spawn rate"
+                + " are cluster totals.");
     }
 
-    private static PropertyField field(String name, String label, String defaultValue) {
-        return new PropertyField(PREFIX + name, label, defaultValue);
+    /** The columns of one row of {@link #STAGES}, each a property of a {@link StageRow}. */
+    public static final class StageRowSchema extends OrderFlowSchema {
+
+        public static final StageRowSchema INSTANCE = new StageRowSchema();
+
+        public static final Setting UNTIL = INSTANCE.text(PREFIX + "stage.until", "until (s)", "",
+                "The stage lasts until this many seconds into the run");
+        public static final Setting USERS = INSTANCE.text(PREFIX + "stage.users", "users", "",
+                "Users during the stage");
+        public static final Setting SPAWN_RATE = INSTANCE.text(PREFIX + "stage.spawnRate", "spawn rate", "",
+                "Users started or stopped per second on the way to the stage's users");
+
+        public static final List<Setting> COLUMNS = List.of(UNTIL, USERS, SPAWN_RATE);
+
+        private StageRowSchema() {
+            super("Stage", "One stage of the thread group's stages shape.");
+        }
     }
 }

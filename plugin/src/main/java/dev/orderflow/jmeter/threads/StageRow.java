@@ -22,27 +22,27 @@ public class StageRow extends AbstractTestElement {
     }
 
     public String getUntil() {
-        return getPropertyAsString(OrderFlowThreadGroupSchema.STAGE_UNTIL.key());
+        return getPropertyAsString(OrderFlowThreadGroupSchema.StageRowSchema.UNTIL.name());
     }
 
     public void setUntil(String until) {
-        setProperty(OrderFlowThreadGroupSchema.STAGE_UNTIL.key(), until);
+        setProperty(OrderFlowThreadGroupSchema.StageRowSchema.UNTIL.name(), until);
     }
 
     public String getUsers() {
-        return getPropertyAsString(OrderFlowThreadGroupSchema.STAGE_USERS.key());
+        return getPropertyAsString(OrderFlowThreadGroupSchema.StageRowSchema.USERS.name());
     }
 
     public void setUsers(String users) {
-        setProperty(OrderFlowThreadGroupSchema.STAGE_USERS.key(), users);
+        setProperty(OrderFlowThreadGroupSchema.StageRowSchema.USERS.name(), users);
     }
 
     public String getSpawnRate() {
-        return getPropertyAsString(OrderFlowThreadGroupSchema.STAGE_SPAWN_RATE.key());
+        return getPropertyAsString(OrderFlowThreadGroupSchema.StageRowSchema.SPAWN_RATE.name());
     }
 
     public void setSpawnRate(String spawnRate) {
-        setProperty(OrderFlowThreadGroupSchema.STAGE_SPAWN_RATE.key(), spawnRate);
+        setProperty(OrderFlowThreadGroupSchema.StageRowSchema.SPAWN_RATE.name(), spawnRate);
     }
 
     public StageText toText() {

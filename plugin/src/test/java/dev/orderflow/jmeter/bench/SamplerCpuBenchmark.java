@@ -14,7 +14,7 @@ import org.apache.jmeter.threads.ThreadGroup;
 import org.apache.jorphan.collections.HashTree;
 import org.apache.jorphan.collections.ListedHashTree;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.sampler.AddToCartSampler;
 import dev.orderflow.jmeter.sampler.CreateOrderSampler;
 import dev.orderflow.jmeter.sampler.ListProductsSampler;
@@ -82,7 +82,7 @@ public final class SamplerCpuBenchmark {
         planTree.add(listener);
         HashTree groupTree = planTree.add(group);
         if (plan.equals("orderflow")) {
-            groupTree.add(Plans.shopConnection(shop.getPort(), Map.of(ShopField.USERS_FILE, users.toString())));
+            groupTree.add(Plans.shopConnection(shop.getPort(), Map.of(ShopConnectionSchema.USERS_FILE, users.toString())));
             for (TestElement sampler : new TestElement[] {Plans.named(new LoginSampler(), "orderflow: login"),
                     Plans.named(new ListProductsSampler(), "orderflow: list products"),
                     Plans.named(new AddToCartSampler(), "orderflow: add to cart"),

@@ -52,7 +52,7 @@ class ShopConnectionJmxTest {
         ShopSettings settings = read.settings();
 
         assertThat(settings.endpoint().host()).isEqualTo("shop.test");
-        assertThat(settings.path(ShopField.LOGIN_PATH)).isEqualTo(ShopField.LOGIN_PATH.defaultValue());
+        assertThat(settings.path(ShopConnectionSchema.LOGIN_PATH)).isEqualTo(ShopConnectionSchema.LOGIN_PATH.defaultValue());
         assertThat(settings.keptResponseBytes()).isEqualTo(65536);
         assertThat(settings.connection().responseTimeoutMillis()).isEqualTo(10_000);
     }

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.sampler.AddToCartSampler;
 import dev.orderflow.jmeter.sampler.LoginSampler;
 import dev.orderflow.jmeter.sampler.PageSampler;
+import dev.orderflow.jmeter.sampler.SamplerSchemas;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.jmeter.testing.RecordingListener;
@@ -33,7 +35,7 @@ import dev.orderflow.jmeter.testing.ScriptedServer;
 class ShopConnectionStartTest {
 
     /** Runs the plan and returns why it was refused: the first reason recorded for the verdict. */
-    private static String refusal(ScriptedServer server, Map<ShopField, String> fields, TestElement... samplers) throws Exception {
+    private static String refusal(ScriptedServer server, Map<Setting, String> fields, TestElement... samplers) throws Exception {
         RecordingListener listener = new RecordingListener();
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
                 new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, samplers), Duration.ofSeconds(30));
@@ -51,31 +53,31 @@ class ShopConnectionStartTest {
     @Test
     void aMalformedJsonPointerRefusesTheRunNamingElementAndField() throws Exception {
         try (ScriptedServer server = server()) {
-            String thrown = refusal(server, Map.of(ShopField.TOKEN_POINTER, "token"), new LoginSampler());
+            String thrown = refusal(server, Map.of(ShopConnectionSchema.TOKEN_POINTER, "token"), new LoginSampler());
 
             assertThat(thrown).isNotNull();
-            assertThat(thrown).isEqualTo("Shop connection \"Shop connection\" cannot start the test: "
-                    + "Token JSON pointer (tokenPointer) \"token\" is not a JSON pointer: it must be empty or start with / (like /token)");
+            assertThat(thrown).isEqualTo("Shop connection 'Shop connection': "
+                    + "Token JSON pointer (tokenPointer): 'token' is not a JSON pointer: it must be empty or start with / (like /token)");
         }
     }
 
     @Test
     void aPortOutOfRangeOrANegativeTimeoutRefusesTheRun() throws Exception {
         try (ScriptedServer server = server()) {
-            String thrown = refusal(server, Map.of(ShopField.PORT, "70000", ShopField.CONNECT_TIMEOUT, "-1"), new LoginSampler());
+            String thrown = refusal(server, Map.of(ShopConnectionSchema.PORT, "70000", ShopConnectionSchema.CONNECT_TIMEOUT, "-1"), new LoginSampler());
 
-            assertThat(thrown).contains("Port (port) \"70000\" is not in 1..65535")
-                    .contains("Connect timeout (ms) (connectTimeout) must not be negative, not -1");
+            assertThat(thrown).isEqualTo("Shop connection 'Shop connection': Port (port): '70000' is not from 1 to 65535; "
+                    + "Connect timeout (ms) (connectTimeout): '-1' is not 0 or more");
         }
     }
 
     @Test
     void anUnreadableUsersFileRefusesTheRunSayingWhereItLooked() throws Exception {
         try (ScriptedServer server = server()) {
-            String thrown = refusal(server, Map.of(ShopField.USERS_FILE, "no-such-folder/users.csv"), new LoginSampler());
+            String thrown = refusal(server, Map.of(ShopConnectionSchema.USERS_FILE, "no-such-folder/users.csv"), new LoginSampler());
 
-            assertThat(thrown).startsWith("Shop connection \"Shop connection\" cannot start the test: "
-                    + "Users CSV file (usersFile) \"no-such-folder/users.csv\" is not a readable file (looked for ");
+            assertThat(thrown).startsWith("Shop connection 'Shop connection': "
+                    + "Users CSV file (usersFile): 'no-such-folder/users.csv' is not a readable file (looked for ");
         }
     }
 
@@ -83,9 +85,9 @@ class ShopConnectionStartTest {
     void aUsersFileWithoutAPasswordColumnRefusesTheRun(@TempDir Path folder) throws Exception {
         Path users = Files.writeString(folder.resolve("users.csv"), "name,secret\nu0,p0\n");
         try (ScriptedServer server = server()) {
-            String thrown = refusal(server, Map.of(ShopField.USERS_FILE, users.toString()), new LoginSampler());
+            String thrown = refusal(server, Map.of(ShopConnectionSchema.USERS_FILE, users.toString()), new LoginSampler());
 
-            assertThat(thrown).contains("Users CSV file (usersFile) cannot be used: ")
+            assertThat(thrown).contains("Users CSV file (usersFile): cannot be used: ")
                     .contains("has no 'username' column");
         }
     }
@@ -93,15 +95,15 @@ class ShopConnectionStartTest {
     @Test
     void aSamplerWithAWrongFieldRefusesTheRunToo() throws Exception {
         AddToCartSampler cart = Plans.named(new AddToCartSampler(), "cart");
-        cart.setProperty(AddToCartSampler.MIN_PRODUCTS, 3);
-        cart.setProperty(AddToCartSampler.MAX_PRODUCTS, 2);
+        cart.setProperty(SamplerSchemas.AddToCart.MIN_PRODUCTS.name(), 3);
+        cart.setProperty(SamplerSchemas.AddToCart.MAX_PRODUCTS.name(), 2);
         PageSampler page = Plans.named(new PageSampler(), "page");
-        page.setProperty(PageSampler.PATH, "index.html");
+        page.setProperty(SamplerSchemas.Page.PATH.name(), "index.html");
         try (ScriptedServer server = server()) {
             assertThat((refusal(server, Map.of(), cart)))
-                    .isEqualTo("Sampler \"cart\" cannot start the test: Most products (maxProducts) must be at least the fewest, 3, not 2");
+                    .isEqualTo("Add to cart 'cart': Most products (maxProducts): '2' is fewer than Fewest products (minProducts), 3");
             assertThat((refusal(server, Map.of(), page)))
-                    .isEqualTo("Sampler \"page\" cannot start the test: Path (path) \"index.html\" is not a path: it must start with / and have no spaces");
+                    .isEqualTo("Page 'page': Path (path): 'index.html' is not a path: it must start with / and have no spaces");
         }
     }
 
@@ -116,8 +118,8 @@ class ShopConnectionStartTest {
             JMeterUtils.setProperty("orderflow.test.port", Integer.toString(server.port()));
             RecordingListener listener = new RecordingListener();
             JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
-                    new TestElement[] {Plans.shopConnection(1, Map.of(ShopField.PORT, "${__P(orderflow.test.port,1)}",
-                            ShopField.HOST, "${__P(orderflow.test.host,127.0.0.1)}")), listener},
+                    new TestElement[] {Plans.shopConnection(1, Map.of(ShopConnectionSchema.PORT, "${__P(orderflow.test.port,1)}",
+                            ShopConnectionSchema.HOST, "${__P(orderflow.test.host,127.0.0.1)}")), listener},
                     Plans.named(new PageSampler(), "index")), Duration.ofSeconds(30));
 
             assertThat(listener.of(FlowStep.PAGE)).hasSize(1).allMatch(org.apache.jmeter.samplers.SampleResult::isSuccessful);
@@ -141,7 +143,7 @@ class ShopConnectionStartTest {
 
             assertThat(arrived.settings().endpoint().baseUrl()).isEqualTo("http://127.0.0.1:8123");
             assertThat(arrived.users().size()).isEqualTo(1000);
-            assertThat(sampler.getPropertyAsInt(AddToCartSampler.MAX_PRODUCTS)).isEqualTo(2);
+            assertThat(sampler.getPropertyAsInt(SamplerSchemas.AddToCart.MAX_PRODUCTS.name())).isEqualTo(2);
         }
     }
 }

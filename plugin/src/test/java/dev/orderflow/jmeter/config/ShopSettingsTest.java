@@ -3,20 +3,21 @@ package dev.orderflow.jmeter.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.ResourceBundle;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.orderflow.jmeter.element.InvalidSettingsException;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.http.HttpVersionChoice;
 
 class ShopSettingsTest {
 
-    private static ShopSettings with(ShopField field, String value) {
-        Map<ShopField, String> values = new EnumMap<>(ShopField.class);
+    private static ShopSettings with(Setting field, String value) {
+        Map<Setting, String> values = new HashMap<>();
         values.put(field, value);
         return ShopSettings.of("My shop", values);
     }
@@ -26,11 +27,11 @@ class ShopSettingsTest {
         ShopSettings settings = ShopSettings.defaults();
 
         assertThat(settings.endpoint().baseUrl()).isEqualTo("http://127.0.0.1:8000");
-        assertThat(settings.path(ShopField.LOGIN_PATH)).isEqualTo("/api/auth/login");
-        assertThat(settings.path(ShopField.PRODUCTS_PATH)).isEqualTo("/api/products?in_stock=true");
-        assertThat(settings.path(ShopField.CART_ITEMS_PATH)).isEqualTo("/api/cart/items");
-        assertThat(settings.path(ShopField.ORDERS_PATH)).isEqualTo("/api/orders");
-        assertThat(settings.url(ShopField.ORDERS_PATH)).hasToString("http://127.0.0.1:8000/api/orders");
+        assertThat(settings.path(ShopConnectionSchema.LOGIN_PATH)).isEqualTo("/api/auth/login");
+        assertThat(settings.path(ShopConnectionSchema.PRODUCTS_PATH)).isEqualTo("/api/products?in_stock=true");
+        assertThat(settings.path(ShopConnectionSchema.CART_ITEMS_PATH)).isEqualTo("/api/cart/items");
+        assertThat(settings.path(ShopConnectionSchema.ORDERS_PATH)).isEqualTo("/api/orders");
+        assertThat(settings.url(ShopConnectionSchema.ORDERS_PATH)).hasToString("http://127.0.0.1:8000/api/orders");
         assertThat(settings.authHeaderName()).isEqualTo("Authorization");
         assertThat(settings.authHeaderValue().render("abc")).isEqualTo("Token abc");
         assertThat(settings.idempotencyHeader()).isEqualTo("Idempotency-Key");
@@ -53,65 +54,66 @@ class ShopSettingsTest {
 
     @ParameterizedTest(name = "{0} = \"{1}\" is refused: {2}")
     @CsvSource(delimiter = '|', value = {
-        "HOST|''|Host (host) is empty",
-        "HOST|shop example|Host (host) \"shop example\" is not a host name or IP address",
-        "PORT|0|Port (port) \"0\" is not in 1..65535",
-        "PORT|65536|Port (port) \"65536\" is not in 1..65535",
-        "PORT|eighty|Port (port) \"eighty\" is not a whole number",
-        "PROTOCOL|ftp|Protocol (protocol) must be http or https, not \"ftp\"",
-        "PROXY|proxy.example|Proxy (host:port) (proxy) \"proxy.example\" is not host:port (like proxy.example.com:3128)",
-        "MAX_REDIRECTS|-1|Redirects followed (GET) (maxRedirects) must not be negative, not -1",
-        "HTTP_VERSION|HTTP/3|HTTP version (httpVersion) must be HTTP/1.1, HTTP/2 or auto, not \"HTTP/3\"",
-        "CONNECT_TIMEOUT|-1|Connect timeout (ms) (connectTimeout) must not be negative, not -1",
-        "RESPONSE_TIMEOUT|-5|Response timeout (ms) (responseTimeout) must not be negative, not -5",
-        "TOKEN_POINTER|token|Token JSON pointer (tokenPointer) \"token\" is not a JSON pointer: it must be empty or start with / (like /token)",
-        "STOCK_POINTER|$.stock|Stock JSON pointer (stockPointer) \"$.stock\" is not a JSON pointer: it must be empty or start with / (like /token)",
-        "LOGIN_PATH|api/login|Login path (loginPath) \"api/login\" is not a path: it must start with / and have no spaces",
-        "CART_CLEAR_PATH|api/cart|Cart clearing path (cartClearPath) \"api/cart\" is not a path: it must start with / and have no spaces, or be empty for a shop that needs no cart clearing",
-        "CART_CLEAR_METHOD|DEL ETE|Cart clearing method (cartClearMethod) \"DEL ETE\" is not an HTTP method such as DELETE or POST",
-        "LOGIN_BODY|{\"user\":{username}}|Login body (loginBody) has no {password} placeholder",
-        "CART_ITEM_BODY|{}|Cart item body (cartItemBody) has no {product} placeholder",
-        "AUTH_HEADER_TEMPLATE|Token|Auth header value (authHeaderTemplate) \"Token\" has no {token} placeholder",
-        "AUTH_HEADER_NAME|Bad Header|Auth header name (authHeaderName) \"Bad Header\" is not a header name",
-        "KEEP_ALIVE|yes|Keep connections alive (keepAlive) must be true or false, not \"yes\"",
-        "USERS_FILE|'  '|Users CSV file (usersFile) is empty",
-        "KEPT_RESPONSE_BYTES|-1|Response bytes kept in results (keptResponseBytes) must not be negative, not -1",
+        "HOST|''|Host (host): is empty",
+        "HOST|shop example|Host (host): 'shop example' is not a host name or IP address",
+        "PORT|0|Port (port): '0' is not from 1 to 65535",
+        "PORT|65536|Port (port): '65536' is not from 1 to 65535",
+        "PORT|eighty|Port (port): 'eighty' is not a whole number",
+        "PROTOCOL|ftp|Protocol (protocol): 'ftp' is not http or https",
+        "PROXY|proxy.example|Proxy (host:port) (proxy): 'proxy.example' is not host:port (like proxy.example.com:3128)",
+        "MAX_REDIRECTS|-1|Redirects followed (GET) (maxRedirects): '-1' is not from 0 to 100",
+        "HTTP_VERSION|HTTP/3|HTTP version (httpVersion): 'HTTP/3' is not HTTP/1.1, HTTP/2 or auto",
+        "CONNECT_TIMEOUT|-1|Connect timeout (ms) (connectTimeout): '-1' is not 0 or more",
+        "RESPONSE_TIMEOUT|-5|Response timeout (ms) (responseTimeout): '-5' is not 0 or more",
+        "TOKEN_POINTER|token|Token JSON pointer (tokenPointer): 'token' is not a JSON pointer: it must be empty or start with / (like /token)",
+        "STOCK_POINTER|$.stock|Stock JSON pointer (stockPointer): '$.stock' is not a JSON pointer: it must be empty or start with / (like /token)",
+        "LOGIN_PATH|api/login|Login path (loginPath): 'api/login' is not a path: it must start with / and have no spaces",
+        "CART_CLEAR_PATH|api/cart|Cart clearing path (cartClearPath): 'api/cart' is not a path: it must start with / and have no spaces, or be empty for a shop that needs no cart clearing",
+        "CART_CLEAR_METHOD|DEL ETE|Cart clearing method (cartClearMethod): 'DEL ETE' is not an HTTP method such as DELETE or POST",
+        "LOGIN_BODY|{\"user\":{username}}|Login body (loginBody): has no {password} placeholder",
+        "CART_ITEM_BODY|{}|Cart item body (cartItemBody): has no {product} placeholder",
+        "AUTH_HEADER_TEMPLATE|Token|Auth header value (authHeaderTemplate): 'Token' has no {token} placeholder",
+        "AUTH_HEADER_NAME|Bad Header|Auth header name (authHeaderName): 'Bad Header' is not a header name",
+        "KEEP_ALIVE|yes|Keep connections alive (keepAlive): 'yes' is not true or false",
+        "USERS_FILE|'  '|Users CSV file (usersFile): is empty",
+        "KEPT_RESPONSE_BYTES|-1|Response bytes kept in results (keptResponseBytes): '-1' is not 0 or more",
     })
-    void refusesAWrongFieldNamingTheElementAndTheField(ShopField field, String value, String problem) {
-        assertThatThrownBy(() -> with(field, value))
-                .isInstanceOf(InvalidShopConnectionException.class)
-                .hasMessage("Shop connection \"My shop\" cannot start the test: " + problem);
+    void refusesAWrongFieldNamingTheElementAndTheField(String field, String value, String problem) throws Exception {
+        Setting setting = (Setting) ShopConnectionSchema.class.getField(field).get(null);
+        assertThatThrownBy(() -> with(setting, value))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("Shop connection 'My shop': " + problem);
     }
 
     @Test
     void theCartIsClearedWithDeleteApiCartUnlessThePathIsEmpty() {
         ShopSettings defaults = ShopSettings.defaults();
         assertThat(defaults.cartClearMethod()).isEqualTo("DELETE");
-        assertThat(defaults.path(ShopField.CART_CLEAR_PATH)).isEqualTo("/api/cart");
-        assertThat(defaults.url(ShopField.CART_CLEAR_PATH)).hasToString("http://127.0.0.1:8000/api/cart");
+        assertThat(defaults.path(ShopConnectionSchema.CART_CLEAR_PATH)).isEqualTo("/api/cart");
+        assertThat(defaults.url(ShopConnectionSchema.CART_CLEAR_PATH)).hasToString("http://127.0.0.1:8000/api/cart");
 
-        assertThat(with(ShopField.CART_CLEAR_PATH, " ").cartClearMethod()).as("a shop that needs none").isNull();
-        assertThat(with(ShopField.CART_CLEAR_METHOD, " post ").cartClearMethod()).isEqualTo("POST");
+        assertThat(with(ShopConnectionSchema.CART_CLEAR_PATH, " ").cartClearMethod()).as("a shop that needs none").isNull();
+        assertThat(with(ShopConnectionSchema.CART_CLEAR_METHOD, " post ").cartClearMethod()).isEqualTo("POST");
     }
 
     @Test
     void listsEveryWrongFieldInOneMessage() {
-        Map<ShopField, String> values = new EnumMap<>(ShopField.class);
-        values.put(ShopField.HOST, "");
-        values.put(ShopField.PORT, "99999");
-        values.put(ShopField.TOKEN_POINTER, "token");
+        Map<Setting, String> values = new HashMap<>();
+        values.put(ShopConnectionSchema.HOST, "");
+        values.put(ShopConnectionSchema.PORT, "99999");
+        values.put(ShopConnectionSchema.TOKEN_POINTER, "token");
 
         assertThatThrownBy(() -> ShopSettings.of("My shop", values))
-                .isInstanceOfSatisfying(InvalidShopConnectionException.class, e -> assertThat(e.problems()).hasSize(3));
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).hasSize(3));
     }
 
     @Test
     void acceptsAnHttpsShopWithAnyCertificateAndABracketedIpv6Host() {
-        Map<ShopField, String> values = new EnumMap<>(ShopField.class);
-        values.put(ShopField.PROTOCOL, "HTTPS");
-        values.put(ShopField.HOST, "[::1]");
-        values.put(ShopField.PORT, "8443");
-        values.put(ShopField.ACCEPT_ANY_CERTIFICATE, "true");
+        Map<Setting, String> values = new HashMap<>();
+        values.put(ShopConnectionSchema.PROTOCOL, "HTTPS");
+        values.put(ShopConnectionSchema.HOST, "[::1]");
+        values.put(ShopConnectionSchema.PORT, "8443");
+        values.put(ShopConnectionSchema.ACCEPT_ANY_CERTIFICATE, "true");
         ShopSettings settings = ShopSettings.of("tls", values);
 
         assertThat(settings.endpoint().baseUrl()).isEqualTo("https://[::1]:8443");
@@ -122,25 +124,26 @@ class ShopSettingsTest {
     @Test
     void readsTheHttpVersionWhateverItsCaseAndSpeaksHttp11ByDefault() {
         assertThat(ShopSettings.defaults().connection().httpVersion()).isEqualTo(HttpVersionChoice.HTTP_1_1);
-        assertThat(ShopSettings.of("h2", Map.of(ShopField.HTTP_VERSION, " http/2 ")).connection().httpVersion())
+        assertThat(ShopSettings.of("h2", Map.of(ShopConnectionSchema.HTTP_VERSION, " http/2 ")).connection().httpVersion())
                 .isEqualTo(HttpVersionChoice.HTTP_2);
-        assertThat(ShopSettings.of("auto", Map.of(ShopField.HTTP_VERSION, "AUTO")).connection().httpVersion())
+        assertThat(ShopSettings.of("auto", Map.of(ShopConnectionSchema.HTTP_VERSION, "AUTO")).connection().httpVersion())
                 .isEqualTo(HttpVersionChoice.AUTO);
     }
 
     @Test
     void anEmptyAuthHeaderNameOrIdempotencyHeaderSendsNone() {
-        assertThat(with(ShopField.AUTH_HEADER_NAME, "").authHeaderName()).isNull();
-        assertThat(with(ShopField.IDEMPOTENCY_HEADER, " ").idempotencyHeader()).isNull();
+        assertThat(with(ShopConnectionSchema.AUTH_HEADER_NAME, "").authHeaderName()).isNull();
+        assertThat(with(ShopConnectionSchema.IDEMPOTENCY_HEADER, " ").idempotencyHeader()).isNull();
     }
 
     @Test
-    void everyFieldHasTheGuiLabelItsMessagesUse() {
-        ResourceBundle resources = ResourceBundle.getBundle(ShopConnection.class.getName() + "Resources");
-        for (ShopField field : ShopField.values()) {
-            assertThat(resources.getString(field.property() + ".displayName")).as(field.name()).isEqualTo(field.label());
-            assertThat(resources.getString(field.property() + ".shortDescription")).as(field.name()).isNotBlank();
+    void everyFieldHasALabelAndAHintAndIsKnownToJMetersSchema() {
+        for (Setting field : ShopConnectionSchema.INSTANCE.settings()) {
+            assertThat(field.label()).as(field.name()).isNotBlank();
+            assertThat(field.hint()).as(field.name()).isNotBlank();
+            assertThat(ShopConnectionSchema.INSTANCE.getProperties()).containsEntry(field.name(), field.descriptor());
         }
+        assertThat(ShopConnectionSchema.INSTANCE.settings()).hasSize(29);
     }
 
     @Test

@@ -1,13 +1,10 @@
 package dev.orderflow.jmeter.live;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -15,6 +12,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.util.logging.Level;
+
+import dev.orderflow.jmeter.testing.DebianPackages;
 
 /**
  * Debian's headless Chromium and its driver for the browser tests: installed with apt-get when missing (the
@@ -30,32 +29,7 @@ final class Chromium {
 
     /** Makes sure both are there, installing them if need be; skips the calling test loudly where that is impossible. */
     static void ensureInstalled() throws IOException, InterruptedException {
-        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
-            return;
-        }
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!Files.isExecutable(Path.of("/usr/bin/apt-get")) || !root) {
-            String reason = "BROWSER TEST SKIPPED: Chromium and chromium-driver are missing and cannot be installed here "
-                    + "(needs apt-get as root): install them with 'apt-get install -y chromium chromium-driver'";
-            System.err.println(reason); // NOSONAR a skipped browser test must be seen in the build's output
-            Assumptions.abort(reason);
-        }
-        run(List.of("apt-get", "update"));
-        run(List.of("apt-get", "install", "-y", "chromium", "chromium-driver"));
-        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-            throw new AssertionError("apt-get installed chromium and chromium-driver, yet " + BROWSER + " or " + DRIVER
-                    + " is missing");
-        }
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).inheritIO();
-        builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-        Process process = builder.start();
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " failed");
-        }
+        DebianPackages.ensure(List.of(BROWSER, DRIVER), "chromium", "chromium-driver");
     }
 
     /** A headless browser with a fresh profile, whose console the test can read. */

@@ -33,12 +33,12 @@ import dev.orderflow.jmeter.sampler.ListProductsSampler;
 import dev.orderflow.jmeter.sampler.LoginSampler;
 import dev.orderflow.jmeter.summary.OrderSummaryListener;
 import dev.orderflow.jmeter.summary.OrderSummaryListenerGui;
-import dev.orderflow.jmeter.summary.SummaryField;
+import dev.orderflow.jmeter.summary.OrderSummarySchema;
+import dev.orderflow.jmeter.testing.JMeterEnvironment;
+import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.ShapeKind;
 import dev.orderflow.jmeter.threads.ShapeSettings;
-import dev.orderflow.jmeter.testing.JMeterEnvironment;
-import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.shop.Shop;
 import dev.orderflow.shop.ShopConfig;
 
@@ -79,15 +79,15 @@ class LiveViewBrowserTest {
         summary.setName("Order summary");
         summary.setProperty(TestElement.TEST_CLASS, OrderSummaryListener.class.getName());
         summary.setProperty(TestElement.GUI_CLASS, OrderSummaryListenerGui.class.getName());
-        summary.set(SummaryField.OUTPUT_DIR, report.toString());
-        summary.set(SummaryField.PLAN, "live view in a browser");
-        summary.set(SummaryField.MAX_ERROR_RATE, "0");
+        OrderSummarySchema.OUTPUT_DIR.write(summary, report.toString());
+        OrderSummarySchema.PLAN.write(summary, "live view in a browser");
+        OrderSummarySchema.MAX_ERROR_RATE.write(summary, "0");
         LiveViewListener live = new LiveViewListener();
         live.setName("Live view");
         live.setProperty(TestElement.TEST_CLASS, LiveViewListener.class.getName());
         live.setProperty(TestElement.GUI_CLASS, LiveViewListenerGui.class.getName());
-        live.set(LiveViewField.PORT, "0");
-        live.set(LiveViewField.ADDRESS, "127.0.0.1");
+        LiveViewSchema.PORT.write(live, "0");
+        LiveViewSchema.ADDRESS.write(live, "127.0.0.1");
 
         // the browser is up before the run starts: the page is opened at the start of the ramp
         ChromeDriver browser = Chromium.start(profile);

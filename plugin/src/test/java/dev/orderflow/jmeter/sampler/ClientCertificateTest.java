@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
@@ -90,8 +90,8 @@ class ClientCertificateTest {
     private static OrderFlowSampleResult page(ScriptedServer server) throws Exception {
         RecordingListener listener = new RecordingListener();
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
-                new TestElement[] {Plans.shopConnection(server.port(), Map.of(ShopField.PROTOCOL, "https",
-                        ShopField.ACCEPT_ANY_CERTIFICATE, "true")), listener},
+                new TestElement[] {Plans.shopConnection(server.port(), Map.of(ShopConnectionSchema.PROTOCOL, "https",
+                        ShopConnectionSchema.ACCEPT_ANY_CERTIFICATE, "true")), listener},
                 Plans.named(new PageSampler(), "page")), Duration.ofSeconds(30));
         List<OrderFlowSampleResult> pages = listener.of(FlowStep.PAGE);
         assertThat(pages).hasSize(1);

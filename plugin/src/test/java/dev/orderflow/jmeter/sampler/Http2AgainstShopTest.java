@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.summary.AdminStatsClient;
 import dev.orderflow.jmeter.summary.ShopStats;
@@ -62,8 +62,8 @@ class Http2AgainstShopTest {
     private static RecordingListener runOrderFlow(Shop shop, String protocol, String httpVersion) throws Exception {
         RecordingListener listener = new RecordingListener();
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(USERS, 1),
-                new TestElement[] {Plans.shopConnection(shop.port(), Map.of(ShopField.PROTOCOL, protocol,
-                        ShopField.ACCEPT_ANY_CERTIFICATE, "true", ShopField.HTTP_VERSION, httpVersion)), listener},
+                new TestElement[] {Plans.shopConnection(shop.port(), Map.of(ShopConnectionSchema.PROTOCOL, protocol,
+                        ShopConnectionSchema.ACCEPT_ANY_CERTIFICATE, "true", ShopConnectionSchema.HTTP_VERSION, httpVersion)), listener},
                 Plans.named(new LoginSampler(), "login"),
                 Plans.named(new ListProductsSampler(), "products"),
                 Plans.named(new AddToCartSampler(), "cart"),

@@ -19,7 +19,7 @@ import org.apache.jmeter.testelement.TestElement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.testing.DigestProtectedShop;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
@@ -145,7 +145,7 @@ class JMeterHttpElementsTest {
             dns.addHost("shop.orderflow.test", "127.0.0.1");
             RecordingListener listener = new RecordingListener();
             JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
-                    new TestElement[] {Plans.shopConnection(server.port(), Map.of(ShopField.HOST, "shop.orderflow.test")),
+                    new TestElement[] {Plans.shopConnection(server.port(), Map.of(ShopConnectionSchema.HOST, "shop.orderflow.test")),
                             listener, dns},
                     Plans.named(new PageSampler(), "page")), Duration.ofSeconds(30));
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
@@ -80,10 +81,10 @@ class ProxyTest {
         return ((ServerConnector) proxy.getConnectors()[0]).getLocalPort();
     }
 
-    private static RecordingListener runOrderFlow(Map<ShopField, String> fields) throws Exception {
+    private static RecordingListener runOrderFlow(Map<Setting, String> fields) throws Exception {
         RecordingListener listener = new RecordingListener();
-        Map<ShopField, String> all = new HashMap<>(fields);
-        all.put(ShopField.CONNECT_TIMEOUT, "2000");
+        Map<Setting, String> all = new HashMap<>(fields);
+        all.put(ShopConnectionSchema.CONNECT_TIMEOUT, "2000");
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(2, 1),
                 new TestElement[] {Plans.shopConnection(unreachablePort, all), listener},
                 Plans.named(new LoginSampler(), "login"),
@@ -105,7 +106,7 @@ class ProxyTest {
     void theShopConnectionsProxyFieldCarriesThePlan() throws Exception {
         int before = proxied.get();
 
-        RecordingListener listener = runOrderFlow(Map.of(ShopField.PROXY, "127.0.0.1:" + proxyPort()));
+        RecordingListener listener = runOrderFlow(Map.of(ShopConnectionSchema.PROXY, "127.0.0.1:" + proxyPort()));
 
         assertThat(listener.of(FlowStep.ORDER)).hasSize(2).allMatch(SampleResult::isSuccessful);
         assertThat(proxied.get() - before).as("every request went through the proxy").isGreaterThanOrEqualTo(2 * 4);

@@ -12,7 +12,8 @@ import org.apache.jmeter.testelement.TestElement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.flow.Relogin;
@@ -33,17 +34,17 @@ class RecoveringUserTest {
     private static final String EXPIRED = "{\"error\":\"unauthorized\",\"detail\":\"the token is not valid; log in again\"}";
 
     /** One user running the order flow with one product per cart. */
-    private static RecordingListener run(ScriptedServer server, int iterations, Map<ShopField, String> fields) throws Exception {
+    private static RecordingListener run(ScriptedServer server, int iterations, Map<Setting, String> fields) throws Exception {
         return run(server, iterations, 1, fields);
     }
 
     private static RecordingListener run(ScriptedServer server, int iterations, int productsPerCart,
-                                         Map<ShopField, String> fields) throws Exception {
+                                         Map<Setting, String> fields) throws Exception {
         RecordingListener listener = new RecordingListener();
         TestElement[] flow = {Plans.named(new LoginSampler(), "login"), Plans.named(new ListProductsSampler(), "products"),
                 Plans.named(new AddToCartSampler(), "cart"), Plans.named(new CreateOrderSampler(), "order")};
-        flow[2].setProperty(AddToCartSampler.MIN_PRODUCTS, productsPerCart);
-        flow[2].setProperty(AddToCartSampler.MAX_PRODUCTS, productsPerCart);
+        flow[2].setProperty(SamplerSchemas.AddToCart.MIN_PRODUCTS.name(), productsPerCart);
+        flow[2].setProperty(SamplerSchemas.AddToCart.MAX_PRODUCTS.name(), productsPerCart);
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, iterations),
                 new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, flow), Duration.ofSeconds(30));
         return listener;
@@ -83,7 +84,7 @@ class RecoveringUserTest {
         try (ScriptedServer server = new ScriptedShop().on("POST /api/cart/items", (c, r) -> adds.incrementAndGet() == 2
                 ? ScriptedShop.answer(c, 409, SOLD_OUT) : ScriptedShop.answer(c, 201, "{\"items\":[],\"total\":\"2.00\"}"))
                 .on("POST /api/cart/clear", (c, r) -> ScriptedShop.answer(c, 200, "{\"items\":[],\"total\":\"0.00\"}")).start()) {
-            run(server, 2, 2, Map.of(ShopField.CART_CLEAR_METHOD, "post", ShopField.CART_CLEAR_PATH, "/api/cart/clear"));
+            run(server, 2, 2, Map.of(ShopConnectionSchema.CART_CLEAR_METHOD, "post", ShopConnectionSchema.CART_CLEAR_PATH, "/api/cart/clear"));
 
             assertThat(requests(server)).containsExactly("POST /api/auth/login",
                     "GET /api/products?in_stock=true", "POST /api/cart/items", "POST /api/cart/items",
@@ -118,7 +119,7 @@ class RecoveringUserTest {
     void aShopThatNeedsNoCartClearingGetsNone() throws Exception {
         try (ScriptedServer server = new ScriptedShop().on("POST /api/orders", firstTimes(1, 409, SOLD_OUT,
                 (c, r) -> ScriptedShop.answer(c, 201, "{\"id\":2,\"status\":\"created\"}"))).start()) {
-            run(server, 2, Map.of(ShopField.CART_CLEAR_PATH, ""));
+            run(server, 2, Map.of(ShopConnectionSchema.CART_CLEAR_PATH, ""));
 
             assertThat(requests(server)).doesNotContain("DELETE /api/cart").hasSize(1 + 2 * 3);
         }

@@ -10,7 +10,8 @@ import org.apache.jmeter.testelement.TestElement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
@@ -36,9 +37,9 @@ class RedirectsTest {
         });
     }
 
-    private static OrderFlowSampleResult page(ScriptedServer server, String path, Map<ShopField, String> fields) throws Exception {
+    private static OrderFlowSampleResult page(ScriptedServer server, String path, Map<Setting, String> fields) throws Exception {
         PageSampler page = Plans.named(new PageSampler(), "page");
-        page.setProperty(PageSampler.PATH, path);
+        page.setProperty(SamplerSchemas.Page.PATH.name(), path);
         RecordingListener listener = new RecordingListener();
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
                 new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, page), Duration.ofSeconds(30));
@@ -65,7 +66,7 @@ class RedirectsTest {
     @Test
     void noRedirectIsFollowedWhenTheLimitIsZero() throws Exception {
         try (ScriptedServer server = redirectingShop()) {
-            OrderFlowSampleResult page = page(server, "/old", Map.of(ShopField.MAX_REDIRECTS, "0"));
+            OrderFlowSampleResult page = page(server, "/old", Map.of(ShopConnectionSchema.MAX_REDIRECTS, "0"));
 
             assertThat(page.getResponseCode()).isEqualTo("301");
             assertThat(page.getSubResults()).hasSize(1);

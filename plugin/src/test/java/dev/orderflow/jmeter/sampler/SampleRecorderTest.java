@@ -3,13 +3,14 @@ package dev.orderflow.jmeter.sampler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.config.ShopSettings;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.http.HttpExchange;
@@ -29,9 +30,9 @@ class SampleRecorderTest {
     }
 
     private static ShopSettings withAuthHeader(String name, String template) {
-        Map<ShopField, String> values = new EnumMap<>(ShopField.class);
-        values.put(ShopField.AUTH_HEADER_NAME, name);
-        values.put(ShopField.AUTH_HEADER_TEMPLATE, template);
+        Map<Setting, String> values = new HashMap<>();
+        values.put(ShopConnectionSchema.AUTH_HEADER_NAME, name);
+        values.put(ShopConnectionSchema.AUTH_HEADER_TEMPLATE, template);
         return ShopSettings.of("shop", values);
     }
 

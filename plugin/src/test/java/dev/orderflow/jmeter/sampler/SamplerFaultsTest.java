@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
@@ -28,9 +29,9 @@ import dev.orderflow.jmeter.testing.ScriptedServer;
 @Timeout(60)
 class SamplerFaultsTest {
 
-    private static final Map<ShopField, String> QUICK = Map.of(ShopField.RESPONSE_TIMEOUT, "300");
+    private static final Map<Setting, String> QUICK = Map.of(ShopConnectionSchema.RESPONSE_TIMEOUT, "300");
 
-    private static RecordingListener run(ScriptedServer server, int users, int iterations, Map<ShopField, String> fields,
+    private static RecordingListener run(ScriptedServer server, int users, int iterations, Map<Setting, String> fields,
                                          TestElement... samplers) throws Exception {
         RecordingListener listener = new RecordingListener();
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(users, iterations),
@@ -46,7 +47,7 @@ class SamplerFaultsTest {
     /** The order flow with exactly one product per cart: one cart request per iteration. */
     private static TestElement[] orderFlowWithOneProduct() {
         TestElement[] flow = orderFlow();
-        flow[2].setProperty(AddToCartSampler.MAX_PRODUCTS, 1);
+        flow[2].setProperty(SamplerSchemas.AddToCart.MAX_PRODUCTS.name(), 1);
         return flow;
     }
 
@@ -182,7 +183,7 @@ class SamplerFaultsTest {
     void aTokenFromAnotherPointerAndHeaderReachesTheShop() throws Exception {
         try (ScriptedServer server = new ScriptedShop().on("POST /api/auth/login",
                 (c, r) -> ScriptedShop.answer(c, 200, "{\"auth\":{\"jwt\":\"eyJ.abc\"}}")).start()) {
-            run(server, 1, 1, Map.of(ShopField.TOKEN_POINTER, "/auth/jwt", ShopField.AUTH_HEADER_TEMPLATE, "Bearer {token}"),
+            run(server, 1, 1, Map.of(ShopConnectionSchema.TOKEN_POINTER, "/auth/jwt", ShopConnectionSchema.AUTH_HEADER_TEMPLATE, "Bearer {token}"),
                     orderFlow());
 
             ScriptedServer.Received order = server.received().stream().filter(r -> r.target().equals("/api/orders")).findFirst().orElseThrow();
@@ -209,8 +210,8 @@ class SamplerFaultsTest {
     void addsTwoDistinctProductsInOneCartSampleWhenAskedForTwo() throws Exception {
         try (ScriptedServer server = new ScriptedShop().start()) {
             AddToCartSampler cart = Plans.named(new AddToCartSampler(), "cart");
-            cart.setProperty(AddToCartSampler.MIN_PRODUCTS, 2);
-            cart.setProperty(AddToCartSampler.MAX_PRODUCTS, 2);
+            cart.setProperty(SamplerSchemas.AddToCart.MIN_PRODUCTS.name(), 2);
+            cart.setProperty(SamplerSchemas.AddToCart.MAX_PRODUCTS.name(), 2);
             RecordingListener listener = run(server, 1, 1, QUICK, Plans.named(new LoginSampler(), "login"),
                     Plans.named(new ListProductsSampler(), "products"), cart);
 
@@ -228,7 +229,7 @@ class SamplerFaultsTest {
     void aUserWithoutARowInTheUsersFileFailsToLogInWithTheReason(@TempDir Path folder) throws Exception {
         Path users = Files.writeString(folder.resolve("two-users.csv"), "username,password\nu0,p0-secret\nu1,p1-secret\n");
         try (ScriptedServer server = new ScriptedShop().start()) {
-            RecordingListener listener = run(server, 3, 1, Map.of(ShopField.USERS_FILE, users.toString()), orderFlow());
+            RecordingListener listener = run(server, 3, 1, Map.of(ShopConnectionSchema.USERS_FILE, users.toString()), orderFlow());
 
             List<OrderFlowSampleResult> logins = listener.of(FlowStep.LOGIN);
             assertThat(logins).hasSize(3);
@@ -254,7 +255,7 @@ class SamplerFaultsTest {
     void thePageSamplerGetsAnyPathAndCountsA404AsAFailure() throws Exception {
         try (ScriptedServer server = new ScriptedShop().start()) {
             PageSampler missing = Plans.named(new PageSampler(), "missing");
-            missing.setProperty(PageSampler.PATH, "/nothing-here");
+            missing.setProperty(SamplerSchemas.Page.PATH.name(), "/nothing-here");
             RecordingListener listener = run(server, 1, 1, QUICK, Plans.named(new PageSampler(), "index"), missing);
 
             List<OrderFlowSampleResult> pages = listener.of(FlowStep.PAGE);
@@ -275,7 +276,7 @@ class SamplerFaultsTest {
         }).start()) {
             RecordingListener listener = new RecordingListener();
             try (JMeterEnvironment.RunningTest test = JMeterEnvironment.start(Plans.plan(Plans.threadGroup(1, 1),
-                    new TestElement[] {Plans.shopConnection(server.port(), Map.of(ShopField.RESPONSE_TIMEOUT, "120000")), listener},
+                    new TestElement[] {Plans.shopConnection(server.port(), Map.of(ShopConnectionSchema.RESPONSE_TIMEOUT, "120000")), listener},
                     orderFlow()))) {
                 assertThat(orderArrived.await(20, TimeUnit.SECONDS)).isTrue();
 

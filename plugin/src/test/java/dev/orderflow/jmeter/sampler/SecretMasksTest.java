@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonPointer;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.config.ShopSettings;
 
 /** What a sample shows of cookies and of the login answer's token: names and shape, never values. */
@@ -42,8 +42,8 @@ class SecretMasksTest {
 
     @Test
     void masksAnAuthorizationHeaderAlsoWhenTheShopsTokenTravelsInAnotherHeader() {
-        ShopSettings ownHeader = ShopSettings.of("shop", Map.of(ShopField.AUTH_HEADER_NAME, "X-Auth-Token",
-                ShopField.AUTH_HEADER_TEMPLATE, "{token}"));
+        ShopSettings ownHeader = ShopSettings.of("shop", Map.of(ShopConnectionSchema.AUTH_HEADER_NAME, "X-Auth-Token",
+                ShopConnectionSchema.AUTH_HEADER_TEMPLATE, "{token}"));
         String head = "GET / HTTP/1.1\nX-Auth-Token: t0k\nAuthorization: Basic c2hvcHBlcjpzM2NyZXQ=";
 
         assertThat(SecretMasks.requestHead(head, ownHeader))

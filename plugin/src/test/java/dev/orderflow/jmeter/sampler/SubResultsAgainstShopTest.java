@@ -60,10 +60,10 @@ class SubResultsAgainstShopTest {
         extractor.setDefaultValues("NOT_FOUND");
         ListProductsSampler productsSampler = Plans.named(new ListProductsSampler(), "products");
         AddToCartSampler cart = Plans.named(new AddToCartSampler(), "cart");
-        cart.setProperty(AddToCartSampler.MIN_PRODUCTS, 2);
-        cart.setProperty(AddToCartSampler.MAX_PRODUCTS, 2);
+        cart.setProperty(SamplerSchemas.AddToCart.MIN_PRODUCTS.name(), 2);
+        cart.setProperty(SamplerSchemas.AddToCart.MAX_PRODUCTS.name(), 2);
         PageSampler page = Plans.named(new PageSampler(), "page");
-        page.setProperty(PageSampler.PATH, "/health?last=${last_id}");
+        page.setProperty(SamplerSchemas.Page.PATH.name(), "/health?last=${last_id}");
 
         listener = new RecordingListener();
         HashTree plan = Plans.plan(Plans.threadGroup(1, 1),

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.orderflow.jmeter.element.InvalidSettingsException;
 
 /** An empty admin key field: the key comes from the file admin_key_file names, else from ORDERFLOW_ADMIN_KEY. */
 class AdminKeyFallbackTest {
@@ -41,9 +42,9 @@ class AdminKeyFallbackTest {
 
         assertThatThrownBy(() -> AdminKeyFallback.find("summary",
                 Map.of("admin_key_file", dir.resolve("nope").toString())::get, Map.<String, String>of()::get))
-                .isInstanceOf(SummaryConfigurationException.class).hasMessageContaining("cannot be read");
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("cannot be read");
         assertThatThrownBy(() -> AdminKeyFallback.find("summary", Map.of("admin_key_file", empty.toString())::get,
                 Map.<String, String>of()::get))
-                .isInstanceOf(SummaryConfigurationException.class).hasMessageContaining("is empty and so is the file");
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("is empty and so is the file");
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orderflow.jmeter.config.ShopConnection;
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
 
@@ -47,7 +47,7 @@ class FaultyShopRunTest {
 
     private JsonNode run(FaultyShop shop, OrderSummaryListener listener) throws Exception {
         ShopConnection connection = Plans.shopConnection(shop.port(),
-                Map.of(ShopField.RESPONSE_TIMEOUT, Long.toString(CLIENT_TIMEOUT_MS)));
+                Map.of(ShopConnectionSchema.RESPONSE_TIMEOUT, Long.toString(CLIENT_TIMEOUT_MS)));
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(12, 1), new TestElement[] {connection, listener},
                 TestPlans.orderFlow()), Duration.ofSeconds(60));
         return SummaryJson.MAPPER.readTree(dir.resolve("summary/summary.json").toFile());
@@ -55,10 +55,10 @@ class FaultyShopRunTest {
 
     private OrderSummaryListener listener(FaultyShop shop) {
         OrderSummaryListener listener = TestPlans.listener(dir.resolve("summary"));
-        listener.set(SummaryField.SHOP_URL, shop.baseUri().toString());
-        listener.set(SummaryField.ADMIN_KEY, FaultyShop.ADMIN_KEY);
+        OrderSummarySchema.SHOP_URL.write(listener, shop.baseUri().toString());
+        OrderSummarySchema.ADMIN_KEY.write(listener, FaultyShop.ADMIN_KEY);
         // the faulty shop refuses one login on purpose: allowed here, so the verdict speaks of the orders
-        listener.set(SummaryField.MAX_LOGIN_FAILURES, "1");
+        OrderSummarySchema.MAX_LOGIN_FAILURES.write(listener, "1");
         return listener;
     }
 
@@ -89,9 +89,9 @@ class FaultyShopRunTest {
     void aMissedThresholdFailsTheVerdictNamingLimitAndValue() throws Exception {
         try (FaultyShop shop = new FaultyShop(FAULTS, SERVER_STALL_MS)) {
             OrderSummaryListener listener = listener(shop);
-            listener.set(SummaryField.MIN_SUCCESS_RATE, "90");
-            listener.set(SummaryField.MAX_P95_MS, "100000");
-            listener.set(SummaryField.LABELS, "order");
+            OrderSummarySchema.MIN_SUCCESS_RATE.write(listener, "90");
+            OrderSummarySchema.MAX_P95_MS.write(listener, "100000");
+            OrderSummarySchema.LABELS.write(listener, "order");
 
             JsonNode summary = run(shop, listener);
 
@@ -111,7 +111,7 @@ class FaultyShopRunTest {
         OrderSummaryListener listener;
         try (FaultyShop shop = new FaultyShop(Map.of(), SERVER_STALL_MS)) {
             listener = listener(shop);
-            listener.set(SummaryField.ADMIN_KEY, "not-the-key");
+            OrderSummarySchema.ADMIN_KEY.write(listener, "not-the-key");
             JsonNode summary = run(shop, listener);
 
             assertThat(summary.get("shop").get("error").asText())

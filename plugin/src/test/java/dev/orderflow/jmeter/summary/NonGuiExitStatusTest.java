@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.testing.NonGuiJMeter;
 import dev.orderflow.jmeter.testing.Plans;
 
@@ -71,8 +72,8 @@ class NonGuiExitStatusTest {
     /** A plan like the shipped ones: every listener field a {@code __P} property with the GUI's defaults. */
     private Path plan() throws IOException {
         OrderSummaryListener listener = TestPlans.listener(dir);
-        for (SummaryField field : SummaryField.values()) {
-            listener.set(field, field.initialValue());
+        for (Setting field : OrderSummarySchema.INSTANCE.settings()) {
+            field.write(listener, field.defaultValue());
         }
         java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         HashTree plan = Plans.plan(Plans.threadGroup(USERS, LOOPS), new TestElement[] {listener},
@@ -125,8 +126,8 @@ class NonGuiExitStatusTest {
         NonGuiJMeter.Outcome outcome = run("min_success_rate=ninety-five");
 
         assertThat(outcome.exitStatus()).as(outcome.console()).isEqualTo(1);
-        assertThat(outcome.console()).contains("Order summary listener 'Order summary': field 'Min success rate (%)' "
-                + "(OrderSummary.minSuccessRate) must be a percentage from 0 to 100, or empty for no limit, not 'ninety-five'")
+        assertThat(outcome.console()).contains("Order summary 'Order summary': Min success rate (%) (OrderSummary.minSuccessRate): "
+                + "'ninety-five' is not a number")
                 .contains("Order summary: the run was refused: exit status 1");
         assertThat(dir.resolve("summary/summary.json")).doesNotExist();
         Path results = dir.resolve("results.jtl");

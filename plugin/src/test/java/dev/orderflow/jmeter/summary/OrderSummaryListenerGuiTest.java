@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 
@@ -39,14 +40,14 @@ class OrderSummaryListenerGuiTest {
 
         OrderSummaryListener listener = (OrderSummaryListener) gui.createTestElement();
 
-        for (SummaryField field : SummaryField.values()) {
-            assertThat(listener.get(field)).as(field.label()).isEqualTo(field.initialValue());
+        for (Setting field : OrderSummarySchema.INSTANCE.settings()) {
+            assertThat(field.read(listener)).as(field.label()).isEqualTo(field.defaultValue());
         }
-        assertThat(listener.getName()).isEqualTo("OrderFlow Order Summary");
+        assertThat(listener.getName()).isEqualTo("orderflow: Order summary");
         assertThat(listener.getPropertyAsString(TestElement.GUI_CLASS)).isEqualTo(OrderSummaryListenerGui.class.getName());
         assertThat(listener.getPropertyAsString(TestElement.TEST_CLASS)).isEqualTo(OrderSummaryListener.class.getName());
         assertThat(gui.getMenuCategories()).containsExactly(MenuFactory.LISTENERS);
-        assertThat(gui.getStaticLabel()).isEqualTo("OrderFlow Order Summary");
+        assertThat(gui.getStaticLabel()).isEqualTo("orderflow: Order summary");
     }
 
     @Test
@@ -54,12 +55,12 @@ class OrderSummaryListenerGuiTest {
         OrderSummaryListenerGui gui = new OrderSummaryListenerGui();
         OrderSummaryListener edited = new OrderSummaryListener();
         edited.setName("Orders 500 summary");
-        for (SummaryField field : SummaryField.values()) {
-            edited.set(field, "value of " + field.key());
+        for (Setting field : OrderSummarySchema.INSTANCE.settings()) {
+            field.write(edited, "value of " + field.name());
         }
         gui.configure(edited);
-        assertThat(gui.fieldText(SummaryField.MAX_P95_MS)).isEqualTo("value of OrderSummary.maxP95Ms");
-        gui.setFieldText(SummaryField.MIN_SUCCESS_RATE, "95");
+        assertThat(gui.form().text(OrderSummarySchema.MAX_P95_MS)).isEqualTo("value of OrderSummary.maxP95Ms");
+        gui.form().setText(OrderSummarySchema.MIN_SUCCESS_RATE, "95");
 
         OrderSummaryListener modified = new OrderSummaryListener();
         gui.modifyTestElement(modified);
@@ -71,10 +72,10 @@ class OrderSummaryListenerGuiTest {
         OrderSummaryListener loaded = (OrderSummaryListener) SaveService.loadTree(jmx.toFile()).getArray()[0];
 
         assertThat(loaded.getName()).isEqualTo("Orders 500 summary");
-        assertThat(loaded.get(SummaryField.MIN_SUCCESS_RATE)).isEqualTo("95");
-        for (SummaryField field : SummaryField.values()) {
-            if (field != SummaryField.MIN_SUCCESS_RATE) {
-                assertThat(loaded.get(field)).isEqualTo("value of " + field.key());
+        assertThat(OrderSummarySchema.MIN_SUCCESS_RATE.read(loaded)).isEqualTo("95");
+        for (Setting field : OrderSummarySchema.INSTANCE.settings()) {
+            if (field != OrderSummarySchema.MIN_SUCCESS_RATE) {
+                assertThat(field.read(loaded)).isEqualTo("value of " + field.name());
             }
         }
         assertThat(saved.toString(StandardCharsets.UTF_8)).contains("OrderSummary.maxP95Ms");
@@ -85,7 +86,7 @@ class OrderSummaryListenerGuiTest {
         OrderSummaryListenerGui gui = new OrderSummaryListenerGui();
         OrderSummaryListener element = new OrderSummaryListener();
         element.setName("Order summary");
-        element.set(SummaryField.OUTPUT_DIR, dir.toString());
+        OrderSummarySchema.OUTPUT_DIR.write(element, dir.toString());
         gui.configure(element);
         OrderSummaryListener running = (OrderSummaryListener) element.clone();
 

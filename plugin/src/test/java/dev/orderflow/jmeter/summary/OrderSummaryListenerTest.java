@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.orderflow.jmeter.element.InvalidSettingsException;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
@@ -34,7 +35,7 @@ class OrderSummaryListenerTest {
     private OrderSummaryListener listener(String name, Path out) {
         OrderSummaryListener listener = new OrderSummaryListener();
         listener.setName(name);
-        listener.set(SummaryField.OUTPUT_DIR, out.toString());
+        OrderSummarySchema.OUTPUT_DIR.write(listener, out.toString());
         return listener;
     }
 
@@ -57,7 +58,7 @@ class OrderSummaryListenerTest {
     void aLocalRunIsSummarisedWhenItEnds() throws IOException {
         Path out = dir.resolve("local");
         OrderSummaryListener listener = listener("Order summary", out);
-        listener.set(SummaryField.PLAN, "local plan");
+        OrderSummarySchema.PLAN.write(listener, "local plan");
 
         listener.testStarted();
         feed(listener, created(0, 1));
@@ -119,7 +120,7 @@ class OrderSummaryListenerTest {
     void aPastedCopyOfTheElementCountsOnItsOwn() throws IOException {
         OrderSummaryListener original = listener("Order summary", dir.resolve("original"));
         OrderSummaryListener pasted = (OrderSummaryListener) original.clone(); // what the GUI's paste does
-        pasted.set(SummaryField.OUTPUT_DIR, dir.resolve("pasted").toString());
+        OrderSummarySchema.OUTPUT_DIR.write(pasted, dir.resolve("pasted").toString());
         OrderSummaryListener runningOriginal = (OrderSummaryListener) original.clone();
         OrderSummaryListener runningPasted = (OrderSummaryListener) pasted.clone();
 
@@ -158,9 +159,9 @@ class OrderSummaryListenerTest {
         JMeterUtils.setProperty("orderflow.test.min_success_rate", "50");
         OrderSummaryListener listener = new OrderSummaryListener();
         listener.setName("Order summary");
-        listener.set(SummaryField.OUTPUT_DIR, "${__P(orderflow.test.summary_dir,unused)}");
-        listener.set(SummaryField.MIN_SUCCESS_RATE, "${__P(orderflow.test.min_success_rate,)}");
-        listener.set(SummaryField.MAX_MEAN_MS, "${__P(orderflow.test.not_set,)}");
+        OrderSummarySchema.OUTPUT_DIR.write(listener, "${__P(orderflow.test.summary_dir,unused)}");
+        OrderSummarySchema.MIN_SUCCESS_RATE.write(listener, "${__P(orderflow.test.min_success_rate,)}");
+        OrderSummarySchema.MAX_MEAN_MS.write(listener, "${__P(orderflow.test.not_set,)}");
 
         listener.testStarted("engine-1");
         feed(listener, created(0, 1));
@@ -174,22 +175,22 @@ class OrderSummaryListenerTest {
     @Test
     void unusableSettingsRefuseTheRunNamingTheElementAndField() {
         OrderSummaryListener listener = listener("Orders 1000", dir.resolve("refused"));
-        listener.set(SummaryField.MAX_P95_MS, "-1");
+        OrderSummarySchema.MAX_P95_MS.write(listener, "-1");
 
         assertThatThrownBy(listener::testStarted)
-                .isInstanceOf(SummaryConfigurationException.class)
-                .hasMessageContaining("Order summary listener 'Orders 1000': field 'Max p95 response time (ms)'");
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("Order summary 'Orders 1000': Max p95 response time (ms) (OrderSummary.maxP95Ms): '-1' is not 0 or more");
         assertThat(dir.resolve("refused/summary.json")).doesNotExist();
     }
 
     @Test
     void aFunctionThatCannotBeEvaluatedIsRefusedWithoutShowingAKey() {
         OrderSummaryListener listener = listener("Order summary", dir.resolve("bad-function"));
-        listener.set(SummaryField.ADMIN_KEY, "${__P(admin_key,secret-fallback}");
+        OrderSummarySchema.ADMIN_KEY.write(listener, "${__P(admin_key,secret-fallback}");
 
         assertThatThrownBy(() -> listener.testStarted("engine-1"))
-                .isInstanceOf(SummaryConfigurationException.class)
-                .hasMessageContaining("field 'Shop admin key (empty = no reconciliation)'")
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("Shop admin key (empty = no reconciliation) (OrderSummary.adminKey): has a function")
                 .hasMessageNotContaining("secret-fallback");
     }
 }

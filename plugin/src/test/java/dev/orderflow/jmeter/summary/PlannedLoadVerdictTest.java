@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.NonGuiJMeter;
 import dev.orderflow.jmeter.testing.Plans;
@@ -128,7 +129,7 @@ class PlannedLoadVerdictTest {
         Files.write(users, rows);
         OrderFlowThreadGroup group = users(5, 1);
 
-        Run run = run(group, Map.of(ShopField.USERS_FILE, users.toString()));
+        Run run = run(group, Map.of(ShopConnectionSchema.USERS_FILE, users.toString()));
 
         assertThat(run.exitStatus).as(run.console).isEqualTo(1);
         assertThat(run.summary.get("logins").asLong()).isEqualTo(5);
@@ -144,12 +145,12 @@ class PlannedLoadVerdictTest {
     void aRefusedStartIsAFailedRunWithASummarySayingWhy() throws Exception {
         OrderFlowThreadGroup group = users(2, 1);
 
-        Run run = run(group, Map.of(ShopField.TOKEN_POINTER, "token"));
+        Run run = run(group, Map.of(ShopConnectionSchema.TOKEN_POINTER, "token"));
 
         assertThat(run.exitStatus).as(run.console).isEqualTo(1);
         assertThat(run.summary.get("verdict").asText()).isEqualTo("fail");
         assertThat(check(run, "planned_load").get("detail").asText())
-                .startsWith("the test was refused at its start: Shop connection \"Shop connection\" cannot start the test: ")
+                .startsWith("the test was refused at its start: Shop connection 'Shop connection': ")
                 .contains("Token JSON pointer (tokenPointer)");
         assertThat(run.summary.get("samples").asLong()).as("no user sent anything").isZero();
     }
@@ -214,10 +215,10 @@ class PlannedLoadVerdictTest {
         return group;
     }
 
-    private Run run(OrderFlowThreadGroup group, Map<ShopField, String> shopFields, String... jmeterOptions)
+    private Run run(OrderFlowThreadGroup group, Map<Setting, String> shopFields, String... jmeterOptions)
             throws IOException, InterruptedException {
         OrderSummaryListener listener = TestPlans.listener(dir.resolve("summary"));
-        listener.set(SummaryField.PLAN, "verdict");
+        OrderSummarySchema.PLAN.write(listener, "verdict");
         TestElement connection = Plans.shopConnection(shop.port(), shopFields);
         TestElement[] samplers = TestPlans.orderFlow();
         for (TestElement bean : List.of(connection, samplers[0], samplers[1], samplers[2], samplers[3])) {

@@ -83,11 +83,11 @@ class PostgresShopRunTest {
     void aPlansRunReconcilesWithTheShopsCountsInPostgres() throws Exception {
         reset();
         OrderSummaryListener listener = TestPlans.listener(dir);
-        listener.set(SummaryField.PLAN, "reference shop on PostgreSQL");
-        listener.set(SummaryField.SHOP_URL, shop.baseUri().toString());
-        listener.set(SummaryField.ADMIN_KEY, ADMIN_KEY);
-        listener.set(SummaryField.MIN_SUCCESS_RATE, "100");
-        listener.set(SummaryField.MAX_ERROR_RATE, "0");
+        OrderSummarySchema.PLAN.write(listener, "reference shop on PostgreSQL");
+        OrderSummarySchema.SHOP_URL.write(listener, shop.baseUri().toString());
+        OrderSummarySchema.ADMIN_KEY.write(listener, ADMIN_KEY);
+        OrderSummarySchema.MIN_SUCCESS_RATE.write(listener, "100");
+        OrderSummarySchema.MAX_ERROR_RATE.write(listener, "0");
 
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(20, 2),
                 new TestElement[] {Plans.shopConnection(shop.port(), Map.of()), listener},

@@ -3,7 +3,6 @@ package dev.orderflow.jmeter.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.flow.FlowStep;
 import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 import dev.orderflow.jmeter.flow.Relogin;
@@ -75,7 +74,7 @@ class RecoveringUsersRunTest {
 
             long runStart = System.currentTimeMillis();
             JMeterEnvironment.run(Plans.plan(Plans.timedUsers(users, 6), new TestElement[] {
-                    Plans.shopConnection(shop.port(), Map.of(ShopField.USERS_FILE, data.resolve("users.csv").toString())),
+                    Plans.shopConnection(shop.port(), Map.of(ShopConnectionSchema.USERS_FILE, data.resolve("users.csv").toString())),
                     samples, summaryListener}, TestPlans.orderFlow()), Duration.ofSeconds(60));
 
             assertThat(stockOf(shop, 1)).as("the last units sold out during the run").isZero();
@@ -121,8 +120,8 @@ class RecoveringUsersRunTest {
             RecordingListener samples = new RecordingListener();
             OrderSummaryListener summaryListener = summaryListener(shop, users);
             // not 100: the end of a timed run cuts the last attempt of some users short, which counts as not created
-            summaryListener.set(SummaryField.MIN_SUCCESS_RATE, "99");
-            summaryListener.set(SummaryField.MAX_ERROR_RATE, "0");
+            OrderSummarySchema.MIN_SUCCESS_RATE.write(summaryListener, "99");
+            OrderSummarySchema.MAX_ERROR_RATE.write(summaryListener, "0");
 
             long runStart = System.currentTimeMillis();
             JMeterEnvironment.run(Plans.plan(Plans.timedUsers(users, 8),
@@ -162,9 +161,9 @@ class RecoveringUsersRunTest {
 
     private OrderSummaryListener summaryListener(Shop shop, int users) {
         OrderSummaryListener listener = TestPlans.listener(dir);
-        listener.set(SummaryField.PLAN, "recovering users");
-        listener.set(SummaryField.SHOP_URL, shop.baseUri().toString());
-        listener.set(SummaryField.ADMIN_KEY, ADMIN_KEY);
+        OrderSummarySchema.PLAN.write(listener, "recovering users");
+        OrderSummarySchema.SHOP_URL.write(listener, shop.baseUri().toString());
+        OrderSummarySchema.ADMIN_KEY.write(listener, ADMIN_KEY);
         return listener;
     }
 

@@ -33,11 +33,11 @@ class ReferenceShopRunTest {
     @Test
     void theSummaryCountsEveryOrderTheShopCreatedAndTimesEveryLabel() throws Exception {
         OrderSummaryListener listener = TestPlans.listener(dir);
-        listener.set(SummaryField.PLAN, "reference shop");
-        listener.set(SummaryField.SHOP_URL, shop.baseUri().toString());
-        listener.set(SummaryField.ADMIN_KEY, ADMIN_KEY);
-        listener.set(SummaryField.MIN_SUCCESS_RATE, "100");
-        listener.set(SummaryField.MAX_ERROR_RATE, "0");
+        OrderSummarySchema.PLAN.write(listener, "reference shop");
+        OrderSummarySchema.SHOP_URL.write(listener, shop.baseUri().toString());
+        OrderSummarySchema.ADMIN_KEY.write(listener, ADMIN_KEY);
+        OrderSummarySchema.MIN_SUCCESS_RATE.write(listener, "100");
+        OrderSummarySchema.MAX_ERROR_RATE.write(listener, "0");
         ShopStats before = new AdminStatsClient(Duration.ofSeconds(5)).fetch(new ShopTarget(shop.baseUri(), ADMIN_KEY));
         List<TestElement> samplers = new ArrayList<>(List.of(TestPlans.orderFlow()));
         samplers.add(TestPlans.stockGet("index page", shop.baseUri(), "/"));

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -16,15 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.orderflow.jmeter.element.InvalidSettingsException;
+import dev.orderflow.jmeter.element.Setting;
 
 class RunSettingsReaderTest {
 
     @TempDir
     Path dir;
 
-    private Map<SummaryField, String> values() {
-        Map<SummaryField, String> values = new EnumMap<>(SummaryField.class);
-        values.put(SummaryField.OUTPUT_DIR, dir.resolve("out").toString());
+    private Map<Setting, String> values() {
+        Map<Setting, String> values = new HashMap<>();
+        values.put(OrderSummarySchema.OUTPUT_DIR, dir.resolve("out").toString());
         return values;
     }
 
@@ -40,15 +42,15 @@ class RunSettingsReaderTest {
 
     @Test
     void everyFieldIsReadTrimmed() {
-        Map<SummaryField, String> values = values();
-        values.put(SummaryField.PLAN, " test1 ");
-        values.put(SummaryField.MIN_SUCCESS_RATE, "95");
-        values.put(SummaryField.MAX_ERROR_RATE, "2.5");
-        values.put(SummaryField.MAX_MEAN_MS, "500");
-        values.put(SummaryField.MAX_P95_MS, "1000");
-        values.put(SummaryField.LABELS, "Create order|Add to cart");
-        values.put(SummaryField.SHOP_URL, "http://127.0.0.1:8000/");
-        values.put(SummaryField.ADMIN_KEY, "s3cret");
+        Map<Setting, String> values = values();
+        values.put(OrderSummarySchema.PLAN, " test1 ");
+        values.put(OrderSummarySchema.MIN_SUCCESS_RATE, "95");
+        values.put(OrderSummarySchema.MAX_ERROR_RATE, "2.5");
+        values.put(OrderSummarySchema.MAX_MEAN_MS, "500");
+        values.put(OrderSummarySchema.MAX_P95_MS, "1000");
+        values.put(OrderSummarySchema.LABELS, "Create order|Add to cart");
+        values.put(OrderSummarySchema.SHOP_URL, "http://127.0.0.1:8000/");
+        values.put(OrderSummarySchema.ADMIN_KEY, "s3cret");
 
         RunSettings settings = RunSettingsReader.read("Order summary", values::get);
 
@@ -67,58 +69,57 @@ class RunSettingsReaderTest {
 
     @Test
     void theStatisticsPathReplacesApiMdsWhenGiven() {
-        Map<SummaryField, String> values = values();
-        values.put(SummaryField.SHOP_URL, "https://shop.example:8443");
-        values.put(SummaryField.ADMIN_KEY, "s3cret");
-        values.put(SummaryField.STATS_PATH, " /api/admin/stats/ ");
+        Map<Setting, String> values = values();
+        values.put(OrderSummarySchema.SHOP_URL, "https://shop.example:8443");
+        values.put(OrderSummarySchema.ADMIN_KEY, "s3cret");
+        values.put(OrderSummarySchema.STATS_PATH, " /api/admin/stats/ ");
 
         RunSettings settings = RunSettingsReader.read("Order summary", values::get);
 
         assertThat(settings.shop().statsUri()).isEqualTo(URI.create("https://shop.example:8443/api/admin/stats/"));
-        values.put(SummaryField.STATS_PATH, "api/stats");
+        values.put(OrderSummarySchema.STATS_PATH, "api/stats");
         assertThatThrownBy(() -> RunSettingsReader.read("Order summary", values::get))
-                .isInstanceOf(SummaryConfigurationException.class)
-                .hasMessageContaining("field 'Shop statistics path' (OrderSummary.statsPath)")
-                .hasMessageContaining("must be a path starting with /");
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("Shop statistics path (OrderSummary.statsPath): 'api/stats' is not a path starting with /");
     }
 
     static Stream<Arguments> unusableValues() {
         return Stream.of(
-                Arguments.of(SummaryField.MIN_SUCCESS_RATE, "ninety", "must be a percentage from 0 to 100"),
-                Arguments.of(SummaryField.MIN_SUCCESS_RATE, "-1", "must be a percentage from 0 to 100"),
-                Arguments.of(SummaryField.MIN_SUCCESS_RATE, "101", "must be a percentage from 0 to 100"),
-                Arguments.of(SummaryField.MAX_ERROR_RATE, "NaN", "must be a percentage from 0 to 100"),
-                Arguments.of(SummaryField.MAX_ERROR_RATE, "5%", "must be a percentage from 0 to 100"),
-                Arguments.of(SummaryField.MAX_MEAN_MS, "-500", "must not be negative"),
-                Arguments.of(SummaryField.MAX_MEAN_MS, "fast", "number of milliseconds"),
-                Arguments.of(SummaryField.MAX_P95_MS, "-0.5", "must not be negative"),
-                Arguments.of(SummaryField.MAX_P95_MS, "Infinity", "number of milliseconds"),
-                Arguments.of(SummaryField.LABELS, "Create (order", "is not a regular expression"),
-                Arguments.of(SummaryField.OUTPUT_DIR, "", "is empty"),
-                Arguments.of(SummaryField.OUTPUT_DIR, "bad\u0000path", "is not a usable path"));
+                Arguments.of(OrderSummarySchema.MIN_SUCCESS_RATE, "ninety", "'ninety' is not a number"),
+                Arguments.of(OrderSummarySchema.MIN_SUCCESS_RATE, "-1", "'-1' is not from 0 to 100"),
+                Arguments.of(OrderSummarySchema.MIN_SUCCESS_RATE, "101", "'101' is not from 0 to 100"),
+                Arguments.of(OrderSummarySchema.MAX_ERROR_RATE, "NaN", "'NaN' is not a number"),
+                Arguments.of(OrderSummarySchema.MAX_ERROR_RATE, "5%", "'5%' is not a number"),
+                Arguments.of(OrderSummarySchema.MAX_MEAN_MS, "-500", "'-500' is not 0 or more"),
+                Arguments.of(OrderSummarySchema.MAX_MEAN_MS, "fast", "'fast' is not a number"),
+                Arguments.of(OrderSummarySchema.MAX_P95_MS, "-0.5", "'-0.5' is not 0 or more"),
+                Arguments.of(OrderSummarySchema.MAX_P95_MS, "Infinity", "'Infinity' is not a number"),
+                Arguments.of(OrderSummarySchema.LABELS, "Create (order", "is not a regular expression"),
+                Arguments.of(OrderSummarySchema.OUTPUT_DIR, "", "is empty"),
+                Arguments.of(OrderSummarySchema.OUTPUT_DIR, "bad\u0000path", "is not a usable path"));
     }
 
     @ParameterizedTest(name = "{0} = ''{1}'' is refused")
     @MethodSource("unusableValues")
-    void anUnusableValueIsRefusedNamingTheElementAndTheField(SummaryField field, String value, String problem) {
-        Map<SummaryField, String> values = values();
+    void anUnusableValueIsRefusedNamingTheElementAndTheField(Setting field, String value, String problem) {
+        Map<Setting, String> values = values();
         values.put(field, value);
 
         assertThatThrownBy(() -> RunSettingsReader.read("Orders 500", values::get))
-                .isInstanceOf(SummaryConfigurationException.class)
-                .hasMessageStartingWith("Order summary listener 'Orders 500': field '" + field.label() + "' (" + field.key() + ")")
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageStartingWith("Order summary 'Orders 500': " + field.describe() + ": ")
                 .hasMessageContaining(problem);
     }
 
     @Test
     void aFolderThatCannotBeCreatedIsRefused() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
-        Map<SummaryField, String> values = values();
-        values.put(SummaryField.OUTPUT_DIR, file.resolve("summary").toString());
+        Map<Setting, String> values = values();
+        values.put(OrderSummarySchema.OUTPUT_DIR, file.resolve("summary").toString());
 
         assertThatThrownBy(() -> RunSettingsReader.read("Order summary", values::get))
-                .isInstanceOf(SummaryConfigurationException.class)
-                .hasMessageContaining("field 'Summary folder'")
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("Summary folder (OrderSummary.outputDir): ")
                 .hasMessageContaining("cannot be written");
     }
 
@@ -130,15 +131,15 @@ class RunSettingsReaderTest {
     @ParameterizedTest(name = "shop URL ''{0}''")
     @MethodSource("unusableShopUrls")
     void anUnusableShopUrlIsRefusedOnlyWhenAnAdminKeyAsksForReconciliation(String url) {
-        Map<SummaryField, String> values = values();
-        values.put(SummaryField.SHOP_URL, url);
+        Map<Setting, String> values = values();
+        values.put(OrderSummarySchema.SHOP_URL, url);
         assertThat(RunSettingsReader.read("Order summary", values::get).reconciles()).isFalse();
 
-        values.put(SummaryField.ADMIN_KEY, "top-secret-key");
+        values.put(OrderSummarySchema.ADMIN_KEY, "top-secret-key");
 
         assertThatThrownBy(() -> RunSettingsReader.read("Order summary", values::get))
-                .isInstanceOf(SummaryConfigurationException.class)
-                .hasMessageContaining("field 'Shop base URL'")
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("Shop base URL (OrderSummary.shopUrl): ")
                 .hasMessageNotContaining("top-secret-key");
     }
 }

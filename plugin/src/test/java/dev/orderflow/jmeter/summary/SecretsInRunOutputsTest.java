@@ -33,7 +33,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orderflow.jmeter.config.Credentials;
 import dev.orderflow.jmeter.config.UsersFile;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.sampler.PageSampler;
+import dev.orderflow.jmeter.sampler.SamplerSchemas;
 import dev.orderflow.jmeter.testing.CookieIssuingFront;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.NonGuiJMeter;
@@ -161,12 +163,12 @@ class SecretsInRunOutputsTest {
 
     private static org.apache.jorphan.collections.HashTree plan(Path outputs) {
         OrderSummaryListener listener = TestPlans.listener(outputs.resolve("summary"));
-        for (SummaryField field : SummaryField.values()) {
-            listener.set(field, field.initialValue());
+        for (Setting field : OrderSummarySchema.INSTANCE.settings()) {
+            field.write(listener, field.defaultValue());
         }
-        listener.set(SummaryField.SHOP_URL, shop.baseUri().toString());
+        OrderSummarySchema.SHOP_URL.write(listener, shop.baseUri().toString());
         PageSampler index = Plans.named(new PageSampler(), "index page");
-        index.setPath("/");
+        SamplerSchemas.Page.PATH.write(index, "/");
         List<TestElement> samplers = new ArrayList<>(List.of(TestPlans.orderFlow()));
         samplers.add(index);
         samplers.add(pauseLongerThanATokenLives());

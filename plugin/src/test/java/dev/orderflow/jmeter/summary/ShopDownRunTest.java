@@ -45,8 +45,8 @@ class ShopDownRunTest {
     void aShopThatDiesMidRunEndsTheRunOnScheduleWithTheMomentItStoppedAnswering() throws Exception {
         Shop shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData()).adminKey(ADMIN_KEY).build());
         OrderSummaryListener listener = TestPlans.listener(dir);
-        listener.set(SummaryField.SHOP_URL, shop.baseUri().toString());
-        listener.set(SummaryField.ADMIN_KEY, ADMIN_KEY);
+        OrderSummarySchema.SHOP_URL.write(listener, shop.baseUri().toString());
+        OrderSummarySchema.ADMIN_KEY.write(listener, ADMIN_KEY);
         RecordingListener samples = new RecordingListener();
         UniformRandomTimer think = new UniformRandomTimer();
         think.setName("think");

@@ -43,7 +43,7 @@ final class TestPlans {
         listener.setName("Order summary");
         listener.setProperty(TestElement.TEST_CLASS, OrderSummaryListener.class.getName());
         listener.setProperty(TestElement.GUI_CLASS, OrderSummaryListenerGui.class.getName());
-        listener.set(SummaryField.OUTPUT_DIR, outputDir.toString());
+        OrderSummarySchema.OUTPUT_DIR.write(listener, outputDir.toString());
         return listener;
     }
 }

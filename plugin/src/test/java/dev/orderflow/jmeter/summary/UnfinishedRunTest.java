@@ -33,11 +33,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.orderflow.jmeter.config.ShopConnection;
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.sampler.PageSampler;
-import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.testing.LoopbackCluster;
 import dev.orderflow.jmeter.testing.Plans;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 
 /**
  * Runs that do not end as planned, each JMeter its own JVM, the users getting a page from a real HTTP server in
@@ -208,7 +208,7 @@ class UnfinishedRunTest {
     private static Path writePlan(Path work, Path summaryDir) throws IOException {
         OrderFlowThreadGroup group = Plans.timedUsers(4, RUN_SECONDS);
         group.setProperty(TestElement.GUI_CLASS, "dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui");
-        ShopConnection connection = Plans.shopConnection(1, Map.of(ShopField.PORT, "${__P(port,1)}"));
+        ShopConnection connection = Plans.shopConnection(1, Map.of(ShopConnectionSchema.PORT, "${__P(port,1)}"));
         connection.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.testbeans.gui.TestBeanGUI");
         PageSampler page = Plans.named(new PageSampler(), "index");
         page.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.testbeans.gui.TestBeanGUI");

@@ -14,7 +14,8 @@ import org.apache.jorphan.collections.HashTree;
 import org.apache.jorphan.collections.ListedHashTree;
 
 import dev.orderflow.jmeter.config.ShopConnection;
-import dev.orderflow.jmeter.config.ShopField;
+import dev.orderflow.jmeter.config.ShopConnectionSchema;
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.ShapeKind;
 
@@ -25,13 +26,13 @@ public final class Plans {
     }
 
     /** A shop connection to 127.0.0.1:port using the project's users.csv, with extra fields set. */
-    public static ShopConnection shopConnection(int port, Map<ShopField, String> fields) {
+    public static ShopConnection shopConnection(int port, Map<Setting, String> fields) {
         ShopConnection connection = new ShopConnection();
         connection.setName("Shop connection");
-        connection.setProperty(ShopField.HOST.property(), "127.0.0.1");
-        connection.setProperty(ShopField.PORT.property(), Integer.toString(port));
-        connection.setProperty(ShopField.USERS_FILE.property(), JMeterEnvironment.csvData().resolve("users.csv").toString());
-        fields.forEach((field, value) -> connection.setProperty(field.property(), value));
+        connection.setProperty(ShopConnectionSchema.HOST.name(), "127.0.0.1");
+        connection.setProperty(ShopConnectionSchema.PORT.name(), Integer.toString(port));
+        connection.setProperty(ShopConnectionSchema.USERS_FILE.name(), JMeterEnvironment.csvData().resolve("users.csv").toString());
+        fields.forEach((field, value) -> connection.setProperty(field.name(), value));
         return connection;
     }
 

@@ -2,7 +2,10 @@ package dev.orderflow.jmeter.threads.gui;
 
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
+import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
+import java.awt.Insets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +22,6 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.Timer;
-import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.text.JTextComponent;
 
@@ -32,12 +34,14 @@ import org.apache.jmeter.testelement.property.TestElementProperty;
 import org.apache.jmeter.threads.AbstractThreadGroup;
 import org.apache.jmeter.threads.gui.AbstractThreadGroupGui;
 
+import dev.orderflow.jmeter.element.Setting;
+import dev.orderflow.jmeter.element.gui.OnEdit;
+import dev.orderflow.jmeter.element.gui.SettingsForm;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
-import dev.orderflow.jmeter.threads.PropertyField;
 import dev.orderflow.jmeter.threads.ShapeKind;
-import dev.orderflow.jmeter.threads.ShapeSettings;
 import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.ShapeSettings;
 import dev.orderflow.jmeter.threads.UserLoopController;
 import dev.orderflow.jmeter.threads.UserThreads;
 
@@ -60,7 +64,23 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
     private final JComboBox<String> shape = new JComboBox<>(
             java.util.Arrays.stream(ShapeKind.values()).map(ShapeKind::propertyValue).toArray(String[]::new));
     private final CardLayout shapeCards = new CardLayout();
-    private final JPanel shapePanel = new JPanel(shapeCards);
+    /** As tall as the card it shows, not as the tallest card (the script's), so no blank gap stays below the others. */
+    private final JPanel shapePanel = new JPanel(shapeCards) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Dimension getPreferredSize() {
+            for (Component card : getComponents()) {
+                if (card.isVisible()) {
+                    Insets insets = getInsets();
+                    Dimension size = card.getPreferredSize();
+                    return new Dimension(size.width + insets.left + insets.right,
+                            size.height + insets.top + insets.bottom);
+                }
+            }
+            return super.getPreferredSize();
+        }
+    };
 
     private final JTextField users = new JTextField(8);
     private final JTextField spawnRate = new JTextField(8);
@@ -92,6 +112,16 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         fill(defaults());
     }
 
+    /**
+     * As wide as JMeter's thread group forms ask (their minimum, so the window may narrow them) but as tall as the
+     * form really is: JMeter's own answer, the minimum height, made its scroll pane cut off the stages table and
+     * the preview chart.
+     */
+    @Override
+    public Dimension getPreferredSize() {
+        return new Dimension(getMinimumSize().width, getLayout().preferredLayoutSize(this).height);
+    }
+
     @Override
     public String getLabelResource() {
         return "orderflow_thread_group";
@@ -99,7 +129,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
 
     @Override
     public String getStaticLabel() {
-        return "OrderFlow Thread Group";
+        return OrderFlowThreadGroupSchema.INSTANCE.menuLabel();
     }
 
     @Override
@@ -224,6 +254,7 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
 
     private void showShapeFields() {
         shapeCards.show(shapePanel, shownShape().propertyValue());
+        shapePanel.revalidate(); // its height follows the card shown
     }
 
     private void fill(OrderFlowThreadGroup group) {
@@ -294,17 +325,19 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
     }
 
     private JPanel createShapeChoice() {
-        JPanel panel = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        JPanel panel = new JPanel(new BorderLayout(8, 0));
         panel.setBorder(BorderFactory.createTitledBorder(OrderFlowThreadGroupSchema.SHAPE.label()));
         shape.setEditable(true);
-        shape.setName(OrderFlowThreadGroupSchema.SHAPE.key());
+        shape.setName(OrderFlowThreadGroupSchema.SHAPE.name());
         shape.addActionListener(e -> {
             showShapeFields();
             schedulePreview();
         });
-        panel.add(shape);
-        panel.add(new JLabel("users: users and spawn rate · stages: a table of stages · script: a Groovy shape"
-                + " · or an expression such as ${__P(shape,stages)}"));
+        JPanel choice = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        choice.add(shape);
+        panel.add(choice, BorderLayout.WEST);
+        panel.add(SettingsForm.describe("users: users and spawn rate · stages: a table of stages · script: a Groovy"
+                + " shape · or an expression such as ${__P(shape,stages)}"), BorderLayout.CENTER);
         return panel;
     }
 
@@ -314,8 +347,8 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         addField(card, OrderFlowThreadGroupSchema.SPAWN_RATE, spawnRate);
         addField(card, OrderFlowThreadGroupSchema.RUN_TIME, runTime);
         addField(card, OrderFlowThreadGroupSchema.ITERATIONS, iterations);
-        card.add(new JLabel("Leave run time empty to let each user run its iterations and end;"
-                + " leave iterations empty to loop until the run time is over."), "span 4");
+        card.add(SettingsForm.describe("Leave run time empty to let each user run its iterations and end;"
+                + " leave iterations empty to loop until the run time is over."), "span 4, growx, wmin 0");
         return card;
     }
 
@@ -333,8 +366,11 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         remove.addActionListener(e -> stages.removeRow(stagesTable.getSelectedRow()));
         buttons.add(add);
         buttons.add(remove);
-        buttons.add(new JLabel("Going down, surplus users end after their current iteration; the test ends with the last stage."));
-        card.add(buttons, BorderLayout.SOUTH);
+        JPanel below = new JPanel(new BorderLayout());
+        below.add(buttons, BorderLayout.WEST);
+        below.add(SettingsForm.describe("Going down, surplus users end after their current iteration; the test ends"
+                + " with the last stage."), BorderLayout.CENTER);
+        card.add(below, BorderLayout.SOUTH);
         return card;
     }
 
@@ -343,8 +379,8 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         script.setLanguage("groovy");
         card.add(JTextScrollPane.getInstance(script), BorderLayout.CENTER);
         JPanel below = new JPanel(new MigLayout("fillx, wrap 2", "[][fill,grow]"));
-        below.add(new JLabel("tick(elapsedSeconds) is asked about once a second: return [users, spawnRate] for the cluster, or null to end."),
-                "span 2");
+        below.add(SettingsForm.describe("tick(elapsedSeconds) is asked about once a second: return [users, spawnRate]"
+                + " for the cluster, or null to end."), "span 2, growx, wmin 0");
         JLabel limitLabel = new JLabel(OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.label());
         limitLabel.setLabelFor(tickTimeLimit);
         below.add(limitLabel);
@@ -360,38 +396,24 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         addField(panel, OrderFlowThreadGroupSchema.STOP_GRACE, stopGrace);
         panel.add(virtualThreads, "span 2");
         panel.add(sameUser, "span 2");
-        panel.add(new JLabel("This JVM: Java " + Runtime.version().feature() + ", users would run on "
+        panel.add(SettingsForm.describe("This JVM: Java " + Runtime.version().feature() + ", users would run on "
                 + (UserThreads.virtualThreadsAvailable() ? "virtual threads when ticked" : "platform threads")
                 + ". Time scale multiplies run time and stage times (spawn rates follow). JMeter properties scale"
-                + " (users, spawn rates) and timescale (times) scale the shape for a run; the preview shows it."), "span 4");
+                + " (users, spawn rates) and timescale (times) scale the shape for a run; the preview shows it."),
+                "span 4, growx, wmin 0");
         return panel;
     }
 
-    private static void addField(JPanel panel, PropertyField field, JTextField text) {
+    private static void addField(JPanel panel, Setting field, JTextField text) {
         JLabel label = new JLabel(field.label());
         label.setLabelFor(text);
-        text.setName(field.key());
+        text.setName(field.name());
         panel.add(label);
         panel.add(text);
     }
 
     private void listenForChanges() {
-        DocumentListener onEdit = new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                schedulePreview();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                schedulePreview();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                schedulePreview();
-            }
-        };
+        DocumentListener onEdit = new OnEdit(this::schedulePreview);
         for (JTextComponent field : List.of(users, spawnRate, runTime, iterations, timeScale, tickTimeLimit, script)) {
             field.getDocument().addDocumentListener(onEdit);
         }

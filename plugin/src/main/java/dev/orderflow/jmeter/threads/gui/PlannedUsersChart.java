@@ -8,6 +8,7 @@ import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,8 +68,14 @@ final class PlannedUsersChart extends JPanel {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             Color text = colour("Label.foreground", Color.DARK_GRAY);
             if (problem != null) {
+                // the whole message, wrapped to the chart's width: it says which field to mend and how
                 g.setColor(Color.RED.darker());
-                g.drawString(problem, LEFT, TOP + 16);
+                FontMetrics metrics = g.getFontMetrics();
+                int y = TOP;
+                for (String line : wrap(problem, metrics, getWidth() - 2 * RIGHT)) {
+                    g.drawString(line, RIGHT, y);
+                    y += metrics.getHeight();
+                }
                 return;
             }
             if (curve == null) {
@@ -83,16 +90,7 @@ final class PlannedUsersChart extends JPanel {
             double maxUsers = Math.max(1, curve.maxUsers());
             FontMetrics metrics = g.getFontMetrics();
 
-            g.setColor(text);
-            g.drawLine(LEFT, TOP, LEFT, TOP + height);
-            g.drawLine(LEFT, TOP + height, LEFT + width, TOP + height);
-            String top = Long.toString(Math.round(maxUsers));
-            g.drawString(top, LEFT - 6 - metrics.stringWidth(top), TOP + metrics.getAscent() / 2);
-            g.drawString("0", LEFT - 6 - metrics.stringWidth("0"), TOP + height);
-            g.drawString("users", 4, TOP - 8);
-            g.drawString("0", LEFT, TOP + height + metrics.getAscent() + 4);
-            String end = clock(maxSeconds);
-            g.drawString(end, LEFT + width - metrics.stringWidth(end), TOP + height + metrics.getAscent() + 4);
+            drawAxes(g, metrics, text, width, height, maxSeconds, maxUsers);
             g.drawString(note, LEFT + 8, TOP - 8);
 
             Path2D.Double line = new Path2D.Double();
@@ -113,6 +111,96 @@ final class PlannedUsersChart extends JPanel {
         } finally {
             g.dispose();
         }
+    }
+
+    /** Both axes with ticks at round values, their labels and faint grid lines, so a point can be read off. */
+    private void drawAxes(Graphics2D g, FontMetrics metrics, Color text, int width, int height, double maxSeconds,
+            double maxUsers) {
+        Color grid = new Color(text.getRed(), text.getGreen(), text.getBlue(), 40);
+        for (double users : userTicks(maxUsers, Math.max(2, height / 30))) {
+            int y = (int) Math.round(TOP + height - users / maxUsers * height);
+            g.setColor(grid);
+            g.drawLine(LEFT + 1, y, LEFT + width, y);
+            g.setColor(text);
+            g.drawLine(LEFT - 4, y, LEFT, y);
+            String label = number(users);
+            g.drawString(label, LEFT - 7 - metrics.stringWidth(label), y + metrics.getAscent() / 2 - 1);
+        }
+        for (double seconds : timeTicks(maxSeconds, Math.max(2, width / 70))) {
+            int x = (int) Math.round(LEFT + seconds / maxSeconds * width);
+            g.setColor(grid);
+            g.drawLine(x, TOP, x, TOP + height - 1);
+            g.setColor(text);
+            g.drawLine(x, TOP + height, x, TOP + height + 4);
+            String label = clock(seconds);
+            int left = Math.min(Math.max(0, x - metrics.stringWidth(label) / 2), getWidth() - metrics.stringWidth(label));
+            g.drawString(label, left, TOP + height + 6 + metrics.getAscent());
+        }
+        g.setColor(text);
+        g.drawLine(LEFT, TOP, LEFT, TOP + height);
+        g.drawLine(LEFT, TOP + height, LEFT + width, TOP + height);
+        g.drawString("users", 4, TOP - 8);
+        String axis = "time (m:ss)";
+        g.drawString(axis, LEFT + width - metrics.stringWidth(axis), TOP - 8);
+    }
+
+    /** Steps a time axis may take, in seconds: what a clock reads well. */
+    private static final double[] TIME_STEPS = {0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200};
+
+    /** Ticks of the users axis: 0 to max in steps of 1, 2 or 5 times a power of ten, about {@code count} of them. */
+    static List<Double> userTicks(double max, int count) {
+        double rough = Math.max(1, max / Math.max(1, count));
+        double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
+        double step = 10 * magnitude;
+        for (double factor : new double[] {1, 2, 5}) {
+            if (magnitude * factor >= rough) {
+                step = magnitude * factor;
+                break;
+            }
+        }
+        return upTo(max, step);
+    }
+
+    /** Ticks of the time axis, in seconds: 0 to max in clock-friendly steps, about {@code count} of them. */
+    static List<Double> timeTicks(double max, int count) {
+        double rough = max / Math.max(1, count);
+        for (double step : TIME_STEPS) {
+            if (step >= rough) {
+                return upTo(max, step);
+            }
+        }
+        return upTo(max, Math.ceil(rough / 3600) * 3600);
+    }
+
+    private static List<Double> upTo(double max, double step) {
+        List<Double> ticks = new ArrayList<>();
+        for (int i = 0; i * step <= max * (1 + 1e-9); i++) {
+            ticks.add(i * step);
+        }
+        return ticks;
+    }
+
+    /** Splits a text into lines no wider than {@code width}, at spaces where it can. */
+    static List<String> wrap(String text, FontMetrics metrics, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String longer = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && metrics.stringWidth(longer) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(longer);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString(Math.round(value)) : String.format(Locale.ROOT, "%.1f", value);
     }
 
     static String clock(double seconds) {

@@ -1,18 +1,18 @@
 package dev.orderflow.jmeter.threads.gui;
 
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
-import dev.orderflow.jmeter.threads.PropertyField;
 import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
 
 /** The columns of the stages table, in display order. */
 enum StageColumn {
-    UNTIL(OrderFlowThreadGroupSchema.STAGE_UNTIL),
-    USERS(OrderFlowThreadGroupSchema.STAGE_USERS),
-    SPAWN_RATE(OrderFlowThreadGroupSchema.STAGE_SPAWN_RATE);
+    UNTIL(OrderFlowThreadGroupSchema.StageRowSchema.UNTIL),
+    USERS(OrderFlowThreadGroupSchema.StageRowSchema.USERS),
+    SPAWN_RATE(OrderFlowThreadGroupSchema.StageRowSchema.SPAWN_RATE);
 
-    private final PropertyField field;
+    private final Setting field;
 
-    StageColumn(PropertyField field) {
+    StageColumn(Setting field) {
         this.field = field;
     }
 

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.threads.LoadScale;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
 import dev.orderflow.jmeter.threads.PlannedCurve;
-import dev.orderflow.jmeter.threads.PropertyField;
 import dev.orderflow.jmeter.threads.ShapeKind;
 import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
 import dev.orderflow.jmeter.threads.UserLoopController;
@@ -57,7 +57,7 @@ class OrderFlowThreadGroupGuiTest {
 
         OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();
 
-        assertThat(group.getName()).isEqualTo("OrderFlow Thread Group");
+        assertThat(group.getName()).isEqualTo("orderflow: Thread group");
         assertThat(group.getPropertyAsString(TestElement.GUI_CLASS)).isEqualTo(OrderFlowThreadGroupGui.class.getName());
         assertThat(group.getShapeKind()).isEqualTo(ShapeKind.USERS);
         assertThat(group.getUsers()).isEqualTo("10");
@@ -279,8 +279,8 @@ class OrderFlowThreadGroupGuiTest {
         return count;
     }
 
-    private static JTextField field(Container root, PropertyField field) {
-        return find(root, field.key()).orElseThrow(() -> new AssertionError("no field " + field.key()));
+    private static JTextField field(Container root, Setting field) {
+        return find(root, field.name()).orElseThrow(() -> new AssertionError("no field " + field.name()));
     }
 
     private static Optional<JTextField> find(Container root, String name) {
