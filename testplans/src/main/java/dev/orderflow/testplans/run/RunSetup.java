@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Decides what a run does from its options: which plans, on which engines, at which scale, and which
- * JMeter properties the controller (-q) and the engines (-G) get. No processes, no files: {@link RunHost}
+ * JMeter properties the controller (-q) and the engines (-G) get. No processes, no files: {@link RunPlans}
  * acts on what this decides.
  */
 final class RunSetup {

@@ -134,7 +134,7 @@ class RunSetupTest {
         assertThat(RunSetup.controllerJvmOptions(run)).containsExactly("-Djava.rmi.server.hostname=10.231.3.1");
         assertThat(RunSetup.engineProperties(run, "/u.csv")).containsEntry("host", "10.231.3.1");
 
-        // run.json carries them to EngineHost unchanged
+        // run.json carries them to the engines unchanged
         Path json = Files.createTempFile("run", ".json");
         try {
             run.write(json);
