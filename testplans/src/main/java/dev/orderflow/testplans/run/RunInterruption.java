@@ -34,6 +34,9 @@ final class RunInterruption {
     }
 
     private void onSignal() {
+        if (filed.getCount() == 0) {
+            return; // the run ended on its own and exits with its status
+        }
         shuttingDown = true;
         stop("the build was ended (Ctrl-C or SIGTERM)");
         try {
