@@ -45,12 +45,12 @@ final class JMeterProcess {
         }
     }
 
-    static JMeterProcess start(Path java, JMeterHome home, Path plansDir, PlannedRun plan, RunLayout layout,
-                               Output output) throws IOException {
+    static JMeterProcess start(Path java, List<String> jvmOptions, JMeterHome home, Path plansDir, PlannedRun plan,
+                               RunLayout layout, Output output) throws IOException {
         Files.createDirectories(output.results(plan.name()).getParent());
         Files.createDirectories(output.log(plan.name()).getParent());
         Files.createDirectories(output.dashboard(plan.name()).getParent());
-        Process process = new ProcessBuilder(command(java, home, plansDir, plan, layout, output))
+        Process process = new ProcessBuilder(command(java, jvmOptions, home, plansDir, plan, layout, output))
                 .directory(home.bin().toFile())
                 .inheritIO()
                 .start();
@@ -61,17 +61,15 @@ final class JMeterProcess {
      * The command line; no secret on it (every user of the machine can list it): the admin key stays in its
      * owner-only file, which run.properties names.
      */
-    static List<String> command(Path java, JMeterHome home, Path plansDir, PlannedRun plan, RunLayout layout,
-                                Output output) throws IOException {
+    static List<String> command(Path java, List<String> jvmOptions, JMeterHome home, Path plansDir, PlannedRun plan,
+                                RunLayout layout, Output output) {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xms256m", "-Xmx1536m",
                 "-Djava.awt.headless=true",
                 "-Dsun.rmi.transport.tcp.responseTimeout=" + RMI_RESPONSE_TIMEOUT_MS,
                 "-Dsun.rmi.transport.tcp.handshakeTimeout=" + RMI_HANDSHAKE_TIMEOUT_MS));
-        // the controller's own -D (its RMI callback address): on its command line, never in the JMeter home's
-        // bin/system.properties, which engines started from a copy of the home load
-        if (Files.isRegularFile(layout.controllerJvmOptions())) {
-            command.addAll(Files.readAllLines(layout.controllerJvmOptions()).stream().filter(l -> !l.isBlank()).toList());
-        }
+        // the controller's own -D (its RMI callback address, RunSetup.controllerJvmOptions): on its command line,
+        // never in the JMeter home's bin/system.properties, which engines started from a copy of the home load
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", home.launcher().toString(),
                 "-n",
                 "-t", plansDir.resolve(plan.name() + ".jmx").toString(),

@@ -46,27 +46,30 @@ final class LoopbackEngines implements AutoCloseable {
     }
 
     /**
-     * Every engine of the run answers over RMI with SSL, as the controller will reach it (within seconds: an
-     * address that drops packets is not waited for), and each one the build started refuses RMI without SSL;
-     * otherwise the run stops here, naming the engines and why.
+     * Every engine of a plan answers over RMI with SSL, as the controller will reach it, each within seconds:
+     * JMeter's controller itself waits for an engine that drops packets until the system gives up on the
+     * connection (about 2 minutes), and for one that accepts connections but never answers (hung) forever.
+     * Otherwise the plan does not start, and the run stops naming the engines and why.
      */
-    static void checkReach(RunDescription run, Path keystore) {
-        List<String> cluster = run.plans().stream().filter(RunDescription.PlannedRun::distributed)
-                .findFirst().map(RunDescription.PlannedRun::engines).orElse(List.of());
+    static void checkReach(List<String> engines, Path keystore) {
         List<String> unreachable = new ArrayList<>();
-        for (String engine : cluster) {
+        for (String engine : engines) {
             int colon = engine.lastIndexOf(':');
             String host = colon < 0 ? engine : engine.substring(0, colon);
             int port = colon < 0 ? SERVER_PORT_DEFAULT : Integer.parseInt(engine.substring(colon + 1));
             EngineReach.overSsl(host, port, keystore).ifPresentOrElse(unreachable::add,
                     () -> System.out.println("engine " + engine + " reached over RMI with SSL"));
         }
-        for (LoopbackEngine engine : run.loopbackEngines()) {
-            System.out.println("engine " + engine.address() + " refuses RMI without SSL: "
-                    + EngineReach.refusalWithoutSsl(engine.host(), engine.serverPort()));
-        }
         if (!unreachable.isEmpty()) {
             throw new IllegalStateException(String.join("; ", unreachable));
+        }
+    }
+
+    /** Each engine the build started refuses RMI without SSL, or the run stops. */
+    static void checkSslOnly(List<LoopbackEngine> started) {
+        for (LoopbackEngine engine : started) {
+            System.out.println("engine " + engine.address() + " refuses RMI without SSL: "
+                    + EngineReach.refusalWithoutSsl(engine.host(), engine.serverPort()));
         }
     }
 

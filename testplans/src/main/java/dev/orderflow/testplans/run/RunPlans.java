@@ -36,9 +36,9 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>set up: the load-machine sampler, the engines' network namespaces, the reference shop (unless -Dhost)
  *       with a fresh admin key in an owner-only file, the run's JMeter properties, the idle baseline;</li>
- *   <li>the engines a distributed plan needs, started from the completed JMeter home and reached over RMI with
- *       SSL;</li>
- *   <li>each plan in its own non-GUI JMeter, one after another;</li>
+ *   <li>the engines a distributed plan needs, started from the completed JMeter home;</li>
+ *   <li>each plan in its own non-GUI JMeter, one after another, a distributed one once each of its engines has
+ *       answered over RMI with SSL within seconds;</li>
  *   <li>always, also after a failure, Ctrl-C, SIGTERM or the end of the build that started it: tear down what was
  *       started, file each plan that ran under reports/ (marked incomplete with the reason when it did not run to
  *       its end), rewrite reports/index.html, print "N passed, N failed" and exit 1 when a plan failed.</li>
@@ -96,14 +96,17 @@ public final class RunPlans {
                 LoopbackEngines engines = LoopbackEngines.start(java, home, run.loopbackEngines(), layout);
                 started.push(engines);
                 System.out.println(engines);
+                LoopbackEngines.checkSslOnly(run.loopbackEngines());
             }
-            LoopbackEngines.checkReach(run, home.bin().resolve(RmiKeystore.FILE_NAME));
             for (PlannedRun plan : run.plans()) {
                 if (interruption.reason() != null) {
                     break;
                 }
+                if (plan.distributed()) {
+                    LoopbackEngines.checkReach(plan.engines(), home.bin().resolve(RmiKeystore.FILE_NAME));
+                }
                 ran.add(plan);
-                runPlan(home, plan);
+                runPlan(home, RunSetup.controllerJvmOptions(run), plan);
             }
         } catch (Exception e) {
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -191,7 +194,6 @@ public final class RunPlans {
                 : REMOTE_USERS_CSV;
         writeProperties(layout.engineProperties(), RunSetup.engineProperties(run, usersCsv),
                 "-G properties of every engine of a distributed run");
-        Files.write(layout.controllerJvmOptions(), RunSetup.controllerJvmOptions(run));
         writeProperties(layout.controllerProperties(),
                 RunSetup.controllerProperties(run, usersCsv, adminKey == null ? null : layout.adminKeyFile().toString(),
                         layout.summaryDir().toString()),
@@ -210,10 +212,11 @@ public final class RunPlans {
     }
 
     /** One plan in its own JMeter; returns when it ended, or was ended because the run is being stopped. */
-    private void runPlan(JMeterHome home, PlannedRun plan) throws IOException, InterruptedException {
+    private void runPlan(JMeterHome home, List<String> jvmOptions, PlannedRun plan)
+            throws IOException, InterruptedException {
         System.out.println();
         System.out.println("orderflow: running " + describe(plan));
-        JMeterProcess jmeter = JMeterProcess.start(java, home, plansDir(), plan, layout, jmeterOutput());
+        JMeterProcess jmeter = JMeterProcess.start(java, jvmOptions, home, plansDir(), plan, layout, jmeterOutput());
         interruption.running(jmeter);
         try {
             while (!jmeter.endedWithin(1)) {

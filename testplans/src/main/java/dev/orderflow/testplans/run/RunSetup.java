@@ -168,7 +168,7 @@ final class RunSetup {
      * JVM options of the controller: the address its RMI callbacks name. With engines on 127.0.0.1 that
      * is 127.0.0.1 (JMeter refuses to export them on a host name that resolves to loopback), with engines in
      * namespaces this machine's address on their bridge; with real engines, -Drmi_host when the controller's
-     * host name does not resolve to its address. They go on the controller's command line (a java @argfile),
+     * host name does not resolve to its address. They go on the controller's command line,
      * never into the JMeter home's bin/system.properties: JMeter loads that file over the JVM's own -D, so
      * every engine started from a copy of the home would listen on the controller's address instead of its own.
      */

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>Ctrl-C: SIGINT to the run's process group, as a terminal sends it to the build, the run, its JMeter and
  *       the shop. The run must still file the report of what was collected, marked incomplete with the reason;</li>
  *   <li>an engine whose address drops every packet: the run must fail within seconds naming it, where a
- *       connection to it would wait for the system's connect timeout (about 2 minutes).</li>
+ *       connection to it would wait for the system's connect timeout (about 2 minutes);</li>
+ *   <li>an engine that accepts connections but never answers (hung): the same, where JMeter's controller would
+ *       wait for its SSL handshake forever.</li>
  * </ul>
  */
 class RunInterruptedIT {
@@ -88,6 +92,24 @@ class RunInterruptedIT {
                     seconds);
             assertThat(run.exitValue()).isEqualTo(1);
             assertThat(output(dir)).contains("the engine " + silent.address() + ":1099 could not be reached: no answer within");
+            assertThat(seconds).isLessThan(30);
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void anEngineThatAcceptsConnectionsButNeverAnswersFailsTheRunWithinSecondsNamingIt(@TempDir Path dir)
+            throws Exception {
+        // a hung engine (SIGSTOP): the system accepts its connections, nothing ever answers
+        try (ServerSocket hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String engine = "127.0.0.1:" + hung.getLocalPort();
+            long started = System.nanoTime();
+            Process run = start(dir, "--plan=test4", "--remote=" + engine, "--host=127.0.0.1", "--port=9");
+            assertThat(run.waitFor(90, TimeUnit.SECONDS)).as(output(dir)).isTrue();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("a hung engine: the run failed %.1f s after it started%n", seconds);
+            assertThat(run.exitValue()).isEqualTo(1);
+            assertThat(output(dir)).contains("the engine " + engine + " could not be reached: no answer within");
             assertThat(seconds).isLessThan(30);
         }
     }

@@ -56,7 +56,7 @@ class RunPlansSecretsTest {
         assertThat(filesHolding(adminKey, dir)).isEmpty();
         // what `ps` shows every user of the machine while a plan runs
         RunDescription description = RunDescription.read(layout.runJson());
-        List<String> jmeter = JMeterProcess.command(Path.of("java"), new JMeterHome(dir, "ApacheJMeter.jar"), PLANS,
+        List<String> jmeter = JMeterProcess.command(Path.of("java"), List.of(), new JMeterHome(dir, "ApacheJMeter.jar"), PLANS,
                 description.plans().get(0), layout, new JMeterProcess.Output(dir.resolve("jmeter")));
         assertThat(String.join(" ", jmeter)).contains("test2.jmx").doesNotContain(adminKey);
     }
