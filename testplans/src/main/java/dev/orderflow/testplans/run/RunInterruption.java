@@ -24,6 +24,11 @@ final class RunInterruption {
     private RunInterruption() {
     }
 
+    /** An interruption nothing but {@link #stop} triggers: a run inside another program (a test). */
+    static RunInterruption byCallOnly() {
+        return new RunInterruption();
+    }
+
     /** Listens for a signal to this JVM and for the end of {@code build}, the process that started the run. */
     static RunInterruption install(ProcessHandle build) {
         RunInterruption interruption = new RunInterruption();

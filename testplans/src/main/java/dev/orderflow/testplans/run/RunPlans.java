@@ -64,7 +64,7 @@ public final class RunPlans {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<PlannedRun> ran = new ArrayList<>();
 
-    private RunPlans(Map<String, String> arguments, RunInterruption interruption) {
+    RunPlans(Map<String, String> arguments, RunInterruption interruption) {
         this.arguments = arguments;
         this.layout = RunLayout.of(Path.of(arguments.get("run-dir")));
         this.root = Path.of(arguments.get("root"));
@@ -255,11 +255,10 @@ public final class RunPlans {
      */
     private int file(RunDescription run, String failure) throws InterruptedException {
         List<RunRecord> records = new ArrayList<>();
-        if (run != null) {
+        if (run != null && !ran.isEmpty()) {
             Path reports = Path.of(arguments.get("reports"));
-            JMeterHome home = null;
             try {
-                home = JMeterHome.fromConfig(Path.of(arguments.get("config-json")));
+                JMeterHome home = JMeterHome.fromConfig(Path.of(arguments.get("config-json")));
                 Files.createDirectories(reports);
                 for (PlannedRun plan : ran) {
                     records.add(PlanReport.file(inputs(run, plan, home), reports));

@@ -61,6 +61,39 @@ class RunPlansSecretsTest {
         assertThat(String.join(" ", jmeter)).contains("test2.jmx").doesNotContain(adminKey);
     }
 
+    @Test
+    void aRunStoppedBeforeItsFirstPlanTearsDownFilesNothingAndSaysWhy(@TempDir Path dir) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home").resolve("bin")).getParent();
+        Files.writeString(dir.resolve("config.json"), "{\"configurations\":[{\"jmeterDirectoryPath\":\"" + home
+                + "\",\"runtimeJarName\":\"ApacheJMeter-5.6.3.jar\"}]}");
+        RunInterruption interruption = RunInterruption.byCallOnly();
+        RunPlans run = new RunPlans(RunOptions.arguments(new String[] {
+                "--run-dir=" + dir.resolve("orderflow-run"), "--root=" + ROOT, "--plans-dir=" + PLANS,
+                "--config-json=" + dir.resolve("config.json"), "--keystore=" + dir.resolve("rmi_keystore.jks"),
+                "--jmeter-output=" + dir.resolve("jmeter"), "--reports=" + dir.resolve("reports"), "--plan=test2",
+                "--host=127.0.0.1", "--port=9", "--admin_key=key-of-the-test"}), interruption);
+        interruption.stop("a test stops it");
+
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(console, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = run.run();
+        } finally {
+            System.setOut(out);
+        }
+
+        String printed = console.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(printed).isEqualTo(1);
+        assertThat(printed).contains("0 passed, 0 failed").contains("the run was stopped early: a test stops it")
+                .doesNotContain("the run failed").doesNotContain("running test2");
+        assertThat(home.resolve("csv-data").resolve("users.csv")).as("the JMeter home was completed").isRegularFile();
+        assertThat(dir.resolve("reports")).doesNotExist();
+        assertThat(RunLayout.of(dir.resolve("orderflow-run")).adminKeyFile()).doesNotExist();
+        assertThat(filesHolding("key-of-the-test", dir)).isEmpty();
+    }
+
     private static List<Path> filesHolding(String secret, Path dir) throws Exception {
         List<Path> holding = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
