@@ -140,7 +140,8 @@ final class RunSetup {
 
     /**
      * The JMeter properties of the controller (or the single JVM of a local plan), read with -q: the
-     * engines' ones, where the admin key for reconciliation is, where summaries go, and remote_hosts for -r.
+     * engines' ones, where the admin key for reconciliation is and where summaries go (the engines are the
+     * controller's -R list, {@link JMeterProcess}).
      * Never the admin key itself: jmeter-maven-plugin copies this file into the JMeter home readable by all;
      * the key stays in its owner-only file, which the order summary listener reads.
      */
@@ -157,10 +158,6 @@ final class RunSetup {
         properties.put("summary_dir", summaryDir);
         // the build's plans run unwatched: no live view page (a person running a plan gets one on port 8089)
         properties.put("live_view_port", "off");
-        List<String> cluster = cluster(run);
-        if (!cluster.isEmpty()) {
-            properties.put("remote_hosts", String.join(",", cluster));
-        }
         return properties;
     }
 
