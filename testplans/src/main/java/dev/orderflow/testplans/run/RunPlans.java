@@ -83,6 +83,14 @@ public final class RunPlans {
 
     /** @return the exit status: 0 when every plan passed */
     int run() throws InterruptedException {
+        try {
+            return runAndFile();
+        } finally {
+            interruption.filed(); // whatever happened: a signal's hook must not wait for a filing that will not come
+        }
+    }
+
+    private int runAndFile() throws InterruptedException {
         RunDescription run = null;
         String failure = null;
         try {
@@ -114,11 +122,7 @@ public final class RunPlans {
         } finally {
             tearDown();
         }
-        try {
-            return file(run, failure);
-        } finally {
-            interruption.filed();
-        }
+        return file(run, failure);
     }
 
     /**
