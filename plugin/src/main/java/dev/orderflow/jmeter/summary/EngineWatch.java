@@ -22,12 +22,21 @@ import java.util.function.LongSupplier;
  * A probe still under way is not asked again, so an engine that hangs instead of refusing costs one blocked
  * (daemon) thread, and the time since its last answer decides all the same. An engine that ended its part of
  * the run normally is {@link #forget forgotten}: it may be shut down afterwards.
+ *
+ * <p>An engine the controller is starting is {@link #awaitStart awaited}: one that has not {@link #started started}
+ * its part of the run within {@link #START_LIMIT} is lost too, even though it answers (its start failed on the
+ * controller's side, and JMeter would wait for its end forever).
  */
 final class EngineWatch implements AutoCloseable {
 
     static final Duration PERIOD = Duration.ofSeconds(2);
     /** Long enough for a garbage collection pause of a loaded engine, short enough to end a run within 30 s. */
     static final Duration LOST_AFTER = Duration.ofSeconds(15);
+    /**
+     * The controller starts its engines one after another; one that hangs holds the next ones up to the RMI
+     * response timeout the build gives the controller (20 s), so a start is given longer than that.
+     */
+    static final Duration START_LIMIT = Duration.ofSeconds(60);
 
     /** Asks one engine; returns when it answered, throws when it did not. */
     interface Probe {
@@ -44,16 +53,22 @@ final class EngineWatch implements AutoCloseable {
     private final LongSupplier clock;
     private final Executor probes;
     private final long lostAfterMs;
+    private final long startLimitMs;
     private final Map<String, Watched> watched = new LinkedHashMap<>();
     private ScheduledExecutorService ticker;
     private ExecutorService ownProbes;
 
     EngineWatch(Probe probe, Loss loss, LongSupplier clock, Executor probes, Duration lostAfter) {
+        this(probe, loss, clock, probes, lostAfter, START_LIMIT);
+    }
+
+    EngineWatch(Probe probe, Loss loss, LongSupplier clock, Executor probes, Duration lostAfter, Duration startLimit) {
         this.probe = probe;
         this.loss = loss;
         this.clock = clock;
         this.probes = probes;
         this.lostAfterMs = lostAfter.toMillis();
+        this.startLimitMs = startLimit.toMillis();
     }
 
     /** A watch over real engines, ticking on a daemon thread of its own until closed. */
@@ -79,6 +94,23 @@ final class EngineWatch implements AutoCloseable {
         watched.computeIfAbsent(host, h -> new Watched(clock.getAsLong()));
     }
 
+    /** Starts watching an engine the controller is starting: it must start its part of the run in time. */
+    synchronized void awaitStart(String host) {
+        Watched state = watched.computeIfAbsent(host, h -> new Watched(clock.getAsLong()));
+        if (!state.started) {
+            state.mustStartByMs = Math.min(state.mustStartByMs, clock.getAsLong() + startLimitMs);
+        }
+    }
+
+    /** The engine started its part of the run. */
+    synchronized void started(String host) {
+        Watched state = watched.get(host);
+        if (state != null) {
+            state.started = true;
+            state.mustStartByMs = Long.MAX_VALUE;
+        }
+    }
+
     /** Stops watching an engine that ended its part of the run. */
     synchronized void forget(String host) {
         watched.remove(host);
@@ -100,6 +132,10 @@ final class EngineWatch implements AutoCloseable {
                             ? "its RMI registry did not answer within " + (now - state.askedMs) / 1000 + " s"
                             : state.cause;
                     lost.add(() -> loss.lost(host, state.lastAnswerMs, now, cause));
+                } else if (now >= state.mustStartByMs) {
+                    iterator.remove();
+                    lost.add(() -> loss.lost(host, state.lastAnswerMs, now, "it answers, but did not start its part of"
+                            + " the run within " + startLimitMs / 1000 + " s of the controller starting it"));
                 } else if (!state.asking) {
                     state.asking = true;
                     state.askedMs = now;
@@ -151,6 +187,8 @@ final class EngineWatch implements AutoCloseable {
         long lastAnswerMs;
         long askedMs;
         boolean asking;
+        boolean started;
+        long mustStartByMs = Long.MAX_VALUE;
         String cause = "no answer yet";
 
         Watched(long since) {

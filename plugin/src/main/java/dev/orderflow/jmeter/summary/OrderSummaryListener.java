@@ -94,6 +94,21 @@ public class OrderSummaryListener extends AbstractTestElement
         return run;
     }
 
+    /**
+     * On a distributed run's non-GUI controller JMeter turns the plan's elements on right before it starts each
+     * engine, the only moment this element hears of the run before an engine calls back: the engines are watched
+     * from here, so that one that dies or hangs before its part of the run starts is named and ends the run too.
+     */
+    @Override
+    public void setRunningVersion(boolean runningVersion) {
+        super.setRunningVersion(runningVersion);
+        if (runningVersion && JMeter.isNonGUI()) {
+            List<String> engines = ControllerCluster.engines(System.getProperty("sun.java.command"),
+                    JMeterUtils::getProperty);
+            shared().expectEngines(engines, this::engineLost);
+        }
+    }
+
     @Override
     public void testStarted() {
         start(THIS_JVM, false);
@@ -145,9 +160,19 @@ public class OrderSummaryListener extends AbstractTestElement
     /** An engine died or stopped answering: its part of the run ends here, and the verdict names it. */
     private void engineLost(String lostHost, long lastAnswerMs, long lostAtMs, String cause) {
         SharedRun run = shared();
+        if (!run.takesPart(lostHost)) {
+            // lost before its part of the run started: it takes part as a lost engine, starting the run if need be
+            try {
+                run.join(lostHost, this::startRun);
+            } catch (InvalidSettingsException e) {
+                log.error(e.getMessage());
+                return;
+            }
+        }
         RunRecorder recorder = run.recorder();
-        int engine = run.engineOf(lostHost);
-        int engines = recorder == null ? 0 : recorder.engines();
+        List<String> cluster = run.cluster();
+        int engine = run.engineOf(lostHost) >= 0 ? run.engineOf(lostHost) : cluster.indexOf(lostHost);
+        int engines = Math.max(recorder == null ? 0 : recorder.engines(), cluster.size());
         // the cluster's users as any engine's load report tells them, when one has come in (else at the run's end)
         EngineLoss loss = new EngineLoss(lostHost, engine, engines, lastAnswerMs, lostAtMs, -1,
                 engine >= 0 && recorder != null ? recorder.usersSeenOn(engine) : 0, cause)
@@ -155,7 +180,7 @@ public class OrderSummaryListener extends AbstractTestElement
         String warning = "Order summary: " + loss.describe() + "; the run goes on without it";
         log.error(warning);
         System.out.println(warning); // NOSONAR the console is where a non-GUI user looks
-        SharedRun.EndedRun ended = run.lose(loss, run.enginesSeen());
+        SharedRun.EndedRun ended = run.lose(loss, run.hostsExpected());
         if (ended != null) {
             publish(run, ended);
         }
@@ -240,7 +265,7 @@ public class OrderSummaryListener extends AbstractTestElement
     @Override
     public void testEnded(String host) {
         // an engine may end before another has even started: wait for as many engines as the samples report
-        end(host, shared().enginesSeen());
+        end(host, shared().hostsExpected());
     }
 
     private void end(String host, int expectedHosts) {
@@ -252,6 +277,14 @@ public class OrderSummaryListener extends AbstractTestElement
     }
 
     private void publish(SharedRun run, SharedRun.EndedRun ended) {
+        try {
+            publishAndExit(run, ended);
+        } finally {
+            run.summarised();
+        }
+    }
+
+    private void publishAndExit(SharedRun run, SharedRun.EndedRun ended) {
         RunSummary summary = new SummaryPublisher(new AdminStatsClient(SHOP_TIMEOUT), System.out)
                 .publish(ended.run(), ended.hosts(), ended.endings());
         run.finished(summary);

@@ -25,6 +25,15 @@ final class SharedRun {
     private final Set<String> endedHosts = new HashSet<>();
     private final List<EngineLoss> losses = new ArrayList<>();
     private EngineWatch watch;
+    /** The watch was started by the controller starting its engines, before any of them joined the run. */
+    private boolean watchBeforeStart;
+    /** The engines the controller starts, or empty when it is not known (or the run is local). */
+    private List<String> cluster = List.of();
+    /**
+     * Keeps the controller's JVM up until the run is summarised: when an engine fails to start, JMeter ends the RMI
+     * thread that kept it up, and the JVM would end with 0 while the other engines still run.
+     */
+    private Thread keeper;
     private Interruption interruption;
     private final Map<String, Integer> engineOfHost = new ConcurrentHashMap<>();
     private boolean running;
@@ -49,14 +58,64 @@ final class SharedRun {
             activeHosts.clear();
             endedHosts.clear();
             losses.clear();
-            stopWatching();
+            if (watchBeforeStart) {
+                watchBeforeStart = false; // the engines of this very run, watched from their start
+            } else {
+                stopWatching();
+                cluster = List.of();
+            }
             current = started;
             liveRecorder = started.recorder();
             lastSummary = null;
             running = true;
         }
         activeHosts.add(host);
+        if (watch != null) {
+            watch.started(host);
+        }
         return true;
+    }
+
+    /**
+     * The controller of a distributed run is starting its engines (before any has joined): from now on each must
+     * start its part of the run in time and keep answering, or it is lost, so that an engine that dies or hangs
+     * before its part starts cannot keep the controller waiting forever. Only the first call of a run counts.
+     *
+     * @param engines the engines the controller starts, as JMeter names them in testStarted(host)
+     * @param loss    told when one of them is lost
+     */
+    synchronized void expectEngines(List<String> engines, EngineWatch.Loss loss) {
+        if (running || watch != null || engines.isEmpty()) {
+            return;
+        }
+        cluster = List.copyOf(engines);
+        watch = EngineWatch.started(loss);
+        watchBeforeStart = true;
+        engines.forEach(watch::awaitStart);
+        keeper = new Thread(() -> {
+            try {
+                new java.util.concurrent.CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the run is summarised: the JVM may end
+            }
+        }, "orderflow-controller-until-summarised");
+        keeper.setDaemon(false);
+        keeper.start();
+    }
+
+    /** Whether the host takes part in the running run, running or ended. */
+    synchronized boolean takesPart(String host) {
+        return running && (activeHosts.contains(host) || endedHosts.contains(host));
+    }
+
+    /** The engines the controller starts, in its -R order, or empty when not known. */
+    synchronized List<String> cluster() {
+        return cluster;
+    }
+
+    /** How many hosts must have ended before the run is over: the engines samples report, or the cluster. */
+    synchronized int hostsExpected() {
+        return Math.max(enginesSeen(), cluster.size());
     }
 
     void record(SampleResult sample) {
@@ -153,7 +212,16 @@ final class SharedRun {
         }
     }
 
+    /** The run is summarised (or its summary failed): the controller's JVM may end when JMeter is done. */
+    synchronized void summarised() {
+        if (keeper != null) {
+            keeper.interrupt();
+            keeper = null;
+        }
+    }
+
     private void stopWatching() {
+        watchBeforeStart = false;
         if (watch != null) {
             watch.close();
             watch = null;

@@ -76,6 +76,33 @@ class EngineWatchTest {
     }
 
     @Test
+    void anEngineTheControllerStartsThatAnswersButNeverStartsIsLostAfterTheStartLimit() {
+        EngineWatch watch = watch(host -> { }, Runnable::run);
+        watch.awaitStart("127.0.0.1:1099");
+        watch.awaitStart("127.0.0.1:1100");
+        every2sUntil(watch, 10);
+        watch.started("127.0.0.1:1099");
+
+        every2sUntil(watch, 120);
+
+        assertThat(lost).containsExactly("127.0.0.1:1100 silent 2 s: it answers, but did not start its part of the run"
+                + " within " + EngineWatch.START_LIMIT.toSeconds() + " s of the controller starting it");
+    }
+
+    @Test
+    void anEngineThatDiesBeforeItStartsIsLostAfterTheSilenceLimit() {
+        EngineWatch watch = watch(host -> {
+            throw new java.rmi.ConnectException("Connection refused to host: 127.0.0.1",
+                    new ConnectException("Connection refused"));
+        }, Runnable::run);
+        watch.awaitStart("127.0.0.1:1100");
+
+        every2sUntil(watch, 30);
+
+        assertThat(lost).containsExactly("127.0.0.1:1100 silent 16 s: Connection refused");
+    }
+
+    @Test
     void anEngineThatEndedIsNoLongerWatched() {
         EngineWatch watch = watch(host -> {
             throw new java.rmi.ConnectException("Connection refused to host: 127.0.0.1");

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.jmeter.save.SaveService;
 import org.apache.jmeter.testelement.TestElement;
@@ -130,6 +132,74 @@ class UnfinishedRunTest {
         assertThat(pages).as(output).isEqualTo(summary.path("samples").asLong()).isPositive();
         assertThat(lines).filteredOn(r -> "orderflow: load report".equals(r.get("label"))).hasSize(1);
         assertThat(Files.readString(results, StandardCharsets.UTF_8)).endsWith("\n");
+    }
+
+    /**
+     * The controller reaches both engines, then the one it starts last dies (SIGKILL) or hangs (SIGSTOP: its ports
+     * accept connections, nothing answers) before the test starts on it. Killed, JMeter reports it "has not started"
+     * and waits for its end forever (or, having ended the RMI thread that kept it up, exits 0 without a summary);
+     * hung, JMeter's start waits for its answer forever. The listener, watching the engines from the moment the
+     * controller starts them, finds it lost and ends the run when the other engine ends, with a verdict naming it.
+     */
+    @ParameterizedTest(name = "an engine that gets SIG{0} before its test starts")
+    @ValueSource(strings = {"KILL", "STOP"})
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void aControllerWhoseEngineDiesOrHangsBeforeItsTestStartsEndsWithAVerdictNamingIt(String signal,
+            @TempDir Path work) throws Exception {
+        startShop();
+        Path keystore = LoopbackCluster.createKeystore(work);
+        Path summaryDir = work.resolve("summary");
+        Path plan = writePlan(work, summaryDir);
+        List<String> remotes = new ArrayList<>();
+        List<LoopbackCluster.Child> engines = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int port = LoopbackCluster.freePort();
+            remotes.add("127.0.0.1:" + port);
+            engines.add(cluster.start(work, "engine" + i, keystore, "Created remote object",
+                    "-Djava.rmi.server.hostname=127.0.0.1", "org.apache.jmeter.NewDriver", "-s",
+                    "-Jserver_port=" + port, "-Jserver.rmi.localport=" + LoopbackCluster.freePort()));
+        }
+        for (LoopbackCluster.Child engine : engines) {
+            assertThat(engine.awaitReady(START_TIMEOUT)).as("engine ready\n%s", engine.output()).isTrue();
+        }
+        String remoteList = String.join(",", remotes);
+        LoopbackCluster.Child controller = cluster.start(work, "controller", keystore, null,
+                "-Djava.rmi.server.hostname=127.0.0.1", "org.apache.jmeter.NewDriver", "-n",
+                "-t", plan.toString(), "-l", work.resolve("results.csv").toString(), "-R", remoteList,
+                "-Gorderflow.engines=" + remoteList, "-Gport=" + shop.getAddress().getPort(),
+                "-Jjmeter.save.saveservice.output_format=csv");
+
+        // the controller has found both engines in their registries and starts the test on them one after another,
+        // in the order it prints: the last one dies before its turn
+        Pattern starting = Pattern.compile("Starting distributed test with remote engines: \\[([^\\]]+)\\]");
+        Matcher order;
+        while (!(order = starting.matcher(controller.output())).find()) {
+            assertThat(controller.process().isAlive()).as(controller.output()).isTrue();
+            Thread.sleep(1);
+        }
+        String[] startOrder = order.group(1).split(",\\s*");
+        String victim = startOrder[startOrder.length - 1];
+        Process dying = engines.get(remotes.indexOf(victim)).process();
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(dying.pid())).start().waitFor()).isZero();
+        long killedAt = System.nanoTime();
+
+        assertThat(controller.process().waitFor(RUN_SECONDS + 60, TimeUnit.SECONDS))
+                .as("controller ended\n%s", controller.output()).isTrue();
+        String output = controller.output();
+        System.out.printf("engine got SIG%s before its test started: controller ended %.1f s later; it said: %s%n",
+                signal, (System.nanoTime() - killedAt) / 1e9, // NOSONAR the figure
+                output.lines().filter(l -> l.contains("lost at")).findFirst().orElse(""));
+        if (signal.equals("KILL")) {
+            assertThat(output).as("the engine died before its test started").contains(
+                    "The following remote engines have not started:[" + victim + "]");
+        }
+        assertThat(controller.process().exitValue()).as(output).isEqualTo(1);
+        String named = "engine " + (remotes.indexOf(victim) + 1) + " of 2 (" + victim + ") lost at";
+        assertThat(output).contains(named).as("its test never ran").contains("it carried 2 user(s), 0 of whom");
+        JsonNode summary = new ObjectMapper().readTree(summaryDir.resolve(SummaryFiles.JSON_FILE).toFile());
+        assertThat(summary.path("verdict").asText()).isEqualTo("fail");
+        assertThat(summary.path("thresholds").toString()).contains(named);
+        new ProcessBuilder("kill", "-CONT", Long.toString(dying.pid())).start().waitFor();
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a run is: written by {@link RunHost} as run.json in the run directory, read by the steps after it.
+ * What a run is: written by {@link RunPlans} as run.json in the run directory, the record of what it ran.
  * It holds no secret: the admin key lives only in the JMeter properties file.
  *
  * @param startedAt      when the run started, {@code yyyyMMdd-HHmmss}: the name of each plan's report folder

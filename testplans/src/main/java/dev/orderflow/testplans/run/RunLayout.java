@@ -13,7 +13,7 @@ public record RunLayout(Path runDir) {
         return runDir.resolve("run.json");
     }
 
-    /** -q file of the controller, named in the pom's customPropertiesFiles. */
+    /** The JMeter properties of the controller and of local plans, given to JMeter with -q. */
     public Path controllerProperties() {
         return runDir.resolve("run.properties");
     }
@@ -23,25 +23,9 @@ public record RunLayout(Path runDir) {
         return runDir.resolve("admin.key");
     }
 
-    /** jmeter:configure reads global.properties from here and passes each entry with -G. */
+    /** The JMeter properties every engine of a distributed run gets, given to the controller with -G. */
     public Path engineProperties() {
         return runDir.resolve("jmeter-properties").resolve("global.properties");
-    }
-
-    /**
-     * JVM options of the controller (a java @argfile the pom's jMeterProcessJVMSettings names): unlike the
-     * JMeter home's bin/system.properties, they reach no engine started from a copy of that home.
-     */
-    public Path controllerJvmOptions() {
-        return runDir.resolve("controller.jvm-options");
-    }
-
-    public Path localPlans() {
-        return runDir.resolve("plans").resolve("local");
-    }
-
-    public Path distributedPlans() {
-        return runDir.resolve("plans").resolve("distributed");
     }
 
     public Path summaryDir() {

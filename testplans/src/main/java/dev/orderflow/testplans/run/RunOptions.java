@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The options a user gives a run on the Maven command line ({@code -Dplan=test3 -Dengines=4 …}), as the
- * build hands them to {@link RunHost}: {@code --name=value}, an empty value meaning "not given".
+ * build hands them to {@link RunPlans}: {@code --name=value}, an empty value meaning "not given".
  *
  * <ul>
  *   <li>{@code plan}: empty runs every plan at CI scale; a plan name runs that plan at full scale;

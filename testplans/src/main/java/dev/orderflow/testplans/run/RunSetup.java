@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Decides what a run does from its options: which plans, on which engines, at which scale, and which
- * JMeter properties the controller (-q) and the engines (-G) get. No processes, no files: {@link RunHost}
+ * JMeter properties the controller (-q) and the engines (-G) get. No processes, no files: {@link RunPlans}
  * acts on what this decides.
  */
 final class RunSetup {
@@ -140,7 +140,8 @@ final class RunSetup {
 
     /**
      * The JMeter properties of the controller (or the single JVM of a local plan), read with -q: the
-     * engines' ones, where the admin key for reconciliation is, where summaries go, and remote_hosts for -r.
+     * engines' ones, where the admin key for reconciliation is and where summaries go (the engines are the
+     * controller's -R list, {@link JMeterProcess}).
      * Never the admin key itself: jmeter-maven-plugin copies this file into the JMeter home readable by all;
      * the key stays in its owner-only file, which the order summary listener reads.
      */
@@ -157,10 +158,6 @@ final class RunSetup {
         properties.put("summary_dir", summaryDir);
         // the build's plans run unwatched: no live view page (a person running a plan gets one on port 8089)
         properties.put("live_view_port", "off");
-        List<String> cluster = cluster(run);
-        if (!cluster.isEmpty()) {
-            properties.put("remote_hosts", String.join(",", cluster));
-        }
         return properties;
     }
 
@@ -168,7 +165,7 @@ final class RunSetup {
      * JVM options of the controller: the address its RMI callbacks name. With engines on 127.0.0.1 that
      * is 127.0.0.1 (JMeter refuses to export them on a host name that resolves to loopback), with engines in
      * namespaces this machine's address on their bridge; with real engines, -Drmi_host when the controller's
-     * host name does not resolve to its address. They go on the controller's command line (a java @argfile),
+     * host name does not resolve to its address. They go on the controller's command line,
      * never into the JMeter home's bin/system.properties: JMeter loads that file over the JVM's own -D, so
      * every engine started from a copy of the home would listen on the controller's address instead of its own.
      */

@@ -144,7 +144,7 @@ class RmiKeystoreTest {
         Path userProperties = Files.writeString(dir.resolve("user.properties"),
                 "summariser.interval=10\nserver.rmi.ssl.keystore.password=old\n");
 
-        EngineHost.setUserProperties(userProperties, Map.of("server.rmi.ssl.keystore.password", "new-one",
+        EngineHome.setUserProperties(userProperties, Map.of("server.rmi.ssl.keystore.password", "new-one",
                 "server.rmi.ssl.truststore.password", "new-one"));
 
         Properties properties = new Properties();

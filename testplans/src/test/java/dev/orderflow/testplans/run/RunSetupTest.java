@@ -113,7 +113,7 @@ class RunSetupTest {
                 .doesNotContainKey("admin_key")
                 .doesNotContainKey("orderflow.engines").containsEntry("orderflow.summary.exit_on_failure", "false")
                 .containsEntry("summary_dir", "/run/summaries").containsEntry("live_view_port", "off")
-                .containsEntry("remote_hosts", engine.get("orderflow.engines"));
+                .doesNotContainKey("remote_hosts");
         assertThat(RunSetup.controllerJvmOptions(run)).containsExactly("-Djava.rmi.server.hostname=127.0.0.1");
         // an engine started from a copy of the JMeter home must listen on its own address, not the controller's:
         // the controller's address reaches JMeter only through its own JVM options
@@ -134,7 +134,7 @@ class RunSetupTest {
         assertThat(RunSetup.controllerJvmOptions(run)).containsExactly("-Djava.rmi.server.hostname=10.231.3.1");
         assertThat(RunSetup.engineProperties(run, "/u.csv")).containsEntry("host", "10.231.3.1");
 
-        // run.json carries them to EngineHost unchanged
+        // run.json carries them to the engines unchanged
         Path json = Files.createTempFile("run", ".json");
         try {
             run.write(json);

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * How the shop's start fails; its start itself is exercised by every plan run of the build (RunHost starts
+ * How the shop's start fails; its start itself is exercised by every plan run of the build (RunPlans starts
  * the reference shop this way before the plans run), so it is not started a second time here.
  */
 class ShopProcessTest {
