@@ -46,8 +46,9 @@ class RunInterruptedIT {
     void ctrlCWhileAPlanRunsStillFilesItsReportMarkedIncomplete(@TempDir Path dir) throws Exception {
         Path jmeterOutput = dir.resolve("jmeter");
         Path reports = dir.resolve("reports");
-        Process run = start(dir, "--plan=orders-500", "--scale=0.05", "--duration=120");
-        Path results = jmeterOutput.resolve("results").resolve("orders-500.csv");
+        // the stepped shape at a fifth of its time: two minutes of load, interrupted well before its end
+        Process run = start(dir, "--plan=stepped", "--scale=0.1", "--timescale=0.2");
+        Path results = jmeterOutput.resolve("results").resolve("stepped.csv");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (lines(results) < 100) {
             assertThat(run.isAlive()).as("the run is running\n%s", output(dir)).isTrue();
@@ -63,7 +64,7 @@ class RunInterruptedIT {
 
         assertThat(run.exitValue()).as(output(dir)).isNotZero();
         Path folder;
-        try (Stream<Path> runs = Files.list(reports.resolve("orders-500"))) {
+        try (Stream<Path> runs = Files.list(reports.resolve("stepped"))) {
             folder = runs.findFirst().orElseThrow();
         }
         JsonNode record = new ObjectMapper().readTree(folder.resolve("run.json").toFile());
