@@ -74,19 +74,10 @@ class UnfinishedRunTest {
         Path keystore = LoopbackCluster.createKeystore(work);
         Path summaryDir = work.resolve("summary");
         Path plan = writePlan(work, summaryDir);
-        List<String> remotes = new ArrayList<>();
-        List<LoopbackCluster.Child> engines = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            int port = LoopbackCluster.freePort();
-            remotes.add("127.0.0.1:" + port);
-            engines.add(cluster.start(work, "engine" + i, keystore, "Created remote object",
-                    "-Djava.rmi.server.hostname=127.0.0.1", "org.apache.jmeter.NewDriver", "-s",
-                    "-Jserver_port=" + port, "-Jserver.rmi.localport=" + LoopbackCluster.freePort()));
-        }
-        for (LoopbackCluster.Child engine : engines) {
-            assertThat(engine.awaitReady(START_TIMEOUT)).as("engine ready\n%s", engine.output()).isTrue();
-        }
-        String remoteList = String.join(",", remotes);
+        LoopbackCluster.Engines started = cluster.startEngines(work, keystore, 2, START_TIMEOUT);
+        List<String> remotes = started.addresses();
+        List<LoopbackCluster.Child> engines = started.children();
+        String remoteList = started.remoteList();
         Path results = work.resolve("results.csv");
         LoopbackCluster.Child controller = cluster.start(work, "controller", keystore, null,
                 "-Djava.rmi.server.hostname=127.0.0.1", "org.apache.jmeter.NewDriver", "-n", "-t", plan.toString(),
@@ -153,19 +144,10 @@ class UnfinishedRunTest {
         Path keystore = LoopbackCluster.createKeystore(work);
         Path summaryDir = work.resolve("summary");
         Path plan = writePlan(work, summaryDir);
-        List<String> remotes = new ArrayList<>();
-        List<LoopbackCluster.Child> engines = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            int port = LoopbackCluster.freePort();
-            remotes.add("127.0.0.1:" + port);
-            engines.add(cluster.start(work, "engine" + i, keystore, "Created remote object",
-                    "-Djava.rmi.server.hostname=127.0.0.1", "org.apache.jmeter.NewDriver", "-s",
-                    "-Jserver_port=" + port, "-Jserver.rmi.localport=" + LoopbackCluster.freePort()));
-        }
-        for (LoopbackCluster.Child engine : engines) {
-            assertThat(engine.awaitReady(START_TIMEOUT)).as("engine ready\n%s", engine.output()).isTrue();
-        }
-        String remoteList = String.join(",", remotes);
+        LoopbackCluster.Engines started = cluster.startEngines(work, keystore, 2, START_TIMEOUT);
+        List<String> remotes = started.addresses();
+        List<LoopbackCluster.Child> engines = started.children();
+        String remoteList = started.remoteList();
         LoopbackCluster.Child controller = cluster.start(work, "controller", keystore, null,
                 "-Djava.rmi.server.hostname=127.0.0.1", "org.apache.jmeter.NewDriver", "-n",
                 "-t", plan.toString(), "-l", work.resolve("results.csv").toString(), "-R", remoteList,

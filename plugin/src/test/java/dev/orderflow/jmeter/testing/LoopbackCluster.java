@@ -66,6 +66,33 @@ public final class LoopbackCluster implements AutoCloseable {
         return new Child(process, readyLine);
     }
 
+    /** JMeter engines started as {@code jmeter -s} would be, on 127.0.0.1, and the addresses a controller's -R names. */
+    public record Engines(List<Child> children, List<String> addresses) {
+
+        public String remoteList() {
+            return String.join(",", addresses);
+        }
+    }
+
+    /** Starts {@code count} engines on free ports and waits until each has created its remote object. */
+    public Engines startEngines(Path work, Path keystore, int count, Duration startTimeout) throws Exception {
+        List<String> addresses = new ArrayList<>();
+        List<Child> children = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int port = freePort();
+            addresses.add("127.0.0.1:" + port);
+            children.add(start(work, "engine" + i, keystore, "Created remote object",
+                    "-Djava.rmi.server.hostname=127.0.0.1", "org.apache.jmeter.NewDriver", "-s",
+                    "-Jserver_port=" + port, "-Jserver.rmi.localport=" + freePort()));
+        }
+        for (Child engine : children) {
+            if (!engine.awaitReady(startTimeout)) {
+                throw new AssertionError("engine not ready within " + startTimeout + "\n" + engine.output());
+            }
+        }
+        return new Engines(List.copyOf(children), List.copyOf(addresses));
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
