@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Filing a run with -Dbaseline, as the build's last step does: the plugin's own verdict check runs in a JVM of its
  * own on the run's summary.json, then the run is held against its baseline. A regression fails the run, naming the
- * figure; the build exits 1 on any failed run (RunFinish).
+ * figure; the build exits 1 on any failed run (RunPlans).
  */
 class BaselineVerdictTest {
 
