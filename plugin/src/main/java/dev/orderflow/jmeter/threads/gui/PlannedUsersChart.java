@@ -39,13 +39,20 @@ final class PlannedUsersChart extends JPanel {
         curve = newCurve;
         note = newNote;
         problem = null;
+        describe(newNote);
         repaint();
     }
 
     void showProblem(String message) {
         curve = null;
         problem = message;
+        describe(message);
         repaint();
+    }
+
+    /** What the chart says, also for a screen reader: it is drawn as pixels only. */
+    private void describe(String text) {
+        getAccessibleContext().setAccessibleDescription(text);
     }
 
     PlannedCurve curve() {
