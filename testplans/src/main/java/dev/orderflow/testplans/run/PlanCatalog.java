@@ -48,7 +48,8 @@ public final class PlanCatalog {
             new Plan("test7", true, 10000, true, true),
             new Plan("orders-500", false, 500, false, true),
             new Plan("orders-1000", false, 1000, false, true),
-            new Plan("stepped", false, 1000, false, false));
+            new Plan("stepped", false, 1000, false, false),
+            new Plan("soak", false, 1000, false, false));
 
     private PlanCatalog() {
     }

@@ -31,7 +31,8 @@ class RunSetupTest {
         RunDescription run = RunSetup.describe(ci, "20250101-000000", SHOP, FOUR);
 
         assertThat(run.plans()).extracting(PlannedRun::name).containsExactly(
-                "test1", "test2", "test3", "test4", "test5", "test6", "test7", "orders-500", "orders-1000", "stepped");
+                "test1", "test2", "test3", "test4", "test5", "test6", "test7", "orders-500", "orders-1000", "stepped",
+                "soak");
         assertThat(run.plans()).filteredOn(PlannedRun::distributed).extracting(PlannedRun::name)
                 .containsExactly("test4", "test5", "test6", "test7");
         assertThat(run.plans().get(3).engines())
