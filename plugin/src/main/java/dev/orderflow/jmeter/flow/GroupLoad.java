@@ -19,9 +19,13 @@ import java.util.Locale;
  * @param seconds how long the group ran
  * @param startEpochMs when the group started following its shape (epoch ms), or 0 when it never did
  * @param stages the stages the shape asked for, as they came (cluster totals), in time order; empty when it never ran
+ * @param iterationsPerUser the iterations each user runs before it ends; 0 when users loop until the shape ends
+ * @param finishedUsers with iterations per user: the users that ran all their iterations rather than being stopped
+ *        in one (by the run time's end, say)
  */
 public record GroupLoad(String group, int engine, int engines, int plannedUsers, int reachedUsers, boolean ranToEnd,
-        String stopReason, double seconds, long startEpochMs, List<PlannedStage> stages) implements Serializable {
+        String stopReason, double seconds, long startEpochMs, List<PlannedStage> stages, int iterationsPerUser,
+        int finishedUsers) implements Serializable {
 
     public GroupLoad {
         stages = List.copyOf(stages);
@@ -30,12 +34,20 @@ public record GroupLoad(String group, int engine, int engines, int plannedUsers,
     /** The account of a group that did not follow a shape (it could not start). */
     public GroupLoad(String group, int engine, int engines, int plannedUsers, int reachedUsers, boolean ranToEnd,
             String stopReason, double seconds) {
-        this(group, engine, engines, plannedUsers, reachedUsers, ranToEnd, stopReason, seconds, 0, List.of());
+        this(group, engine, engines, plannedUsers, reachedUsers, ranToEnd, stopReason, seconds, 0, List.of(), 0, 0);
     }
 
-    /** True when the shape ran to its end and every planned user ran. */
+    /**
+     * True when the shape ran to its end and every planned user ran, and, where users run a number of iterations,
+     * every planned user ran them all.
+     */
     public boolean held() {
-        return ranToEnd && reachedUsers >= plannedUsers;
+        return ranToEnd && reachedUsers >= plannedUsers && !usersCutShort();
+    }
+
+    /** Users with iterations were stopped before they ran them all (their run time ended first, say). */
+    private boolean usersCutShort() {
+        return iterationsPerUser > 0 && finishedUsers < plannedUsers;
     }
 
     /** Where this account comes from, for a person: {@code group 'users'} or {@code group 'users' on engine 2 of 4}. */
@@ -52,6 +64,11 @@ public record GroupLoad(String group, int engine, int engines, int plannedUsers,
         }
         if (reachedUsers < plannedUsers) {
             return where() + ": the shape ran to its end in " + time + " but only " + users;
+        }
+        if (usersCutShort()) {
+            return where() + ": the shape ran to its end in " + time + " but only " + finishedUsers + " of "
+                    + plannedUsers + " planned users ran their " + iterationsPerUser
+                    + (iterationsPerUser == 1 ? " iteration" : " iterations") + "; the others were stopped in one";
         }
         return where() + ": the shape ran to its end in " + time + ", " + users;
     }

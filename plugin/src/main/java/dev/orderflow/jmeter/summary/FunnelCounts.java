@@ -16,9 +16,10 @@ import java.util.TreeMap;
  * @param rejections failed ORDER samples with a known outcome, by response code
  * @param relogins samples whose step logged its user in again after a 401 (the Login sampler's logins aside)
  * @param reloginFailures those of them whose login failed, failing the step
+ * @param pageLoads PAGE samples: the pages a flow of pages (the index page) loaded, successful or not
  */
 public record FunnelCounts(long logins, long loginFailures, long ordersAttempted, long ordersCreated, long ordersUnknown,
-        long cartFailures, SortedMap<String, Long> rejections, long relogins, long reloginFailures) {
+        long cartFailures, SortedMap<String, Long> rejections, long relogins, long reloginFailures, long pageLoads) {
 
     public static final FunnelCounts EMPTY = new FunnelCounts(0, 0, 0, 0, 0, 0, new TreeMap<>());
 
@@ -26,10 +27,22 @@ public record FunnelCounts(long logins, long loginFailures, long ordersAttempted
         rejections = Collections.unmodifiableSortedMap(new TreeMap<>(rejections));
     }
 
+    /** The funnel of an order flow. */
+    public FunnelCounts(long logins, long loginFailures, long ordersAttempted, long ordersCreated, long ordersUnknown,
+            long cartFailures, SortedMap<String, Long> rejections, long relogins, long reloginFailures) {
+        this(logins, loginFailures, ordersAttempted, ordersCreated, ordersUnknown, cartFailures, rejections, relogins,
+                reloginFailures, 0);
+    }
+
+    /** True when the users loaded pages rather than ordering. */
+    public boolean pageFlow() {
+        return pageLoads > 0 && logins == 0;
+    }
+
     /** The funnel of a run in which no step had to log in again. */
     public FunnelCounts(long logins, long loginFailures, long ordersAttempted, long ordersCreated, long ordersUnknown,
             long cartFailures, SortedMap<String, Long> rejections) {
-        this(logins, loginFailures, ordersAttempted, ordersCreated, ordersUnknown, cartFailures, rejections, 0, 0);
+        this(logins, loginFailures, ordersAttempted, ordersCreated, ordersUnknown, cartFailures, rejections, 0, 0, 0);
     }
 
     /** Attempts that neither created an order nor ended with an unknown outcome. */

@@ -24,6 +24,7 @@ final class OrderFunnel {
     private final LongAdder cartFailures = new LongAdder();
     private final LongAdder relogins = new LongAdder();
     private final LongAdder reloginFailures = new LongAdder();
+    private final LongAdder pages = new LongAdder();
     private final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
 
     void record(OrderFlowSampleResult sample) {
@@ -54,8 +55,9 @@ final class OrderFunnel {
                 }
             }
             case ORDER -> recordOrder(sample);
+            case PAGE -> pages.increment();
             default -> {
-                // PRODUCTS and PAGE samples only count as attempts (above) and in the label statistics
+                // PRODUCTS samples only count as attempts (above) and in the label statistics
             }
         }
     }
@@ -76,6 +78,6 @@ final class OrderFunnel {
         TreeMap<String, Long> byCode = new TreeMap<>();
         rejections.forEach((code, n) -> byCode.put(code, n.sum()));
         return new FunnelCounts(logins.sum(), loginFailures.sum(), attempted.sum(), created.sum(), unknown.sum(),
-                cartFailures.sum(), byCode, relogins.sum(), reloginFailures.sum());
+                cartFailures.sum(), byCode, relogins.sum(), reloginFailures.sum(), pages.sum());
     }
 }

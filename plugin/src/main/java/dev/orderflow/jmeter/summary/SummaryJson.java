@@ -50,6 +50,10 @@ public final class SummaryJson {
         root.put("relogins", funnel.relogins());
         root.put("relogin_failures", funnel.reloginFailures());
         root.put("orders_attempted", funnel.ordersAttempted());
+        Long plannedIterations = PlannedLoad.of(counts.loads()).iterations();
+        root.put("orders_planned", funnel.pageFlow() ? null : plannedIterations);
+        root.put("page_loads", funnel.pageLoads());
+        root.put("page_loads_planned", funnel.pageFlow() ? plannedIterations : null);
         root.put("orders_created", funnel.ordersCreated());
         root.put("orders_failed", funnel.ordersFailed());
         root.put("cart_failures", funnel.cartFailures());

@@ -32,7 +32,7 @@ public final class SummaryText {
         if (counts.shopSilence() != null) {
             row(out, "Shop down", counts.shopSilence().describe(counts.firstStartMs()));
         }
-        funnel(out, counts.funnel());
+        funnel(out, counts.funnel(), PlannedLoad.of(counts.loads()).iterations());
         if (summary.shop() != null) {
             shop(out, summary.shop());
         }
@@ -58,15 +58,24 @@ public final class SummaryText {
         row(out, "Samples", counts.samples() + " (" + counts.errors() + " failed)");
         row(out, "Engines", Integer.toString(counts.engines()));
         row(out, "Duration", String.format(Locale.ROOT, "%.2f s", counts.durationSeconds()));
-        funnel(out, counts.funnel());
+        funnel(out, counts.funnel(), null);
         labels(out, counts);
         return out.toString();
     }
 
-    private static void funnel(StringBuilder out, FunnelCounts funnel) {
+    /**
+     * @param planned the orders (or page loads) the users were planned to run, or null when they loop until the
+     *        shape ends (or the plan is unknown)
+     */
+    private static void funnel(StringBuilder out, FunnelCounts funnel, Long planned) {
+        String ofPlanned = planned == null ? "" : " of " + planned + " planned";
+        if (funnel.pageFlow()) {
+            row(out, "Page loads", funnel.pageLoads() + ofPlanned);
+            return;
+        }
         row(out, "Login failures", funnel.loginFailures() + " of " + funnel.logins() + " logins tried");
         row(out, "Re-logins", funnel.relogins() + " after a 401 (" + funnel.reloginFailures() + " failed)");
-        row(out, "Orders attempted", Long.toString(funnel.ordersAttempted()));
+        row(out, "Orders attempted", funnel.ordersAttempted() + ofPlanned);
         row(out, "Orders created", Long.toString(funnel.ordersCreated()));
         row(out, "Orders failed", Long.toString(funnel.ordersFailed()));
         for (Map.Entry<String, Long> rejection : funnel.rejections().entrySet()) {

@@ -73,6 +73,8 @@ final class GroupRun {
      * their place until the shape wants fewer users than are running.
      */
     private int endedOnTheirOwn;
+    /** Users with an iteration count that ran all their iterations (the others were stopped first). */
+    private int finishedIterations;
     private long events;
     /** The shape asked for no more users, or its users ended after their iterations: the plan is done. */
     private boolean shapeEnded;
@@ -176,7 +178,8 @@ final class GroupRun {
             long end = starterEnded && alive.isEmpty() && endNanos != 0 ? endNanos : clock.getAsLong();
             double seconds = Durations.toSeconds(Duration.ofNanos(end - startNanos));
             return new GroupLoad(groupName, share.engine(), share.engines(), peakWanted, peakReached,
-                    shapeEnded && stopReason == null, stopReason, seconds, startEpochMs, stageLog.stages(seconds));
+                    shapeEnded && stopReason == null, stopReason, seconds, startEpochMs, stageLog.stages(seconds),
+                    iterations.orElse(0), finishedIterations);
         } finally {
             lock.unlock();
         }
@@ -569,6 +572,9 @@ final class GroupRun {
                 }
             }
             // A user that ran its iterations is done, and its number (its login, say) is not handed to a new user.
+            if (iterations.isPresent() && user.loop.ranAllItsIterations()) {
+                finishedIterations++;
+            }
             events++;
             if (starterEnded && alive.isEmpty()) {
                 endNanos = clock.getAsLong();

@@ -67,6 +67,14 @@ public class UserLoopController extends LoopController {
         return true;
     }
 
+    /**
+     * True when the user ran every iteration it was given to the end: not stopped in one, not retired before its
+     * last. Asked once the user's thread has ended.
+     */
+    public synchronized boolean ranAllItsIterations() {
+        return iterationLimit > 0 && isDone() && retirement == RUNNING;
+    }
+
     private synchronized boolean endsHere() {
         if (retirement != RETIRING) {
             return false;

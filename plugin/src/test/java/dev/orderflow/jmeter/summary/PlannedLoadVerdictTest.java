@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.jmeter.sampler.TestAction;
 import org.apache.jmeter.testbeans.gui.TestBeanGUI;
 import org.apache.jmeter.testelement.TestElement;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import dev.orderflow.jmeter.testing.NonGuiJMeter;
 import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.jmeter.testing.ReferenceShop;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
 import dev.orderflow.jmeter.threads.ShapeKind;
 
 /**
@@ -177,6 +179,35 @@ class PlannedLoadVerdictTest {
         assertThat(summary.get("orders_created").asLong()).as("the users ordered until the stop").isPositive();
     }
 
+    /**
+     * Users of a one-order plan cut off by its run time in their think time, as the shipped plans have it before the
+     * login: the shape ran to its end and no login or order failed, yet the users did not place the orders planned.
+     */
+    @Test
+    void aOneOrderRunWhoseUsersWereCutOffBeforeTheirOrderFails() throws Exception {
+        OrderFlowThreadGroup group = users(4, 1);
+        OrderFlowThreadGroupSchema.RUN_TIME.write(group, "3");
+        TestElement[] flow = TestPlans.orderFlow();
+        TestAction pause = new TestAction();
+        pause.setName("think time");
+        pause.setAction(TestAction.PAUSE);
+        pause.setTarget(TestAction.THREAD);
+        pause.setDuration("20000");
+        pause.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.sampler.gui.TestActionGui");
+        pause.setProperty(TestElement.TEST_CLASS, TestAction.class.getName());
+
+        Run run = run(group, Map.of(), new TestElement[] {pause, flow[0], flow[1], flow[2], flow[3]});
+
+        assertThat(run.exitStatus).as(run.console).isEqualTo(1);
+        assertThat(run.summary.get("verdict").asText()).isEqualTo("fail");
+        assertThat(check(run, "planned_load").get("detail").asText())
+                .startsWith("group 'users': the shape ran to its end in ")
+                .endsWith(" but only 0 of 4 planned users ran their 1 iteration; the others were stopped in one");
+        assertThat(run.summary.get("orders_planned").asLong()).isEqualTo(4);
+        assertThat(run.summary.get("orders_attempted").asLong()).isZero();
+        assertThat(run.console).contains("Orders attempted:     0 of 4 planned");
+    }
+
     private static JsonNode check(Run run, String name) {
         for (JsonNode check : run.summary.get("thresholds")) {
             if (check.get("name").asText().equals(name)) {
@@ -217,11 +248,18 @@ class PlannedLoadVerdictTest {
 
     private Run run(OrderFlowThreadGroup group, Map<Setting, String> shopFields, String... jmeterOptions)
             throws IOException, InterruptedException {
+        return run(group, shopFields, TestPlans.orderFlow(), jmeterOptions);
+    }
+
+    private Run run(OrderFlowThreadGroup group, Map<Setting, String> shopFields, TestElement[] samplers,
+            String... jmeterOptions) throws IOException, InterruptedException {
         OrderSummaryListener listener = TestPlans.listener(dir.resolve("summary"));
         OrderSummarySchema.PLAN.write(listener, "verdict");
         TestElement connection = Plans.shopConnection(shop.port(), shopFields);
-        TestElement[] samplers = TestPlans.orderFlow();
-        for (TestElement bean : List.of(connection, samplers[0], samplers[1], samplers[2], samplers[3])) {
+        List<TestElement> beans = new java.util.ArrayList<>(List.of(samplers));
+        beans.add(connection);
+        beans.removeIf(element -> !(element instanceof org.apache.jmeter.testbeans.TestBean));
+        for (TestElement bean : beans) {
             // as the GUI saves them, so that JMeter can load the plan file
             bean.setProperty(TestElement.GUI_CLASS, TestBeanGUI.class.getName());
             bean.setProperty(TestElement.TEST_CLASS, bean.getClass().getName());

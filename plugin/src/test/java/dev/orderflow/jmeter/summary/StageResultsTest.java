@@ -71,7 +71,7 @@ class StageResultsTest {
 
     private static GroupLoad load(PlannedStage... stages) {
         double end = stages[stages.length - 1].untilSeconds();
-        return new GroupLoad("users", 0, 1, 300, 300, true, null, end, START, List.of(stages));
+        return new GroupLoad("users", 0, 1, 300, 300, true, null, end, START, List.of(stages), 0, 0);
     }
 
     @Test

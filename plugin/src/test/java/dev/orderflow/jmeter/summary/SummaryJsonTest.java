@@ -46,7 +46,7 @@ class SummaryJsonTest {
         List<PlannedStage> stages = List.of(new PlannedStage(1000, 0, 10, 40, 100));
         List<GroupLoad> loads = new ArrayList<>();
         for (int engine = 0; engine < 4; engine++) {
-            loads.add(new GroupLoad("users", engine, 4, 250, 250, true, null, 40, 1_700_000_000_000L, stages));
+            loads.add(new GroupLoad("users", engine, 4, 250, 250, true, null, 40, 1_700_000_000_000L, stages, 0, 0));
         }
         return loads;
     }
@@ -128,7 +128,7 @@ class SummaryJsonTest {
     @Test
     void eachLoadCarriesItsStartAndThePlannedStagesItFollowed() throws IOException {
         GroupLoad staged = new GroupLoad("users", 0, 1, 300, 300, true, null, 20, 1_700_000_000_000L,
-                List.of(new PlannedStage(100, 0, 2, 10), new PlannedStage(300, 10, 14, 20)));
+                List.of(new PlannedStage(100, 0, 2, 10), new PlannedStage(300, 10, 14, 20)), 0, 0);
         GroupLoad neverStarted = new GroupLoad("other", 0, 1, 5, 0, false, "refused", 0);
         RunCounts counts = new RunCounts(FunnelCounts.EMPTY, List.of(), 10, 0, 1_700_000_000_500L,
                 1_700_000_020_000L, 1, List.of(staged, neverStarted), true);
