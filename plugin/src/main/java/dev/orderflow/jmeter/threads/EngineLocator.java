@@ -12,6 +12,8 @@ import java.util.function.Predicate;
 import org.apache.jmeter.rmi.RmiUtils;
 import org.apache.jmeter.util.JMeterUtils;
 
+import dev.orderflow.jmeter.threads.shape.ShapeDefinitionException;
+
 /**
  * Finds this engine's place in a distributed run.
  *

@@ -1,5 +1,7 @@
 package dev.orderflow.jmeter.threads;
 
+import dev.orderflow.jmeter.threads.shape.Target;
+
 /**
  * This engine's part of a cluster-wide load. Users are split evenly, the remainder going to the lowest
  * engine numbers; the spawn rate is split evenly, so the cluster spawns at the rate the shape asks for. User

@@ -15,6 +15,9 @@ import java.util.function.LongSupplier;
 import org.apache.jmeter.threads.JMeterThread;
 
 import dev.orderflow.jmeter.flow.GroupLoad;
+import dev.orderflow.jmeter.threads.shape.Durations;
+import dev.orderflow.jmeter.threads.shape.ShapeDefinitionException;
+import dev.orderflow.jmeter.threads.shape.Target;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

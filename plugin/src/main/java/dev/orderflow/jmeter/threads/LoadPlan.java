@@ -3,6 +3,9 @@ package dev.orderflow.jmeter.threads;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.orderflow.jmeter.threads.shape.LoadSchedule;
+import dev.orderflow.jmeter.threads.shape.Target;
+
 /**
  * The load the shape asks for, as a function of the time elapsed since the thread group started. For the
  * users and stages shapes it is a pure function of time; for a script shape it is whatever the script

@@ -23,7 +23,13 @@ import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.GroupLoad;
 import dev.orderflow.jmeter.flow.VirtualUser;
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.shape.LoadScale;
+import dev.orderflow.jmeter.threads.shape.LoadSchedule;
+import dev.orderflow.jmeter.threads.shape.ShapeDefinitionException;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeParser;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings;
 
 /**
  * A thread group that runs the load the way Locust does: a number of users reached at a spawn rate and held

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.orderflow.jmeter.flow.LoadPlanNotice;
+import dev.orderflow.jmeter.threads.shape.Durations;
+import dev.orderflow.jmeter.threads.shape.LoadSchedule;
+import dev.orderflow.jmeter.threads.shape.Stage;
 
 /** Builds the notice of the plan a thread group follows from its shape and planned curve. */
 final class PlanNotices {

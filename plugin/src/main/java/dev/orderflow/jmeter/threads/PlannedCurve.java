@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.orderflow.jmeter.threads.shape.Durations;
+import dev.orderflow.jmeter.threads.shape.LoadSchedule;
+import dev.orderflow.jmeter.threads.shape.Target;
+
 /**
  * The planned number of users over time: a polyline of the ideal run, each ramp going from the current
  * number towards the target at the spawn rate. The editor draws it; the tests compare a real run with it.

@@ -3,6 +3,11 @@ package dev.orderflow.jmeter.threads;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.orderflow.jmeter.threads.shape.LoadScale;
+import dev.orderflow.jmeter.threads.shape.LoadSchedule;
+import dev.orderflow.jmeter.threads.shape.ShapeScript;
+import dev.orderflow.jmeter.threads.shape.Target;
+
 /**
  * The plan of a script shape: the script is asked once per tick (one second of shape time, i.e. the time
  * scale in seconds of the run) with the shape time of that tick, 0, 1, 2 …, so a scaled run sees the

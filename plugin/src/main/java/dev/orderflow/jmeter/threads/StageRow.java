@@ -2,7 +2,8 @@ package dev.orderflow.jmeter.threads;
 
 import org.apache.jmeter.testelement.AbstractTestElement;
 
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.shape.ShapeParser;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 
 /**
  * One row of the stages table as it is stored in a test plan: three texts, each of which may be a JMeter

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.orderflow.jmeter.threads.shape.LoadSchedule;
+import dev.orderflow.jmeter.threads.shape.Stage;
+import dev.orderflow.jmeter.threads.shape.Target;
+
 /**
  * The plan of the users and stages shapes: a list of stages, each holding its target until its end.
  * Pure: the target at a time depends on nothing but the time.

@@ -41,7 +41,7 @@ import dev.orderflow.jmeter.sampler.PageSampler;
 import dev.orderflow.jmeter.summary.OrderSummaryListenerGui;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
-import dev.orderflow.jmeter.threads.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
 import dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui;
 
 /**

@@ -37,8 +37,8 @@ import dev.orderflow.jmeter.summary.OrderSummarySchema;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
-import dev.orderflow.jmeter.threads.ShapeKind;
-import dev.orderflow.jmeter.threads.ShapeSettings;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings;
 import dev.orderflow.shop.Shop;
 import dev.orderflow.shop.ShopConfig;
 

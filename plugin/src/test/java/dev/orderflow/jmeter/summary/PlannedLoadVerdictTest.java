@@ -24,7 +24,7 @@ import dev.orderflow.jmeter.testing.NonGuiJMeter;
 import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.jmeter.testing.ReferenceShop;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
-import dev.orderflow.jmeter.threads.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
 
 /**
  * {@code jmeter -n} in a child JVM against the real reference shop, with the mistakes and accidents of real runs:

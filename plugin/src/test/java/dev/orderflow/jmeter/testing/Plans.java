@@ -17,7 +17,7 @@ import dev.orderflow.jmeter.config.ShopConnection;
 import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
-import dev.orderflow.jmeter.threads.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
 
 /** Test plans built in code: a test plan, a stock JMeter thread group, a shop connection, samplers. */
 public final class Plans {

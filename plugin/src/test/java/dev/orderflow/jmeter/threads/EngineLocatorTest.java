@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.orderflow.jmeter.threads.shape.ShapeDefinitionException;
+
 class EngineLocatorTest {
 
     /** This machine, as far as these tests go: loopback and 10.0.0.5. */

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.orderflow.jmeter.threads.shape.Target;
+
 class EngineShareTest {
 
     @ParameterizedTest(name = "{0} users on {1} engines: {2}")

@@ -11,7 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.orderflow.jmeter.threads.shape.Durations;
+import dev.orderflow.jmeter.threads.shape.LoadSchedule;
+import dev.orderflow.jmeter.threads.shape.ShapeScript;
+import dev.orderflow.jmeter.threads.shape.Stage;
+import dev.orderflow.jmeter.threads.shape.Target;
+
 class LoadPlanTest {
+
+    /** Generous: these scripts return at once, and a loaded machine must not fail them. */
+    private static final Duration SCRIPT_LIMIT = Duration.ofSeconds(10);
 
     private static final LoadSchedule STEPPED = new LoadSchedule.Staged(List.of(
             new Stage(Duration.ofSeconds(60), 100, 10),
@@ -74,7 +83,7 @@ class LoadPlanTest {
                     [(int) (10 * (t + 1)), 5]
                 }
                 """);
-        LoadPlan plan = LoadPlan.of(new LoadSchedule.Scripted(script, 0.5, ShapeScriptTest.LIMIT));
+        LoadPlan plan = LoadPlan.of(new LoadSchedule.Scripted(script, 0.5, SCRIPT_LIMIT));
 
         assertThat(plan.targetAt(Duration.ZERO)).contains(new Target(10, 10));
         assertThat(plan.targetAt(Duration.ofMillis(499))).contains(new Target(10, 10));
@@ -91,7 +100,7 @@ class LoadPlanTest {
     @Test
     void aScriptsAnswerAtATickHoldsUntilTheNextTick() {
         ShapeScript script = ShapeScript.compile("def tick(t) { [(int) t, 1] }");
-        LoadPlan plan = LoadPlan.of(new LoadSchedule.Scripted(script, 1, ShapeScriptTest.LIMIT));
+        LoadPlan plan = LoadPlan.of(new LoadSchedule.Scripted(script, 1, SCRIPT_LIMIT));
 
         assertThat(plan.targetAt(Duration.ofMillis(2999))).contains(new Target(2, 1));
         assertThat(plan.targetAt(Duration.ofMillis(2000))).contains(new Target(2, 1));

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
 import dev.orderflow.jmeter.threads.UserTimeline.Kind;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 
 class OrderFlowThreadGroupPersistenceTest {
 

@@ -13,8 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.orderflow.jmeter.threads.PlannedCurve.Point;
+import dev.orderflow.jmeter.threads.shape.LoadSchedule;
+import dev.orderflow.jmeter.threads.shape.ShapeScript;
+import dev.orderflow.jmeter.threads.shape.Stage;
 
 class PlannedCurveTest {
+
+    /** Generous: these scripts return at once, and a loaded machine must not fail them. */
+    private static final Duration SCRIPT_LIMIT = Duration.ofSeconds(10);
 
     private static final LoadSchedule.Staged STEPPED = new LoadSchedule.Staged(List.of(
             new Stage(Duration.ofSeconds(60), 100, 10),
@@ -70,7 +76,7 @@ class PlannedCurveTest {
     @Test
     void aScriptShapeIsFollowedTickByTickUntilItEnds() {
         LoadSchedule.Scripted shape = new LoadSchedule.Scripted(
-                ShapeScript.compile("def tick(t) { t < 4 ? [20, 10] : (t < 6 ? [10, 5] : null) }"), 1, ShapeScriptTest.LIMIT);
+                ShapeScript.compile("def tick(t) { t < 4 ? [20, 10] : (t < 6 ? [10, 5] : null) }"), 1, SCRIPT_LIMIT);
 
         PlannedCurve curve = PlannedCurve.of(LoadPlan.of(shape), PlannedCurve.horizonFor(shape));
 

@@ -10,6 +10,8 @@ import org.apache.jorphan.collections.HashTree;
 import org.apache.jorphan.collections.ListedHashTree;
 
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings;
 
 /** Builds and runs small test plans around one {@link OrderFlowThreadGroup}. */
 final class ThreadGroupPlans {

@@ -39,9 +39,9 @@ import dev.orderflow.jmeter.element.gui.OnEdit;
 import dev.orderflow.jmeter.element.gui.SettingsForm;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
-import dev.orderflow.jmeter.threads.ShapeKind;
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
-import dev.orderflow.jmeter.threads.ShapeSettings;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings;
 import dev.orderflow.jmeter.threads.UserLoopController;
 import dev.orderflow.jmeter.threads.UserThreads;
 

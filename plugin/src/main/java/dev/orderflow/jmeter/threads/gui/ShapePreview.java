@@ -3,13 +3,13 @@ package dev.orderflow.jmeter.threads.gui;
 import java.time.Duration;
 
 import dev.orderflow.jmeter.threads.LoadPlan;
-import dev.orderflow.jmeter.threads.LoadScale;
-import dev.orderflow.jmeter.threads.LoadSchedule;
+import dev.orderflow.jmeter.threads.shape.LoadScale;
+import dev.orderflow.jmeter.threads.shape.LoadSchedule;
 import dev.orderflow.jmeter.threads.PlannedCurve;
-import dev.orderflow.jmeter.threads.ShapeDefinitionException;
-import dev.orderflow.jmeter.threads.ShapeKind;
-import dev.orderflow.jmeter.threads.ShapeParser;
-import dev.orderflow.jmeter.threads.ShapeSettings;
+import dev.orderflow.jmeter.threads.shape.ShapeDefinitionException;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeParser;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings;
 
 /**
  * What the editor's chart shows for some settings: the planned curve with a caption, or the problem. The

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
-import dev.orderflow.jmeter.threads.LoadScale;
+import dev.orderflow.jmeter.threads.shape.LoadScale;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
 import dev.orderflow.jmeter.threads.PlannedCurve;
-import dev.orderflow.jmeter.threads.ShapeKind;
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 import dev.orderflow.jmeter.threads.UserLoopController;
 
 class OrderFlowThreadGroupGuiTest {

@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.shape;
 
 /**
  * A load shape that cannot run, with the field (or script line) at fault. Its message names the field

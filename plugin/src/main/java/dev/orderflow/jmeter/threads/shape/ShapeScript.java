@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.shape;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -48,7 +48,7 @@ public final class ShapeScript {
 
     /** Compiles the source, or throws naming the line at fault. */
     public static ShapeScript compile(String source) {
-        String field = OrderFlowThreadGroupSchema.SCRIPT.label();
+        String field = ShapeField.SCRIPT.label();
         if (source == null || source.isBlank()) {
             throw new ShapeDefinitionException(field,
                     "is empty: define tick(elapsedSeconds) returning [users, spawnRate], or null to end the test");
@@ -142,13 +142,13 @@ public final class ShapeScript {
             return TimeBoundCall.within(timeLimit, "orderflow-shape-script", call);
         } catch (TimeBoundCall.TimedOut e) {
             int line = scriptLine(e.stackAtTimeOut());
-            String field = OrderFlowThreadGroupSchema.SCRIPT.label();
+            String field = ShapeField.SCRIPT.label();
             throw new ShapeDefinitionException(line > 0 ? field + " line " + line : field,
                     "did not return " + where + " within " + Durations.toSeconds(timeLimit) + " s ("
-                            + OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.label() + "): it loops or waits too long");
+                            + ShapeField.TICK_TIME_LIMIT.label() + "): it loops or waits too long");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ShapeDefinitionException(OrderFlowThreadGroupSchema.SCRIPT.label(),
+            throw new ShapeDefinitionException(ShapeField.SCRIPT.label(),
                     "was interrupted " + where + ": the test is stopping");
         } catch (RuntimeException e) {
             throw runtimeError(where, e);
@@ -178,7 +178,7 @@ public final class ShapeScript {
     }
 
     private static ShapeDefinitionException nonsense(double elapsedSeconds, Object result, String expectation) {
-        return new ShapeDefinitionException(OrderFlowThreadGroupSchema.SCRIPT.label(),
+        return new ShapeDefinitionException(ShapeField.SCRIPT.label(),
                 "tick(" + elapsedSeconds + ") returned " + render(result) + ": " + expectation);
     }
 
@@ -198,7 +198,7 @@ public final class ShapeScript {
     }
 
     private static ShapeDefinitionException runtimeError(String where, RuntimeException e) {
-        String field = OrderFlowThreadGroupSchema.SCRIPT.label();
+        String field = ShapeField.SCRIPT.label();
         int line = scriptLine(e);
         String location = line > 0 ? field + " line " + line : field;
         return new ShapeDefinitionException(location, "failed " + where + ": " + e, e);

@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.shape;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.LoadPlan;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 
 class ShapeParserTest {
 

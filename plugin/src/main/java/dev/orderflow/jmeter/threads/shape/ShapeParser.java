@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.shape;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 
 /**
  * Turns {@link ShapeSettings} into a {@link LoadSchedule}, or refuses with a
@@ -33,7 +33,7 @@ public final class ShapeParser {
      * what the user wrote.
      */
     public static LoadSchedule parse(ShapeSettings settings, LoadScale scale) {
-        String shapeLabel = OrderFlowThreadGroupSchema.SHAPE.label();
+        String shapeLabel = ShapeField.SHAPE.label();
         ShapeKind kind = ShapeKind.fromPropertyValue(settings.shape())
                 .orElseThrow(() -> new ShapeDefinitionException(shapeLabel,
                         "must be one of users, stages, script; got '" + settings.shape() + "'"));
@@ -47,7 +47,7 @@ public final class ShapeParser {
 
     /** Seconds users get to finish their sample at the planned end; 0 or more. */
     public static Duration stopGrace(String text) {
-        String label = OrderFlowThreadGroupSchema.STOP_GRACE.label();
+        String label = ShapeField.STOP_GRACE.label();
         double seconds = number(label, text);
         if (seconds < 0) {
             throw new ShapeDefinitionException(label, "must be 0 or more seconds, got '" + text + "'");
@@ -56,7 +56,7 @@ public final class ShapeParser {
     }
 
     static double timeScale(String text) {
-        String label = OrderFlowThreadGroupSchema.TIME_SCALE.label();
+        String label = ShapeField.TIME_SCALE.label();
         double scale = number(label, text);
         if (scale <= 0) {
             throw new ShapeDefinitionException(label, "must be more than 0, got '" + text + "'");
@@ -65,15 +65,15 @@ public final class ShapeParser {
     }
 
     private static LoadSchedule constant(ShapeSettings settings, double timeScale, LoadScale scale) {
-        String usersLabel = OrderFlowThreadGroupSchema.USERS.label();
+        String usersLabel = ShapeField.USERS.label();
         int written = users(usersLabel, settings.users());
-        double rate = scale.spawnRate(spawnRate(OrderFlowThreadGroupSchema.SPAWN_RATE.label(), settings.spawnRate(), written));
+        double rate = scale.spawnRate(spawnRate(ShapeField.SPAWN_RATE.label(), settings.spawnRate(), written));
         int users = scaled(usersLabel, written, scale);
         Optional<Duration> runTime = optionalRunTime(settings.runTime());
         OptionalInt iterations = iterations(settings.iterations());
         if (runTime.isEmpty() && iterations.isEmpty()) {
-            throw new ShapeDefinitionException(OrderFlowThreadGroupSchema.RUN_TIME.label(),
-                    "give a run time, or a number of iterations per user (" + OrderFlowThreadGroupSchema.ITERATIONS.label() + ")");
+            throw new ShapeDefinitionException(ShapeField.RUN_TIME.label(),
+                    "give a run time, or a number of iterations per user (" + ShapeField.ITERATIONS.label() + ")");
         }
         return new LoadSchedule.Constant(users, rate / timeScale,
                 runTime.map(d -> scale(d, timeScale)), iterations, timeScale);
@@ -81,7 +81,7 @@ public final class ShapeParser {
 
     private static LoadSchedule staged(List<StageText> rows, double timeScale, LoadScale scale) {
         if (rows.isEmpty()) {
-            throw new ShapeDefinitionException(OrderFlowThreadGroupSchema.STAGES.label(),
+            throw new ShapeDefinitionException(ShapeField.STAGES.label(),
                     "add at least one row: until (s), users, spawn rate");
         }
         List<Stage> stages = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class ShapeParser {
 
     /** Seconds a shape script's body and each tick may take; more than 0. */
     static Duration tickTimeLimit(String text) {
-        String label = OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.label();
+        String label = ShapeField.TICK_TIME_LIMIT.label();
         double seconds = number(label, text);
         if (seconds <= 0) {
             throw new ShapeDefinitionException(label, "must be more than 0 seconds, got '" + text + "'");
@@ -158,7 +158,7 @@ public final class ShapeParser {
         if (isBlank(text)) {
             return Optional.empty();
         }
-        String label = OrderFlowThreadGroupSchema.RUN_TIME.label();
+        String label = ShapeField.RUN_TIME.label();
         double seconds = number(label, text);
         if (seconds <= 0) {
             throw new ShapeDefinitionException(label, "must be more than 0 seconds, or empty, got '" + text + "'");
@@ -170,7 +170,7 @@ public final class ShapeParser {
         if (isBlank(text) || text.trim().equals("-1")) {
             return OptionalInt.empty();
         }
-        String label = OrderFlowThreadGroupSchema.ITERATIONS.label();
+        String label = ShapeField.ITERATIONS.label();
         double value = number(label, text);
         if (value < 1 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
             throw new ShapeDefinitionException(label, "must be a whole number of 1 or more, or empty to loop until the run time, got '" + text + "'");

@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.shape;
 
 /**
  * What the shape asks for at a moment: this many concurrent users, reached at this spawn rate (users per
