@@ -7,6 +7,7 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import dev.orderflow.jmeter.flow.GroupLoad;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve;
 
 /**
  * The orderflow thread groups running in this JVM, for the live view: each one's planned curve and its load so

@@ -23,6 +23,8 @@ import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.GroupLoad;
 import dev.orderflow.jmeter.flow.VirtualUser;
+import dev.orderflow.jmeter.threads.plan.LoadPlan;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve;
 import dev.orderflow.jmeter.threads.shape.LoadScale;
 import dev.orderflow.jmeter.threads.shape.LoadSchedule;
 import dev.orderflow.jmeter.threads.shape.ShapeDefinitionException;

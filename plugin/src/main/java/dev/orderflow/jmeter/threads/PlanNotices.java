@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.orderflow.jmeter.flow.LoadPlanNotice;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve;
 import dev.orderflow.jmeter.threads.shape.Durations;
 import dev.orderflow.jmeter.threads.shape.LoadSchedule;
 import dev.orderflow.jmeter.threads.shape.Stage;

@@ -15,7 +15,7 @@ import java.util.Locale;
 import javax.swing.JPanel;
 import javax.swing.UIManager;
 
-import dev.orderflow.jmeter.threads.PlannedCurve;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve;
 
 /** The planned number of users over time, drawn as a polyline, or the problem that keeps it from being drawn. */
 final class PlannedUsersChart extends JPanel {

@@ -22,7 +22,7 @@ import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.threads.shape.LoadScale;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
-import dev.orderflow.jmeter.threads.PlannedCurve;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve;
 import dev.orderflow.jmeter.threads.shape.ShapeKind;
 import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 import dev.orderflow.jmeter.threads.UserLoopController;

@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.orderflow.jmeter.threads.PlannedCurve.Point;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve.Point;
 import dev.orderflow.jmeter.threads.shape.LoadSchedule;
 import dev.orderflow.jmeter.threads.shape.ShapeScript;
 import dev.orderflow.jmeter.threads.shape.Stage;

@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.plan;
 
 import java.time.Duration;
 import java.util.Optional;
