@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import dev.orderflow.jmeter.threads.EngineShare;
+import dev.orderflow.jmeter.threads.cluster.EngineShare;
 
 /**
  * An engine of a distributed run that died or stopped answering before it ended its part of the run.

@@ -15,6 +15,7 @@ import java.util.function.LongSupplier;
 import org.apache.jmeter.threads.JMeterThread;
 
 import dev.orderflow.jmeter.flow.GroupLoad;
+import dev.orderflow.jmeter.threads.cluster.EngineShare;
 import dev.orderflow.jmeter.threads.plan.LoadPlan;
 import dev.orderflow.jmeter.threads.shape.Durations;
 import dev.orderflow.jmeter.threads.shape.ShapeDefinitionException;

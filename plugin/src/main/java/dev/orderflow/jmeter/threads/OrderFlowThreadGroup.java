@@ -23,6 +23,9 @@ import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.GroupLoad;
 import dev.orderflow.jmeter.flow.VirtualUser;
+import dev.orderflow.jmeter.threads.cluster.EngineLocator;
+import dev.orderflow.jmeter.threads.cluster.EngineShare;
+import dev.orderflow.jmeter.threads.cluster.LoadReportSender;
 import dev.orderflow.jmeter.threads.plan.LoadPlan;
 import dev.orderflow.jmeter.threads.plan.PlannedCurve;
 import dev.orderflow.jmeter.threads.shape.LoadScale;
@@ -274,7 +277,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         LocalGroups.started(new LocalGroups.RunningGroup(getName(), curve, newRun::load, newRun::aliveUsers));
         if (curve != null) {
             long startMs = newRun.load().startEpochMs();
-            report.send(PlanNotices.of(getName(), startMs > 0 ? startMs : System.currentTimeMillis(), schedule, curve));
+            report.sendPlan(startMs > 0 ? startMs : System.currentTimeMillis(), schedule, curve);
         }
     }
 

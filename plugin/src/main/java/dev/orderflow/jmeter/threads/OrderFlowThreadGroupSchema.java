@@ -62,11 +62,6 @@ public final class OrderFlowThreadGroupSchema extends OrderFlowSchema {
             List.of("420", "700", "10"),
             List.of("600", "1000", "10"));
 
-    /** Property naming the engines of a distributed run, exactly the controller's -R list: {@code host:port,…}. */
-    public static final String ENGINES_PROPERTY = "orderflow.engines";
-    /** Property that fixes this engine's number (0 … engines − 1) instead of finding it in {@link #ENGINES_PROPERTY}. */
-    public static final String ENGINE_PROPERTY = "orderflow.engine";
-
     private OrderFlowThreadGroupSchema() {
         super("Thread group", "Runs the load the way Locust does: a number of users reached at a spawn rate, a table"
                 + " of stages, or a Groovy shape script asked each second. In a distributed run users and spawn rate"

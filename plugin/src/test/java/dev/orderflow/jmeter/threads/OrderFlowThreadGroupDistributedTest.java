@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +27,7 @@ import dev.orderflow.jmeter.flow.LoadReport;
 import dev.orderflow.jmeter.flow.VirtualUser;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.LoopbackCluster;
+import dev.orderflow.jmeter.threads.cluster.EngineLocator;
 
 /**
  * A distributed run on loopback: two JMeter engines and a controller, each its own JVM, talking RMI over SSL
@@ -61,7 +61,7 @@ class OrderFlowThreadGroupDistributedTest {
         LoopbackCluster.Child controller = cluster.start(work, "controller", keystore, null,
                 "-Djava.rmi.server.hostname=127.0.0.1",
                 "org.apache.jmeter.NewDriver", "-n", "-t", plan.toString(), "-l", results.toString(),
-                "-R", remoteList, "-G" + OrderFlowThreadGroupSchema.ENGINES_PROPERTY + "=" + remoteList,
+                "-R", remoteList, "-G" + EngineLocator.ENGINES_PROPERTY + "=" + remoteList,
                 "-Gsample_variables=" + VirtualUser.USER_NUMBER_VAR + "," + VirtualUser.ENGINE_VAR,
                 "-Jsample_variables=" + VirtualUser.USER_NUMBER_VAR + "," + VirtualUser.ENGINE_VAR,
                 "-Jjmeter.save.saveservice.output_format=csv", "-X");

@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.orderflow.jmeter.flow.GroupLoad;
-import dev.orderflow.jmeter.flow.LoadPlanNotice;
 import dev.orderflow.jmeter.flow.LoadReport;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve;
+import dev.orderflow.jmeter.threads.shape.LoadSchedule;
 
 /**
  * Sends a thread group's {@link LoadReport} to the listeners that hear every sample of the group: those on the
@@ -19,7 +20,7 @@ import dev.orderflow.jmeter.flow.LoadReport;
  * a distributed run these are the wrappers that forward samples to the controller, so the report reaches the
  * order summary there like any sample.
  */
-final class LoadReportSender {
+public final class LoadReportSender {
 
     private static final Logger log = LoggerFactory.getLogger(LoadReportSender.class);
 
@@ -32,7 +33,7 @@ final class LoadReportSender {
     }
 
     /** The listeners directly under {@code group} in the tree JMeter started it with. */
-    static LoadReportSender forGroup(Object group, String groupName, HashTree groupTree) {
+    public static LoadReportSender forGroup(Object group, String groupName, HashTree groupTree) {
         List<SampleListener> found = new ArrayList<>();
         HashTree children = groupTree.getTree(group);
         if (children != null) {
@@ -45,12 +46,15 @@ final class LoadReportSender {
         return new LoadReportSender(groupName, List.copyOf(found));
     }
 
-    /** Tells the listeners the plan the group now follows; quietly, as it is no event for the log. */
-    void send(LoadPlanNotice plan) {
-        notify(new SampleEvent(plan, groupName));
+    /**
+     * Tells the listeners the plan the group now follows, which started at {@code startEpochMs}; quietly, as it is no
+     * event for the log.
+     */
+    public void sendPlan(long startEpochMs, LoadSchedule schedule, PlannedCurve curve) {
+        notify(new SampleEvent(PlanNotices.of(groupName, startEpochMs, schedule, curve), groupName));
     }
 
-    void send(GroupLoad load) {
+    public void send(GroupLoad load) {
         if (load.held()) {
             log.info("OrderFlowThreadGroup '{}': {}", groupName, load.describe());
         } else {

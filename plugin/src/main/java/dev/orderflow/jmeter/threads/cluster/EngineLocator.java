@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.cluster;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -24,16 +24,21 @@ import dev.orderflow.jmeter.threads.shape.ShapeDefinitionException;
  */
 public final class EngineLocator {
 
+    /** JMeter property naming the engines of a distributed run, exactly the controller's -R list: {@code host:port,…}. */
+    public static final String ENGINES_PROPERTY = "orderflow.engines";
+    /** JMeter property that fixes this engine's number (0 … engines − 1) instead of finding it in the list. */
+    public static final String ENGINE_PROPERTY = "orderflow.engine";
+
     private EngineLocator() {
     }
 
     /** This JVM's place, from JMeter's properties and this machine's addresses. */
     public static EngineShare fromJMeterProperties() {
-        String engines = JMeterUtils.getProperty(OrderFlowThreadGroupSchema.ENGINES_PROPERTY);
+        String engines = JMeterUtils.getProperty(ENGINES_PROPERTY);
         if (engines == null || engines.isBlank()) {
             return EngineShare.SINGLE;
         }
-        String explicit = JMeterUtils.getProperty(OrderFlowThreadGroupSchema.ENGINE_PROPERTY);
+        String explicit = JMeterUtils.getProperty(ENGINE_PROPERTY);
         String rmiHost = System.getProperty("java.rmi.server.hostname");
         return locate(engines, explicit, RmiUtils.getRmiRegistryPort(), rmiHost, EngineLocator::isLocalAddress);
     }
@@ -46,10 +51,10 @@ public final class EngineLocator {
      * @param localHost whether a host name is one of this machine's
      */
     static EngineShare locate(String engines, String explicit, int ownPort, String rmiHost, Predicate<String> localHost) {
-        String listName = OrderFlowThreadGroupSchema.ENGINES_PROPERTY;
+        String listName = ENGINES_PROPERTY;
         List<Endpoint> endpoints = parse(engines);
         if (explicit != null && !explicit.isBlank()) {
-            String name = OrderFlowThreadGroupSchema.ENGINE_PROPERTY;
+            String name = ENGINE_PROPERTY;
             int engine;
             try {
                 engine = Integer.parseInt(explicit.trim());
@@ -86,14 +91,14 @@ public final class EngineLocator {
                 ? "this engine (" + self + ") is not in '" + engines + "'"
                 : "this engine (" + self + ") matches several entries of '" + engines + "'";
         throw new ShapeDefinitionException(listName, problem + "; pass the controller's -R list with -G"
-                + listName + "=…, or set -J" + OrderFlowThreadGroupSchema.ENGINE_PROPERTY + "=N on each engine");
+                + listName + "=…, or set -J" + ENGINE_PROPERTY + "=N on each engine");
     }
 
     record Endpoint(String host, int port) {
     }
 
     static List<Endpoint> parse(String engines) {
-        String listName = OrderFlowThreadGroupSchema.ENGINES_PROPERTY;
+        String listName = ENGINES_PROPERTY;
         List<Endpoint> endpoints = new ArrayList<>();
         for (String raw : engines.split(",")) {
             String entry = raw.trim();

@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.cluster;
 
 import dev.orderflow.jmeter.threads.shape.Target;
 
