@@ -7,7 +7,7 @@ import java.util.function.IntSupplier;
 
 import dev.orderflow.jmeter.flow.LoadPlanNotice;
 import dev.orderflow.jmeter.flow.PlannedStage;
-import dev.orderflow.jmeter.threads.LocalGroups;
+import dev.orderflow.jmeter.threads.run.LocalGroups;
 import dev.orderflow.jmeter.threads.plan.PlannedCurve;
 
 /**

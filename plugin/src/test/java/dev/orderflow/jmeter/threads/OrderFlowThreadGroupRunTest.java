@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.threads.UserTimeline.Event;
 import dev.orderflow.jmeter.threads.UserTimeline.Kind;
+import dev.orderflow.jmeter.threads.run.UserThreads;
 import dev.orderflow.jmeter.threads.shape.ShapeKind;
 
 /**

@@ -218,7 +218,8 @@ public class UserTimeline extends AbstractTestElement implements ThreadListener,
         return text.toString();
     }
 
-    static boolean isVirtual(Thread thread) {
+    /** {@code Thread.isVirtual()}, which the plugin (compiled for Java 17) cannot call directly; false before Java 21. */
+    public static boolean isVirtual(Thread thread) {
         if (IS_VIRTUAL == null) {
             return false;
         }

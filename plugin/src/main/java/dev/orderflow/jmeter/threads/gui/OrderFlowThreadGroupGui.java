@@ -43,7 +43,7 @@ import dev.orderflow.jmeter.threads.shape.ShapeKind;
 import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 import dev.orderflow.jmeter.threads.shape.ShapeSettings;
 import dev.orderflow.jmeter.threads.UserLoopController;
-import dev.orderflow.jmeter.threads.UserThreads;
+import dev.orderflow.jmeter.threads.run.UserThreads;
 
 import net.miginfocom.swing.MigLayout;
 

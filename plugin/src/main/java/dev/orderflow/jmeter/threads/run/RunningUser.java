@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.run;
 
 import org.apache.jmeter.threads.JMeterThread;
 
@@ -8,10 +8,10 @@ final class RunningUser {
     final int slot;
     final int userNumber;
     final JMeterThread jmeterThread;
-    final UserLoopController loop;
+    final UserLoop loop;
     private Thread thread;
 
-    RunningUser(int slot, int userNumber, JMeterThread jmeterThread, UserLoopController loop) {
+    RunningUser(int slot, int userNumber, JMeterThread jmeterThread, UserLoop loop) {
         this.slot = slot;
         this.userNumber = userNumber;
         this.jmeterThread = jmeterThread;

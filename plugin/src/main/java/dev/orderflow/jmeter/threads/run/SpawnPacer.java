@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.run;
 
 /**
  * Decides how many users to start or retire now so that they are spread evenly at the spawn rate: the

@@ -1,10 +1,12 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+
+import dev.orderflow.jmeter.threads.UserTimeline;
 
 class UserThreadsTest {
 

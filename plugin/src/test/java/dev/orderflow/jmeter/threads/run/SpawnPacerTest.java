@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.orderflow.jmeter.threads;
+package dev.orderflow.jmeter.threads.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,18 +31,18 @@ import org.slf4j.LoggerFactory;
  * <p>All bookkeeping is guarded by one lock. The starter sleeps on a condition until the next user is due,
  * the plan may change, or a user ends; waiting for the end is waiting on another condition, never polling.
  */
-final class GroupRun {
+public final class GroupRun {
 
     private static final Logger log = LoggerFactory.getLogger(GroupRun.class);
 
     /** Makes a new user's JMeter thread: a clone of the group's tree, its identity in its variables. */
     @FunctionalInterface
-    interface UserFactory {
+    public interface UserFactory {
         NewUser create(int userNumber);
     }
 
     /** A user's JMeter thread and the main controller of its cloned tree. */
-    record NewUser(JMeterThread jmeterThread, UserLoopController loop) {
+    public record NewUser(JMeterThread jmeterThread, UserLoop loop) {
     }
 
     private final String groupName;
@@ -100,7 +100,7 @@ final class GroupRun {
     /** Guarded by the lock: the stages the shape asked for so far, for the load report. */
     private final StageLog stageLog = new StageLog();
 
-    GroupRun(String groupName, LoadPlan plan, EngineShare share, OptionalInt iterations, Duration stopGrace,
+    public GroupRun(String groupName, LoadPlan plan, EngineShare share, OptionalInt iterations, Duration stopGrace,
              UserFactory factory, UserThreads threads, LongSupplier clock, Runnable stopWholeTest) {
         this.groupName = groupName;
         this.plan = plan;
@@ -114,7 +114,7 @@ final class GroupRun {
     }
 
     /** Starts following the plan now. */
-    void start() {
+    public void start() {
         startNanos = clock.getAsLong();
         startEpochMs = System.currentTimeMillis();
         // JMeter threads know the planned end too: they then cut think times short instead of sleeping past it.
@@ -125,7 +125,7 @@ final class GroupRun {
     }
 
     /** Graceful stop: no more users start; every user finishes its current sample and ends. */
-    void stop() {
+    public void stop() {
         stoppedBeforeTheEnd("the test was stopped (by a person, a sampler's error action or another element)");
         for (RunningUser user : stopStarting()) {
             user.stopGracefully();
@@ -133,7 +133,7 @@ final class GroupRun {
     }
 
     /** Hard stop: no more users start; every user is stopped and interrupted. */
-    void stopNow() {
+    public void stopNow() {
         stoppedBeforeTheEnd("the test was stopped at once (by a person, a sampler's error action or another element)");
         for (RunningUser user : stopStarting()) {
             user.stopNow();
@@ -141,7 +141,7 @@ final class GroupRun {
     }
 
     /** Waits until the starter and every user have ended. */
-    void awaitEnd() throws InterruptedException {
+    public void awaitEnd() throws InterruptedException {
         lock.lock();
         try {
             while (!starterEnded || !alive.isEmpty()) {
@@ -154,7 +154,7 @@ final class GroupRun {
     }
 
     /** Waits at most {@code timeout} for the starter and every user to end; true if they all did. */
-    boolean awaitEnd(Duration timeout) throws InterruptedException {
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
         long nanos = timeout.toNanos();
         lock.lock();
         try {
@@ -175,7 +175,7 @@ final class GroupRun {
      * What this run did against what its shape planned, for the load report; meant for after {@link #awaitEnd()},
      * but consistent at any moment.
      */
-    GroupLoad load() {
+    public GroupLoad load() {
         lock.lock();
         try {
             long end = starterEnded && alive.isEmpty() && endNanos != 0 ? endNanos : clock.getAsLong();
@@ -200,7 +200,7 @@ final class GroupRun {
     }
 
     /** Users whose thread has started and not yet ended. */
-    int aliveUsers() {
+    public int aliveUsers() {
         lock.lock();
         try {
             return alive.size();
@@ -220,7 +220,7 @@ final class GroupRun {
     }
 
     /** Stops the user of that thread name, interrupting it when {@code now}; false if there is none. */
-    boolean stopUser(String threadName, boolean now) {
+    public boolean stopUser(String threadName, boolean now) {
         RunningUser found = null;
         lock.lock();
         try {
@@ -247,7 +247,7 @@ final class GroupRun {
     /**
      * Starts one user beyond the plan now; it lives until the run stops it. Empty when the run is stopping.
      */
-    Optional<JMeterThread> addUser(int initialDelayMillis) {
+    public Optional<JMeterThread> addUser(int initialDelayMillis) {
         lock.lock();
         try {
             if (stopping) {
