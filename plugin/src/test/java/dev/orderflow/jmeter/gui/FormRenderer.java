@@ -41,8 +41,9 @@ import dev.orderflow.jmeter.sampler.PageSampler;
 import dev.orderflow.jmeter.summary.OrderSummaryListenerGui;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
-import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
 import dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
 
 /**
  * Shows every orderflow form the way JMeter's GUI does, on a real (virtual) display, at JMeter's default size, and
@@ -80,7 +81,7 @@ public final class FormRenderer {
         forms.put("thread-group-wrong-users", () -> {
             OrderFlowThreadGroupGui gui = (OrderFlowThreadGroupGui) threadGroup(ShapeKind.USERS);
             OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();
-            group.setUsers("ten");
+            OrderFlowThreadGroupSchema.USERS.write(group, "ten");
             gui.configure(group);
             return gui;
         });

@@ -3,9 +3,9 @@ package dev.orderflow.jmeter.threads.gui;
 import java.time.Duration;
 
 import dev.orderflow.jmeter.threads.plan.LoadPlan;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve;
 import dev.orderflow.jmeter.threads.shape.LoadScale;
 import dev.orderflow.jmeter.threads.shape.LoadSchedule;
-import dev.orderflow.jmeter.threads.plan.PlannedCurve;
 import dev.orderflow.jmeter.threads.shape.ShapeDefinitionException;
 import dev.orderflow.jmeter.threads.shape.ShapeKind;
 import dev.orderflow.jmeter.threads.shape.ShapeParser;

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.orderflow.jmeter.threads.plan.LoadPlan;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
+import dev.orderflow.jmeter.threads.plan.LoadPlan;
 import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 
 class ShapeParserTest {
