@@ -55,6 +55,7 @@ public record EngineLoss(String host, int engine, int engines, long lastAnswerMs
 
     /** The failed check that names every lost engine. */
     static ThresholdResult check(List<EngineLoss> losses) {
-        return ThresholdResult.failed(CHECK_NAME, String.join("; ", losses.stream().map(EngineLoss::describe).toList()));
+        return ThresholdResult.failed(CHECK_NAME,
+                String.join("; ", losses.stream().map(EngineLoss::describe).toList()));
     }
 }

@@ -22,8 +22,8 @@ public final class OrderFlowThreadGroupSchema extends OrderFlowSchema {
     public static final OrderFlowThreadGroupSchema INSTANCE = new OrderFlowThreadGroupSchema();
 
     /** Which load shape runs: {@link ShapeKind#propertyValue()}. */
-    public static final Setting SHAPE = INSTANCE.text(PREFIX + "shape", ShapeField.SHAPE.label(), ShapeKind.USERS.propertyValue(),
-            "users, stages or script");
+    public static final Setting SHAPE = INSTANCE.text(PREFIX + "shape", ShapeField.SHAPE.label(),
+            ShapeKind.USERS.propertyValue(), "users, stages or script");
     public static final Setting USERS = INSTANCE.text(PREFIX + "users", ShapeField.USERS.label(), "10",
             "Concurrent virtual users, the cluster's total in a distributed run");
     public static final Setting SPAWN_RATE = INSTANCE.text(PREFIX + "spawnRate", ShapeField.SPAWN_RATE.label(), "1",
@@ -40,14 +40,14 @@ public final class OrderFlowThreadGroupSchema extends OrderFlowSchema {
     public static final Setting SCRIPT = INSTANCE.longText(PREFIX + "script", ShapeField.SCRIPT.label(), "",
             "Groovy that defines tick(), asked each second for [users, spawn rate], or null to end");
     /** Seconds the script body and each tick() may take before the test fails, naming the script's line. */
-    public static final Setting TICK_TIME_LIMIT = INSTANCE.text(PREFIX + "tickTimeLimit", ShapeField.TICK_TIME_LIMIT.label(), "1",
-            "Seconds the script's body and each tick() may take");
+    public static final Setting TICK_TIME_LIMIT = INSTANCE.text(PREFIX + "tickTimeLimit",
+            ShapeField.TICK_TIME_LIMIT.label(), "1", "Seconds the script's body and each tick() may take");
     /** Multiplies every duration of the shape (run time, stage times, script time). */
     public static final Setting TIME_SCALE = INSTANCE.text(PREFIX + "timeScale", ShapeField.TIME_SCALE.label(), "1",
             "Multiplies every duration of the shape");
     /** Seconds users get to finish their current sample at the planned end before they are interrupted. */
-    public static final Setting STOP_GRACE = INSTANCE.text(PREFIX + "stopGracePeriod", ShapeField.STOP_GRACE.label(), "10",
-            "Seconds users get to finish their current sample at the planned end before they are interrupted");
+    public static final Setting STOP_GRACE = INSTANCE.text(PREFIX + "stopGracePeriod", ShapeField.STOP_GRACE.label(),
+            "10", "Seconds users get to finish their current sample at the planned end before they are interrupted");
     public static final Setting VIRTUAL_THREADS = INSTANCE.flag(PREFIX + "virtualThreads", "Virtual threads (Java 21+)",
             true, "Users run on virtual threads where the Java runtime has them");
 

@@ -74,7 +74,8 @@ class LiveViewBrowserTest {
         Path report = fresh(REPORT);
         OrderFlowThreadGroup group = Plans.timedUsers(0, 1);
         group.setShape(ShapeKind.STAGES);
-        group.setStages(List.of(new ShapeSettings.StageText("10", "6", "1"), new ShapeSettings.StageText("16", "12", "2")));
+        group.setStages(List.of(new ShapeSettings.StageText("10", "6", "1"),
+                new ShapeSettings.StageText("16", "12", "2")));
         OrderSummaryListener summary = new OrderSummaryListener();
         summary.setName("Order summary");
         summary.setProperty(TestElement.TEST_CLASS, OrderSummaryListener.class.getName());

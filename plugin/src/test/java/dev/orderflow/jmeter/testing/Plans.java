@@ -32,7 +32,8 @@ public final class Plans {
         connection.setName("Shop connection");
         connection.setProperty(ShopConnectionSchema.HOST.name(), "127.0.0.1");
         connection.setProperty(ShopConnectionSchema.PORT.name(), Integer.toString(port));
-        connection.setProperty(ShopConnectionSchema.USERS_FILE.name(), JMeterEnvironment.csvData().resolve("users.csv").toString());
+        connection.setProperty(ShopConnectionSchema.USERS_FILE.name(),
+                JMeterEnvironment.csvData().resolve("users.csv").toString());
         fields.forEach((field, value) -> connection.setProperty(field.name(), value));
         return connection;
     }

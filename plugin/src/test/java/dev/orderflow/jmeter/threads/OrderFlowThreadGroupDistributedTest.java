@@ -74,13 +74,15 @@ class OrderFlowThreadGroupDistributedTest {
                 + "\nengine1:\n" + engines.get(1).output();
         // each engine's thread group reported its load to the controller: one line each, both held
         // and announced the plan it followed when it started, which the controller's live view draws
-        List<Map<String, String>> accounts = lines.stream().filter(r -> LoadReport.LABEL.equals(r.get("label"))).toList();
+        List<Map<String, String>> accounts = lines.stream()
+                .filter(r -> LoadReport.LABEL.equals(r.get("label"))).toList();
         assertThat(accounts).as("plans announced" + context)
                 .filteredOn(r -> LoadPlanNotice.CODE.equals(r.get("responseCode"))).hasSize(2);
         assertThat(accounts).as("load reports" + context)
                 .filteredOn(r -> !LoadPlanNotice.CODE.equals(r.get("responseCode"))).hasSize(2)
                 .allSatisfy(r -> assertThat(r.get("responseCode")).isEqualTo(LoadReport.HELD_CODE));
-        List<Map<String, String>> samples = lines.stream().filter(r -> !LoadReport.LABEL.equals(r.get("label"))).toList();
+        List<Map<String, String>> samples = lines.stream()
+                .filter(r -> !LoadReport.LABEL.equals(r.get("label"))).toList();
         assertThat(samples).as("samples" + context).isNotEmpty();
         assertThat(samples.get(0)).as("columns of %s%s", Files.readAllLines(results).subList(0, 2), context)
                 .containsKeys(VirtualUser.USER_NUMBER_VAR, VirtualUser.ENGINE_VAR, "threadName", "grpThreads");
@@ -108,7 +110,8 @@ class OrderFlowThreadGroupDistributedTest {
 
     /** Users that loop for three seconds, so that all of them are active together. */
     private static Path writePlan(Path work, int users) throws IOException {
-        OrderFlowThreadGroup group = OrderFlowThreadGroupPersistenceTest.plain(ThreadGroupPlans.users("distributed", users, 20, "3", ""));
+        OrderFlowThreadGroup group = OrderFlowThreadGroupPersistenceTest.plain(
+                ThreadGroupPlans.users("distributed", users, 20, "3", ""));
         group.setProperty(TestElement.GUI_CLASS, "dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui");
         PausingSampler sampler = PausingSampler.pausing(100);
         sampler.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.testbeans.gui.TestBeanGUI");

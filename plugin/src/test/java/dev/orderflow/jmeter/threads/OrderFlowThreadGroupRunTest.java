@@ -133,7 +133,8 @@ class OrderFlowThreadGroupRunTest {
         timeline.from(group);
 
         assertThat(timeline.events(Kind.USER_STARTED)).hasSize(20);
-        assertThat(timeline.events(Kind.USER_ENDED)).allSatisfy(e -> assertThat(timeline.secondsOf(e)).isGreaterThan(3.9));
+        assertThat(timeline.events(Kind.USER_ENDED))
+                .allSatisfy(e -> assertThat(timeline.secondsOf(e)).isGreaterThan(3.9));
         assertThat(timeline.aliveAt(3.5)).isEqualTo(range(0, 20));
     }
 
@@ -216,7 +217,8 @@ class OrderFlowThreadGroupRunTest {
         ObservedThreadGroup group = users("graceful", 20, 100, "60", "");
         OrderFlowThreadGroupSchema.VIRTUAL_THREADS.write(group, Boolean.toString(virtual));
         UserTimeline timeline = new UserTimeline(20);
-        try (JMeterEnvironment.RunningTest test = ThreadGroupPlans.start(group, PausingSampler.pausing(300), timeline)) {
+        try (JMeterEnvironment.RunningTest test =
+                     ThreadGroupPlans.start(group, PausingSampler.pausing(300), timeline)) {
             assertThat(timeline.awaitUsersStarted(20, TimeUnit.SECONDS)).isTrue();
             test.stopTest(false);
             test.awaitEnd(Duration.ofSeconds(10));
@@ -249,7 +251,8 @@ class OrderFlowThreadGroupRunTest {
         OrderFlowThreadGroupSchema.VIRTUAL_THREADS.write(group, Boolean.toString(virtual));
         UserTimeline timeline = new UserTimeline(10);
         long stopAt;
-        try (JMeterEnvironment.RunningTest test = ThreadGroupPlans.start(group, PausingSampler.pausing(30_000), timeline)) {
+        try (JMeterEnvironment.RunningTest test =
+                     ThreadGroupPlans.start(group, PausingSampler.pausing(30_000), timeline)) {
             assertThat(timeline.awaitUsersStarted(20, TimeUnit.SECONDS)).isTrue();
             assertThat(timeline.awaitSamplesStarted(20, TimeUnit.SECONDS)).isTrue();
             stopAt = System.nanoTime();
@@ -295,16 +298,19 @@ class OrderFlowThreadGroupRunTest {
         timeline.from(group);
 
         assertThat(timeline.events(Kind.USER_ENDED)).hasSize(5);
-        assertThat(timeline.secondsOf(timeline.events(Kind.USER_ENDED).get(4))).as(timeline.describe()).isBetween(0.9, 2.5);
+        assertThat(timeline.secondsOf(timeline.events(Kind.USER_ENDED).get(4))).as(timeline.describe())
+                .isBetween(0.9, 2.5);
     }
 
     @Test
     void badSettingsRefuseToStartNamingTheField() {
         ObservedThreadGroup group = users("orders", -5, 10, "60", "");
 
-        assertThatThrownBy(() -> group.start(1, new ListenerNotifier(), new ListedHashTree(group), new StandardJMeterEngine()))
+        assertThatThrownBy(() ->
+                group.start(1, new ListenerNotifier(), new ListedHashTree(group), new StandardJMeterEngine()))
                 .isInstanceOf(JMeterStopTestException.class)
-                .hasMessage("OrderFlowThreadGroup 'orders' cannot start: Users: must be a whole number of 0 or more, got '-5'");
+                .hasMessage("OrderFlowThreadGroup 'orders' cannot start:"
+                        + " Users: must be a whole number of 0 or more, got '-5'");
     }
 
     @Test
@@ -312,7 +318,8 @@ class OrderFlowThreadGroupRunTest {
         ObservedThreadGroup group = users("orders", 5, 10, "", "1");
         ((UserLoopController) group.getSamplerController()).setContinueForever(true);
 
-        assertThatThrownBy(() -> group.start(1, new ListenerNotifier(), new ListedHashTree(group), new StandardJMeterEngine()))
+        assertThatThrownBy(() ->
+                group.start(1, new ListenerNotifier(), new ListedHashTree(group), new StandardJMeterEngine()))
                 .hasMessage("OrderFlowThreadGroup 'orders' cannot start: Main controller: must be a UserLoopController"
                         + " that ends after its last iteration; open and save the plan in JMeter to repair it");
     }

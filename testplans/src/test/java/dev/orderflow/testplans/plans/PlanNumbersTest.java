@@ -61,13 +61,15 @@ class PlanNumbersTest {
             assertThat(Double.parseDouble(OrderFlowThreadGroupSchema.SPAWN_RATE.read(group))).isPositive();
         }
         if (plan.oneIteration()) {
-            assertThat(OrderFlowThreadGroupSchema.ITERATIONS.read(group)).as("one order (or page) per user").isEqualTo("1");
+            assertThat(OrderFlowThreadGroupSchema.ITERATIONS.read(group)).as("one order (or page) per user")
+                    .isEqualTo("1");
         }
     }
 
     @ParameterizedTest
     @MethodSource("plans")
-    void theOrderSummaryHoldsNoUsersOfItsOwnAndEveryOrderflowElementIsNamedAlike(PlanCatalog.Plan plan) throws Exception {
+    void theOrderSummaryHoldsNoUsersOfItsOwnAndEveryOrderflowElementIsNamedAlike(PlanCatalog.Plan plan)
+            throws Exception {
         HashTree tree = load(file(plan));
         OrderSummaryListener summary = only(tree, OrderSummaryListener.class);
 

@@ -24,7 +24,7 @@ import dev.orderflow.jmeter.threads.shape.ShapeDefinitionException;
  */
 public final class EngineLocator {
 
-    /** JMeter property naming the engines of a distributed run, exactly the controller's -R list: {@code host:port,…}. */
+    /** JMeter property naming the engines of a distributed run, as the controller's -R list: {@code host:port,…}. */
     public static final String ENGINES_PROPERTY = "orderflow.engines";
     /** JMeter property that fixes this engine's number (0 … engines − 1) instead of finding it in the list. */
     public static final String ENGINE_PROPERTY = "orderflow.engine";
@@ -50,7 +50,8 @@ public final class EngineLocator {
      * @param rmiHost   this engine's {@code java.rmi.server.hostname}, or null
      * @param localHost whether a host name is one of this machine's
      */
-    static EngineShare locate(String engines, String explicit, int ownPort, String rmiHost, Predicate<String> localHost) {
+    static EngineShare locate(String engines, String explicit, int ownPort, String rmiHost,
+                              Predicate<String> localHost) {
         String listName = ENGINES_PROPERTY;
         List<Endpoint> endpoints = parse(engines);
         if (explicit != null && !explicit.isBlank()) {

@@ -15,7 +15,8 @@ public record EngineShare(int engine, int engines) {
 
     public EngineShare {
         if (engines < 1 || engine < 0 || engine >= engines) {
-            throw new IllegalArgumentException("engine " + engine + " of " + engines + " is not a position in a cluster");
+            throw new IllegalArgumentException(
+                    "engine " + engine + " of " + engines + " is not a position in a cluster");
         }
     }
 

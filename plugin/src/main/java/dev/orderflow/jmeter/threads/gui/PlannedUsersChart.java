@@ -133,7 +133,8 @@ final class PlannedUsersChart extends JPanel {
             g.setColor(text);
             g.drawLine(x, TOP + height, x, TOP + height + 4);
             String label = clock(seconds);
-            int left = Math.min(Math.max(0, x - metrics.stringWidth(label) / 2), getWidth() - metrics.stringWidth(label));
+            int labelWidth = metrics.stringWidth(label);
+            int left = Math.min(Math.max(0, x - labelWidth / 2), getWidth() - labelWidth);
             g.drawString(label, left, TOP + height + 6 + metrics.getAscent());
         }
         g.setColor(text);

@@ -26,7 +26,8 @@ record ShapePreview(PlannedCurve curve, String note, String problem) {
             PlannedCurve curve = PlannedCurve.of(LoadPlan.of(schedule), horizon);
             String caption = caption(schedule, curve);
             LoadScale applied = ShapeKind.fromPropertyValue(settings.shape()).map(scale::appliedTo).orElse(scale);
-            return new ShapePreview(curve, applied.isFull() ? caption : "at " + applied.describe() + ": " + caption, null);
+            String note = applied.isFull() ? caption : "at " + applied.describe() + ": " + caption;
+            return new ShapePreview(curve, note, null);
         } catch (ShapeDefinitionException e) {
             return new ShapePreview(null, "", e.getMessage());
         }
@@ -36,7 +37,8 @@ record ShapePreview(PlannedCurve curve, String note, String problem) {
         String peak = "peak " + Math.round(curve.maxUsers()) + " users";
         if (schedule.iterationsPerUser().isPresent() && !curve.endsByItself()) {
             int iterations = schedule.iterationsPerUser().getAsInt();
-            return peak + " started; each runs " + iterations + (iterations == 1 ? " iteration" : " iterations") + ", then ends";
+            return peak + " started; each runs " + iterations + (iterations == 1 ? " iteration" : " iterations")
+                    + ", then ends";
         }
         if (curve.endsByItself()) {
             return peak + ", ends at " + PlannedUsersChart.clock(curve.lastSeconds());

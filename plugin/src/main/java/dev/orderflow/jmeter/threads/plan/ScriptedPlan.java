@@ -43,7 +43,8 @@ final class ScriptedPlan implements LoadPlan {
             // Ticks that passed while nobody asked are skipped: the shape is asked about the present.
             Optional<Target> answer = ticker.tick((double) tick);
             lastTick = tick;
-            lastTarget = answer.map(t -> new Target(scale.users(t.users()), scale.spawnRate(t.spawnRate()) / timeScale));
+            lastTarget = answer.map(t ->
+                    new Target(scale.users(t.users()), scale.spawnRate(t.spawnRate()) / timeScale));
             ended = answer.isEmpty();
         }
         return lastTarget;

@@ -404,7 +404,9 @@ public final class GroupRun {
         return String.format(java.util.Locale.ROOT, "%.3f", Durations.toSeconds(elapsed));
     }
 
-    /** The shape is over: users finish their current sample; those still busy after the grace period are interrupted. */
+    /**
+     * The shape is over: users finish their current sample; those still busy after the grace period are interrupted.
+     */
     private void endAsPlanned() {
         List<RunningUser> users = stopStarting();
         if (users.isEmpty()) {
@@ -540,7 +542,8 @@ public final class GroupRun {
         } catch (RuntimeException | OutOfMemoryError e) {
             // Typically "unable to create native thread": a load that this machine cannot carry.
             userEnded(user);
-            log.error("OrderFlowThreadGroup '{}': cannot start {} ({}), stopping the test", groupName, user, e.toString());
+            log.error("OrderFlowThreadGroup '{}': cannot start {} ({}), stopping the test", groupName, user,
+                    e.toString());
             stoppedBeforeTheEnd("this machine cannot start " + user + ": " + e);
             stop();
             stopWholeTest.run();

@@ -17,23 +17,29 @@ final class StageLog {
 
     private final List<Change> changes = new ArrayList<>();
 
-    /** The shape asks for {@code users} (cluster total) at {@code spawnRate} per second, {@code seconds} into the run. */
+    /**
+     * The shape asks for {@code users} (cluster total) at {@code spawnRate} per second, {@code seconds} into the run.
+     */
     void observe(double seconds, int users, double spawnRate) {
         if (changes.isEmpty() || changes.get(changes.size() - 1).users() != users) {
             changes.add(new Change(seconds, users, spawnRate));
         }
     }
 
-    /** The stages so far, the last one ending at {@code endSeconds}; each ramp starts from the previous stage's users. */
+    /**
+     * The stages so far, the last one ending at {@code endSeconds}; each ramp starts from the previous stage's users.
+     */
     List<PlannedStage> stages(double endSeconds) {
         List<PlannedStage> stages = new ArrayList<>();
         int previousUsers = 0;
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
-            double until = i + 1 < changes.size() ? changes.get(i + 1).seconds() : Math.max(endSeconds, change.seconds());
+            double until = i + 1 < changes.size()
+                    ? changes.get(i + 1).seconds()
+                    : Math.max(endSeconds, change.seconds());
             double ramp = change.spawnRate() > 0 ? Math.abs(change.users() - previousUsers) / change.spawnRate() : 0;
-            stages.add(new PlannedStage(change.users(), change.seconds(), Math.min(until, change.seconds() + ramp), until,
-                    change.spawnRate()));
+            stages.add(new PlannedStage(change.users(), change.seconds(), Math.min(until, change.seconds() + ramp),
+                    until, change.spawnRate()));
             previousUsers = change.users();
         }
         return stages;

@@ -102,6 +102,8 @@ public sealed interface LoadSchedule permits LoadSchedule.Constant, LoadSchedule
     }
 
     private static String rate(double rate) {
-        return rate == Math.rint(rate) ? Long.toString((long) rate) : String.format(java.util.Locale.ROOT, "%.3f", rate);
+        return rate == Math.rint(rate)
+                ? Long.toString((long) rate)
+                : String.format(java.util.Locale.ROOT, "%.3f", rate);
     }
 }

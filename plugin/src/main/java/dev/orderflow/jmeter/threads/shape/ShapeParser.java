@@ -93,12 +93,14 @@ public final class ShapeParser {
             if (until <= previousUntil) {
                 throw new ShapeDefinitionException(label,
                         i == 0 ? "until must be more than 0 s, got '" + row.until() + "'"
-                               : "until " + row.until() + " s must be later than row " + i + "'s " + format(previousUntil) + " s; rows go in time order");
+                               : "until " + row.until() + " s must be later than row " + i + "'s "
+                                       + format(previousUntil) + " s; rows go in time order");
             }
             int users = scaled(label + " users", users(label + " users", row.users()), scale);
             double rate = number(label + " spawn rate", row.spawnRate());
             if (rate <= 0) {
-                throw new ShapeDefinitionException(label + " spawn rate", "must be more than 0 users/s, got '" + row.spawnRate() + "'");
+                throw new ShapeDefinitionException(label + " spawn rate",
+                        "must be more than 0 users/s, got '" + row.spawnRate() + "'");
             }
             stages.add(new Stage(Durations.ofSeconds(until * timeScale), users, scale.spawnRate(rate) / timeScale));
             previousUntil = until;
@@ -173,7 +175,8 @@ public final class ShapeParser {
         String label = ShapeField.ITERATIONS.label();
         double value = number(label, text);
         if (value < 1 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
-            throw new ShapeDefinitionException(label, "must be a whole number of 1 or more, or empty to loop until the run time, got '" + text + "'");
+            throw new ShapeDefinitionException(label,
+                    "must be a whole number of 1 or more, or empty to loop until the run time, got '" + text + "'");
         }
         return OptionalInt.of((int) value);
     }

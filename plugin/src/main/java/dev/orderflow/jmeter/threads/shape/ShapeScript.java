@@ -72,7 +72,8 @@ public final class ShapeScript {
                 .anyMatch("tick"::equals);
         if (!hasTick) {
             throw new ShapeDefinitionException(field,
-                    "defines no tick(elapsedSeconds) method; add: def tick(elapsedSeconds) { … return [users, spawnRate] }");
+                    "defines no tick(elapsedSeconds) method;"
+                            + " add: def tick(elapsedSeconds) { … return [users, spawnRate] }");
         }
         return new ShapeScript(source, compiled.asSubclass(Script.class));
     }
@@ -168,7 +169,8 @@ public final class ShapeScript {
         }
         double userCount = users.doubleValue();
         double spawnRate = rate.doubleValue();
-        if (!Double.isFinite(userCount) || userCount < 0 || userCount != Math.rint(userCount) || userCount > MAX_USERS) {
+        if (!Double.isFinite(userCount) || userCount < 0 || userCount != Math.rint(userCount)
+                || userCount > MAX_USERS) {
             throw nonsense(elapsedSeconds, result, "users must be a whole number from 0 to " + MAX_USERS);
         }
         if (!Double.isFinite(spawnRate) || spawnRate <= 0) {

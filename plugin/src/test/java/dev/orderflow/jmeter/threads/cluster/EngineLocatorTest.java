@@ -36,12 +36,22 @@ class EngineLocatorTest {
 
     @ParameterizedTest(name = "{4}")
     @CsvSource(nullValues = "null", delimiter = '|', value = {
-            "127.0.0.1:1099,127.0.0.1:1100 | null | 1200 | 127.0.0.1 | orderflow.engines: this engine (127.0.0.1:1200) is not in '127.0.0.1:1099,127.0.0.1:1100'; pass the controller's -R list with -Gorderflow.engines=…, or set -Jorderflow.engine=N on each engine",
-            "127.0.0.1:1099,localhost:1099 | null | 1099 | null      | orderflow.engines: this engine (this host:1099) matches several entries of '127.0.0.1:1099,localhost:1099'; pass the controller's -R list with -Gorderflow.engines=…, or set -Jorderflow.engine=N on each engine",
-            "10.0.0.4:1099                 | 3    | 1099 | null      | orderflow.engine: must be from 0 to 0 for the 1 engines of orderflow.engines, got 3",
-            "10.0.0.4:1099                 | one  | 1099 | null      | orderflow.engine: must be a whole number, got 'one'",
-            "10.0.0.4                      | null | 1099 | null      | orderflow.engines: entry '10.0.0.4' must be host:port",
-            "10.0.0.4:http                 | null | 1099 | null      | orderflow.engines: entry '10.0.0.4:http' must be host:port",
+            "127.0.0.1:1099,127.0.0.1:1100 | null | 1200 | 127.0.0.1 | "
+                    + "orderflow.engines: this engine (127.0.0.1:1200) is not in '127.0.0.1:1099,127.0.0.1:1100';"
+                    + " pass the controller's -R list with -Gorderflow.engines=…,"
+                    + " or set -Jorderflow.engine=N on each engine",
+            "127.0.0.1:1099,localhost:1099 | null | 1099 | null      | "
+                    + "orderflow.engines: this engine (this host:1099) matches several entries of"
+                    + " '127.0.0.1:1099,localhost:1099'; pass the controller's -R list with -Gorderflow.engines=…,"
+                    + " or set -Jorderflow.engine=N on each engine",
+            "10.0.0.4:1099                 | 3    | 1099 | null      | "
+                    + "orderflow.engine: must be from 0 to 0 for the 1 engines of orderflow.engines, got 3",
+            "10.0.0.4:1099                 | one  | 1099 | null      | "
+                    + "orderflow.engine: must be a whole number, got 'one'",
+            "10.0.0.4                      | null | 1099 | null      | "
+                    + "orderflow.engines: entry '10.0.0.4' must be host:port",
+            "10.0.0.4:http                 | null | 1099 | null      | "
+                    + "orderflow.engines: entry '10.0.0.4:http' must be host:port",
             "' , '                         | null | 1099 | null      | 'orderflow.engines: lists no engine: '' , '''",
     })
     void anEngineThatCannotFindItsPlaceRefusesToStartSayingWhatToSet(String engines, String explicit, int ownPort,

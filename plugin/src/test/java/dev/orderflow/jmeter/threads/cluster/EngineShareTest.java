@@ -24,7 +24,8 @@ class EngineShareTest {
             "7     | 1 | 7",
     })
     void usersAreSplitEvenlyWithTheRemainderOnTheLowestEngines(int users, int engines, String shares) {
-        List<Integer> actual = IntStream.range(0, engines).map(e -> new EngineShare(e, engines).users(users)).boxed().toList();
+        List<Integer> actual = IntStream.range(0, engines)
+                .map(e -> new EngineShare(e, engines).users(users)).boxed().toList();
 
         assertThat(actual).containsExactlyElementsOf(
                 java.util.Arrays.stream(shares.split(",")).map(Integer::valueOf).toList());

@@ -61,7 +61,8 @@ class OrderFlowThreadGroupGuiTest {
         assertThat(group.getPropertyAsString(TestElement.GUI_CLASS)).isEqualTo(OrderFlowThreadGroupGui.class.getName());
         assertThat(group.getShapeKind()).isEqualTo(ShapeKind.USERS);
         assertThat(OrderFlowThreadGroupSchema.USERS.read(group)).isEqualTo("10");
-        assertThat(OrderFlowThreadGroupSchema.TIME_SCALE.read(group)).as("a run's -Jtimescale applies on top of it").isEqualTo("1");
+        assertThat(OrderFlowThreadGroupSchema.TIME_SCALE.read(group)).as("a run's -Jtimescale applies on top of it")
+                .isEqualTo("1");
         assertThat(group.getStages()).containsExactly(
                 new StageText("60", "100", "10"), new StageText("180", "300", "10"), new StageText("300", "500", "10"),
                 new StageText("420", "700", "10"), new StageText("600", "1000", "10"));
@@ -155,7 +156,8 @@ class OrderFlowThreadGroupGuiTest {
         gui.refreshPreview();
 
         assertThat(gui.chart().curve()).isNull();
-        assertThat(gui.chart().problem()).isEqualTo("Spawn rate (users/s): must be more than 0 users/s to start 10 users, got '0'");
+        assertThat(gui.chart().problem())
+                .isEqualTo("Spawn rate (users/s): must be more than 0 users/s to start 10 users, got '0'");
     }
 
     @Test
@@ -202,7 +204,8 @@ class OrderFlowThreadGroupGuiTest {
         OrderFlowThreadGroup written = new OrderFlowThreadGroup();
         gui.modifyTestElement(written);
 
-        assertThat(written.getPropertyAsString(OrderFlowThreadGroup.ON_SAMPLE_ERROR)).isEqualTo("${__P(on_error,stopthread)}");
+        assertThat(written.getPropertyAsString(OrderFlowThreadGroup.ON_SAMPLE_ERROR))
+                .isEqualTo("${__P(on_error,stopthread)}");
     }
 
     @Test

@@ -57,7 +57,8 @@ class LoadPlanTest {
 
     @Test
     void usersWithARunTimeEndWithIt() {
-        LoadPlan plan = LoadPlan.of(new LoadSchedule.Constant(50, 5, Optional.of(Duration.ofSeconds(30)), OptionalInt.empty(), 1));
+        LoadPlan plan = LoadPlan.of(
+                new LoadSchedule.Constant(50, 5, Optional.of(Duration.ofSeconds(30)), OptionalInt.empty(), 1));
 
         assertThat(plan.targetAt(Duration.ofSeconds(29))).contains(new Target(50, 5));
         assertThat(plan.targetAt(Duration.ofSeconds(30))).isEmpty();

@@ -56,7 +56,8 @@ class SpawnPacerTest {
         // The last user is due at 990 ms; one late wake-up later all have started.
         assertThat(starts.get(99)).isBetween(990 * MS, 1030 * MS);
         // Never more than the users that fell due: 4 per 45 ms wake-up, not a burst.
-        long maxAtOnce = starts.stream().collect(java.util.stream.Collectors.groupingBy(t -> t, java.util.stream.Collectors.counting()))
+        long maxAtOnce = starts.stream()
+                .collect(java.util.stream.Collectors.groupingBy(t -> t, java.util.stream.Collectors.counting()))
                 .values().stream().mapToLong(Long::longValue).max().orElse(0);
         assertThat(maxAtOnce).isLessThanOrEqualTo(5);
     }
@@ -68,7 +69,8 @@ class SpawnPacerTest {
             "nothing to do when on target,              10, 10, 0,   0, 0, -1",
             "surplus users retire at the rate,          5,  10, 0,   0, 1, 100",
     })
-    void oneStepFromAStandstill(String name, int wanted, int current, long nowMs, int starts, int retires, long wakeMs) {
+    void oneStepFromAStandstill(String name, int wanted, int current, long nowMs, int starts, int retires,
+                                long wakeMs) {
         SpawnPacer.Step step = new SpawnPacer().step(nowMs * MS, wanted, current, 10);
 
         assertThat(step.starts()).isEqualTo(starts);

@@ -50,7 +50,8 @@ class ShapeParserTest {
         assertThat(constant.users()).isEqualTo(expectedUsers);
         assertThat(constant.spawnRate()).isCloseTo(expectedRate, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(constant.runTime()).isEqualTo(Optional.ofNullable(expectedSeconds).map(Durations::ofSeconds));
-        assertThat(constant.iterations()).isEqualTo(expectedIterations == null ? OptionalInt.empty() : OptionalInt.of(expectedIterations));
+        assertThat(constant.iterations())
+                .isEqualTo(expectedIterations == null ? OptionalInt.empty() : OptionalInt.of(expectedIterations));
     }
 
     @ParameterizedTest(name = "{5}")
@@ -62,8 +63,10 @@ class ShapeParserTest {
             "100, 0,  60, '',  1,   'Spawn rate (users/s): must be more than 0 users/s to start 100 users, got ''0'''",
             "100, -1, 60, '',  1,   'Spawn rate (users/s): must be more than 0 users/s to start 100 users, got ''-1'''",
             "100, 10, 0,  '',  1,   'Run time (s): must be more than 0 seconds, or empty, got ''0'''",
-            "100, 10, '', '',  1,   'Run time (s): give a run time, or a number of iterations per user (Iterations per user)'",
-            "100, 10, '', 0,   1,   'Iterations per user: must be a whole number of 1 or more, or empty to loop until the run time, got ''0'''",
+            "100, 10, '', '',  1,"
+                    + "   'Run time (s): give a run time, or a number of iterations per user (Iterations per user)'",
+            "100, 10, '', 0,   1,   'Iterations per user: must be a whole number of 1 or more,"
+                    + " or empty to loop until the run time, got ''0'''",
             "100, 10, 60, '',  0,   'Time scale: must be more than 0, got ''0'''",
             "100, 10, 60, '',  '',  'Time scale: is empty'",
             "'${__P(users)}', 10, 60, '', 1, 'Users: ''${__P(users)}'' could not be evaluated'",
@@ -91,9 +94,11 @@ class ShapeParserTest {
                 new Stage(Duration.ofSeconds(420), 700, 10),
                 new Stage(Duration.ofSeconds(600), 1000, 10));
         assertThat(ci.stages()).extracting(Stage::until).containsExactly(
-                Duration.ofSeconds(3), Duration.ofSeconds(9), Duration.ofSeconds(15), Duration.ofSeconds(21), Duration.ofSeconds(30));
+                Duration.ofSeconds(3), Duration.ofSeconds(9), Duration.ofSeconds(15), Duration.ofSeconds(21),
+                Duration.ofSeconds(30));
         assertThat(ci.stages()).extracting(Stage::users).containsExactly(100, 300, 500, 700, 1000);
-        assertThat(ci.stages()).allSatisfy(stage -> assertThat(stage.spawnRate()).isCloseTo(200, org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(ci.stages()).allSatisfy(stage ->
+                assertThat(stage.spawnRate()).isCloseTo(200, org.assertj.core.data.Offset.offset(1e-9)));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -199,13 +204,16 @@ class ShapeParserTest {
 
         // what `-Dplan=stepped -Dscale=0.1 -Dtimescale=0.05` runs, from the plan's plain numbers
         LoadSchedule.Staged run = (LoadSchedule.Staged) ShapeParser.parse(stages("1", seed), new LoadScale(0.1, 0.05));
-        LoadSchedule.Staged halfTimed = (LoadSchedule.Staged) ShapeParser.parse(stages("0.5", seed), new LoadScale(1, 0.5));
+        LoadSchedule.Staged halfTimed =
+                (LoadSchedule.Staged) ShapeParser.parse(stages("0.5", seed), new LoadScale(1, 0.5));
 
         assertThat(run.stages()).extracting(Stage::until).containsExactly(
-                Duration.ofSeconds(3), Duration.ofSeconds(9), Duration.ofSeconds(15), Duration.ofSeconds(21), Duration.ofSeconds(30));
+                Duration.ofSeconds(3), Duration.ofSeconds(9), Duration.ofSeconds(15), Duration.ofSeconds(21),
+                Duration.ofSeconds(30));
         assertThat(run.stages()).extracting(Stage::users).containsExactly(10, 30, 50, 70, 100);
         // 10/s at a tenth of the users, twenty times as fast: 20/s
-        assertThat(run.stages()).allSatisfy(stage -> assertThat(stage.spawnRate()).isCloseTo(20, org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(run.stages()).allSatisfy(stage ->
+                assertThat(stage.spawnRate()).isCloseTo(20, org.assertj.core.data.Offset.offset(1e-9)));
         assertThat(halfTimed.stages().get(4).until()).isEqualTo(Duration.ofSeconds(150));
     }
 

@@ -42,12 +42,14 @@ class ShapeScriptTest {
                 """);
 
         assertThatThrownBy(() -> script.newTicker(Duration.ofMillis(300)))
-                .hasMessageStartingWith("Shape script line 2: did not return while running the script body within 0.3 s");
+                .hasMessageStartingWith(
+                        "Shape script line 2: did not return while running the script body within 0.3 s");
     }
 
     @Test
     void theLoopingScriptsThreadIsFreedByTheInterrupt() throws InterruptedException {
-        ShapeScript.Ticker ticker = ShapeScript.compile("def tick(t) { while (true) { } }").newTicker(Duration.ofMillis(200));
+        ShapeScript.Ticker ticker = ShapeScript.compile("def tick(t) { while (true) { } }")
+                .newTicker(Duration.ofMillis(200));
         assertThatThrownBy(() -> ticker.tick(0)).isInstanceOf(ShapeDefinitionException.class);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -93,7 +95,8 @@ class ShapeScriptTest {
 
     @Test
     void aScriptMayReturnAnArrayOrWholeNumbersAsDecimals() {
-        ShapeScript.Ticker ticker = ShapeScript.compile("def tick(t) { [20.0d, 4] as Object[] }").newTicker(ShapeScriptTest.LIMIT);
+        ShapeScript.Ticker ticker = ShapeScript.compile("def tick(t) { [20.0d, 4] as Object[] }")
+                .newTicker(ShapeScriptTest.LIMIT);
 
         assertThat(ticker.tick(0)).contains(new Target(20, 4));
     }
@@ -151,7 +154,8 @@ class ShapeScriptTest {
                 """);
 
         assertThatThrownBy(() -> script.newTicker(LIMIT))
-                .hasMessageStartingWith("Shape script line 1: failed while running the script body: java.lang.NumberFormatException");
+                .hasMessageStartingWith(
+                        "Shape script line 1: failed while running the script body: java.lang.NumberFormatException");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -159,13 +163,16 @@ class ShapeScriptTest {
             "\"busy\"        | Shape script: tick(3.0) returned busy: expected [users, spawnRate] or null",
             "[10]            | Shape script: tick(3.0) returned [10]: expected [users, spawnRate] or null",
             "[10, 'fast']    | Shape script: tick(3.0) returned [10, fast]: expected [users, spawnRate] or null",
-            "[-1, 1]         | Shape script: tick(3.0) returned [-1, 1]: users must be a whole number from 0 to 1000000",
-            "[1.5, 1]        | Shape script: tick(3.0) returned [1.5, 1]: users must be a whole number from 0 to 1000000",
+            "[-1, 1]         | "
+                    + "Shape script: tick(3.0) returned [-1, 1]: users must be a whole number from 0 to 1000000",
+            "[1.5, 1]        | "
+                    + "Shape script: tick(3.0) returned [1.5, 1]: users must be a whole number from 0 to 1000000",
             "[10, 0]         | Shape script: tick(3.0) returned [10, 0]: spawn rate must be more than 0 users/s",
             "[10, Double.NaN] | Shape script: tick(3.0) returned [10, NaN]: spawn rate must be more than 0 users/s",
     })
     void nonsenseAnswersAreRefusedSayingWhatWasExpected(String answer, String message) {
-        ShapeScript.Ticker ticker = ShapeScript.compile("def tick(t) { " + answer + " }").newTicker(ShapeScriptTest.LIMIT);
+        ShapeScript.Ticker ticker = ShapeScript.compile("def tick(t) { " + answer + " }")
+                .newTicker(ShapeScriptTest.LIMIT);
 
         assertThatThrownBy(() -> ticker.tick(3)).hasMessage(message);
     }
