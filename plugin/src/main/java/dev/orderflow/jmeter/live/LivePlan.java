@@ -7,8 +7,8 @@ import java.util.function.IntSupplier;
 
 import dev.orderflow.jmeter.flow.LoadPlanNotice;
 import dev.orderflow.jmeter.flow.PlannedStage;
-import dev.orderflow.jmeter.threads.LocalGroups;
-import dev.orderflow.jmeter.threads.PlannedCurve;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve;
+import dev.orderflow.jmeter.threads.run.LocalGroups;
 
 /**
  * The plan of the run's orderflow thread groups, in the live view's time (seconds since the run started): the

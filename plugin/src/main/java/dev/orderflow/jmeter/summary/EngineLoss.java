@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import dev.orderflow.jmeter.threads.EngineShare;
+import dev.orderflow.jmeter.threads.cluster.EngineShare;
 
 /**
  * An engine of a distributed run that died or stopped answering before it ended its part of the run.
@@ -55,6 +55,7 @@ public record EngineLoss(String host, int engine, int engines, long lastAnswerMs
 
     /** The failed check that names every lost engine. */
     static ThresholdResult check(List<EngineLoss> losses) {
-        return ThresholdResult.failed(CHECK_NAME, String.join("; ", losses.stream().map(EngineLoss::describe).toList()));
+        return ThresholdResult.failed(CHECK_NAME,
+                String.join("; ", losses.stream().map(EngineLoss::describe).toList()));
     }
 }

@@ -19,11 +19,24 @@ import org.apache.jorphan.util.JMeterStopTestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.element.StartRefusals;
 import dev.orderflow.jmeter.flow.GroupLoad;
 import dev.orderflow.jmeter.flow.VirtualUser;
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.cluster.EngineLocator;
+import dev.orderflow.jmeter.threads.cluster.EngineShare;
+import dev.orderflow.jmeter.threads.cluster.LoadReportSender;
+import dev.orderflow.jmeter.threads.plan.LoadPlan;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve;
+import dev.orderflow.jmeter.threads.run.GroupRun;
+import dev.orderflow.jmeter.threads.run.LocalGroups;
+import dev.orderflow.jmeter.threads.run.UserThreads;
+import dev.orderflow.jmeter.threads.shape.LoadScale;
+import dev.orderflow.jmeter.threads.shape.LoadSchedule;
+import dev.orderflow.jmeter.threads.shape.ShapeDefinitionException;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeParser;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings;
 
 /**
  * A thread group that runs the load the way Locust does: a number of users reached at a spawn rate and held
@@ -51,57 +64,18 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         setSamplerController(new UserLoopController());
     }
 
-    // ---- settings, as written (each may be a JMeter expression) ----
+    // ---- settings beyond plain text; every text setting is read and written through OrderFlowThreadGroupSchema ----
 
+    /** The shape to run; the users shape when the setting names none (an expression not yet evaluated, say). */
     public ShapeKind getShapeKind() {
-        return ShapeKind.fromPropertyValue(getShape()).orElse(ShapeKind.USERS);
-    }
-
-    public String getShape() {
-        return text(OrderFlowThreadGroupSchema.SHAPE);
+        return ShapeKind.fromPropertyValue(OrderFlowThreadGroupSchema.SHAPE.read(this)).orElse(ShapeKind.USERS);
     }
 
     public void setShape(ShapeKind kind) {
-        setShape(kind.propertyValue());
+        OrderFlowThreadGroupSchema.SHAPE.write(this, kind.propertyValue());
     }
 
-    /** The shape's name ({@link ShapeKind#propertyValue()}) or an expression giving it. */
-    public void setShape(String shape) {
-        setProperty(OrderFlowThreadGroupSchema.SHAPE.name(), shape);
-    }
-
-    public String getUsers() {
-        return text(OrderFlowThreadGroupSchema.USERS);
-    }
-
-    public void setUsers(String users) {
-        setProperty(OrderFlowThreadGroupSchema.USERS.name(), users);
-    }
-
-    public String getSpawnRate() {
-        return text(OrderFlowThreadGroupSchema.SPAWN_RATE);
-    }
-
-    public void setSpawnRate(String spawnRate) {
-        setProperty(OrderFlowThreadGroupSchema.SPAWN_RATE.name(), spawnRate);
-    }
-
-    public String getRunTime() {
-        return text(OrderFlowThreadGroupSchema.RUN_TIME);
-    }
-
-    public void setRunTime(String seconds) {
-        setProperty(OrderFlowThreadGroupSchema.RUN_TIME.name(), seconds);
-    }
-
-    public String getIterations() {
-        return text(OrderFlowThreadGroupSchema.ITERATIONS);
-    }
-
-    public void setIterations(String iterations) {
-        setProperty(OrderFlowThreadGroupSchema.ITERATIONS.name(), iterations);
-    }
-
+    /** The rows of the stages shape, as written. */
     public List<StageText> getStages() {
         List<StageText> rows = new ArrayList<>();
         JMeterProperty stages = getProperty(OrderFlowThreadGroupSchema.STAGES.name());
@@ -116,6 +90,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         return rows;
     }
 
+    /** Stores the rows of the stages shape as the plan saves them: a collection of {@link StageRow} elements. */
     public void setStages(List<StageText> rows) {
         CollectionProperty stages = new CollectionProperty();
         stages.setName(OrderFlowThreadGroupSchema.STAGES.name());
@@ -125,55 +100,24 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         setProperty(stages);
     }
 
-    public String getScript() {
-        return text(OrderFlowThreadGroupSchema.SCRIPT);
-    }
-
-    public void setScript(String source) {
-        setProperty(OrderFlowThreadGroupSchema.SCRIPT.name(), source);
-    }
-
-    public String getTickTimeLimit() {
-        return text(OrderFlowThreadGroupSchema.TICK_TIME_LIMIT);
-    }
-
-    public void setTickTimeLimit(String seconds) {
-        setProperty(OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.name(), seconds);
-    }
-
-    public String getTimeScale() {
-        return text(OrderFlowThreadGroupSchema.TIME_SCALE);
-    }
-
-    public void setTimeScale(String timeScale) {
-        setProperty(OrderFlowThreadGroupSchema.TIME_SCALE.name(), timeScale);
-    }
-
-    public String getStopGracePeriod() {
-        return text(OrderFlowThreadGroupSchema.STOP_GRACE);
-    }
-
-    public void setStopGracePeriod(String seconds) {
-        setProperty(OrderFlowThreadGroupSchema.STOP_GRACE.name(), seconds);
-    }
-
+    /** Whether users run on virtual threads where the JVM has them; yes unless the plan says otherwise. */
     public boolean isVirtualThreads() {
         return getPropertyAsBoolean(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.name(),
                 Boolean.parseBoolean(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.defaultValue()));
     }
 
-    public void setVirtualThreads(boolean virtualThreads) {
-        setProperty(OrderFlowThreadGroupSchema.VIRTUAL_THREADS.name(), virtualThreads);
-    }
-
     /** The shape settings; while a test runs, with every expression evaluated. */
     public ShapeSettings getShapeSettings() {
-        return new ShapeSettings(getShape(), getUsers(), getSpawnRate(), getRunTime(), getIterations(),
-                getStages(), getScript(), getTimeScale(), getTickTimeLimit());
-    }
-
-    private String text(Setting field) {
-        return field.read(this);
+        return new ShapeSettings(
+                OrderFlowThreadGroupSchema.SHAPE.read(this),
+                OrderFlowThreadGroupSchema.USERS.read(this),
+                OrderFlowThreadGroupSchema.SPAWN_RATE.read(this),
+                OrderFlowThreadGroupSchema.RUN_TIME.read(this),
+                OrderFlowThreadGroupSchema.ITERATIONS.read(this),
+                getStages(),
+                OrderFlowThreadGroupSchema.SCRIPT.read(this),
+                OrderFlowThreadGroupSchema.TIME_SCALE.read(this),
+                OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.read(this));
     }
 
     /**
@@ -201,7 +145,8 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
     // ---- running ----
 
     @Override
-    public void start(int groupNumber, ListenerNotifier notifier, ListedHashTree groupTree, StandardJMeterEngine engine) {
+    public void start(int groupNumber, ListenerNotifier notifier, ListedHashTree groupTree,
+                      StandardJMeterEngine engine) {
         LoadReportSender report = LoadReportSender.forGroup(this, getName(), groupTree);
         LoadScale scale;
         LoadSchedule schedule;
@@ -216,7 +161,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
             scale = LoadScale.fromJMeterProperties();
             schedule = ShapeParser.parse(getShapeSettings(), scale);
             plan = LoadPlan.of(schedule);
-            stopGrace = ShapeParser.stopGrace(getStopGracePeriod());
+            stopGrace = ShapeParser.stopGrace(OrderFlowThreadGroupSchema.STOP_GRACE.read(this));
             share = EngineLocator.fromJMeterProperties();
             if (!(getSamplerController() instanceof UserLoopController loop) || loop.repeatsAfterItsLastIteration()) {
                 throw new ShapeDefinitionException("Main controller",
@@ -235,7 +180,8 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         }
         UserThreads threads = UserThreads.choose(isVirtualThreads());
         if (isVirtualThreads() && !threads.virtual()) {
-            log.info("OrderFlowThreadGroup '{}': virtual threads need Java 21 or newer, this is Java {}: users run on platform threads",
+            log.info("OrderFlowThreadGroup '{}': virtual threads need Java 21 or newer, this is Java {}:"
+                            + " users run on platform threads",
                     getName(), Runtime.version().feature());
         }
         log.info("OrderFlowThreadGroup '{}' (group {}): engine {} of {}, {}{}, {} users at most here; users run on {}",
@@ -266,7 +212,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
         LocalGroups.started(new LocalGroups.RunningGroup(getName(), curve, newRun::load, newRun::aliveUsers));
         if (curve != null) {
             long startMs = newRun.load().startEpochMs();
-            report.send(PlanNotices.of(getName(), startMs > 0 ? startMs : System.currentTimeMillis(), schedule, curve));
+            report.sendPlan(startMs > 0 ? startMs : System.currentTimeMillis(), schedule, curve);
         }
     }
 

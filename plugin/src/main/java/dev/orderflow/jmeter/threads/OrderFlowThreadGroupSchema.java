@@ -4,6 +4,8 @@ import java.util.List;
 
 import dev.orderflow.jmeter.element.OrderFlowSchema;
 import dev.orderflow.jmeter.element.Setting;
+import dev.orderflow.jmeter.threads.shape.ShapeField;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
 
 /**
  * The properties of {@link OrderFlowThreadGroup}, declared once with JMeter's schema API for the element, its
@@ -20,32 +22,32 @@ public final class OrderFlowThreadGroupSchema extends OrderFlowSchema {
     public static final OrderFlowThreadGroupSchema INSTANCE = new OrderFlowThreadGroupSchema();
 
     /** Which load shape runs: {@link ShapeKind#propertyValue()}. */
-    public static final Setting SHAPE = INSTANCE.text(PREFIX + "shape", "Load shape", ShapeKind.USERS.propertyValue(),
-            "users, stages or script");
-    public static final Setting USERS = INSTANCE.text(PREFIX + "users", "Users", "10",
+    public static final Setting SHAPE = INSTANCE.text(PREFIX + "shape", ShapeField.SHAPE.label(),
+            ShapeKind.USERS.propertyValue(), "users, stages or script");
+    public static final Setting USERS = INSTANCE.text(PREFIX + "users", ShapeField.USERS.label(), "10",
             "Concurrent virtual users, the cluster's total in a distributed run");
-    public static final Setting SPAWN_RATE = INSTANCE.text(PREFIX + "spawnRate", "Spawn rate (users/s)", "1",
+    public static final Setting SPAWN_RATE = INSTANCE.text(PREFIX + "spawnRate", ShapeField.SPAWN_RATE.label(), "1",
             "Users started (or stopped) per second until the number is reached");
     /** Seconds; empty when users run a number of iterations instead. */
-    public static final Setting RUN_TIME = INSTANCE.text(PREFIX + "runTime", "Run time (s)", "60",
+    public static final Setting RUN_TIME = INSTANCE.text(PREFIX + "runTime", ShapeField.RUN_TIME.label(), "60",
             "How long the users run; empty when they run a number of iterations instead");
     /** Iterations per user; empty when users loop until the run time is over. */
-    public static final Setting ITERATIONS = INSTANCE.text(PREFIX + "iterations", "Iterations per user", "",
+    public static final Setting ITERATIONS = INSTANCE.text(PREFIX + "iterations", ShapeField.ITERATIONS.label(), "",
             "Orders each user places before it ends; empty loops until the run time is over");
     /** A collection of {@link StageRow} elements. */
-    public static final Setting STAGES = INSTANCE.table(PREFIX + "stages", "Stages",
+    public static final Setting STAGES = INSTANCE.table(PREFIX + "stages", ShapeField.STAGES.label(),
             "Rows of until (s), users and spawn rate, as Locust's stages");
-    public static final Setting SCRIPT = INSTANCE.longText(PREFIX + "script", "Shape script", "",
+    public static final Setting SCRIPT = INSTANCE.longText(PREFIX + "script", ShapeField.SCRIPT.label(), "",
             "Groovy that defines tick(), asked each second for [users, spawn rate], or null to end");
     /** Seconds the script body and each tick() may take before the test fails, naming the script's line. */
-    public static final Setting TICK_TIME_LIMIT = INSTANCE.text(PREFIX + "tickTimeLimit", "Tick time limit (s)", "1",
-            "Seconds the script's body and each tick() may take");
+    public static final Setting TICK_TIME_LIMIT = INSTANCE.text(PREFIX + "tickTimeLimit",
+            ShapeField.TICK_TIME_LIMIT.label(), "1", "Seconds the script's body and each tick() may take");
     /** Multiplies every duration of the shape (run time, stage times, script time). */
-    public static final Setting TIME_SCALE = INSTANCE.text(PREFIX + "timeScale", "Time scale", "1",
+    public static final Setting TIME_SCALE = INSTANCE.text(PREFIX + "timeScale", ShapeField.TIME_SCALE.label(), "1",
             "Multiplies every duration of the shape");
     /** Seconds users get to finish their current sample at the planned end before they are interrupted. */
-    public static final Setting STOP_GRACE = INSTANCE.text(PREFIX + "stopGracePeriod", "Stop grace period (s)", "10",
-            "Seconds users get to finish their current sample at the planned end before they are interrupted");
+    public static final Setting STOP_GRACE = INSTANCE.text(PREFIX + "stopGracePeriod", ShapeField.STOP_GRACE.label(),
+            "10", "Seconds users get to finish their current sample at the planned end before they are interrupted");
     public static final Setting VIRTUAL_THREADS = INSTANCE.flag(PREFIX + "virtualThreads", "Virtual threads (Java 21+)",
             true, "Users run on virtual threads where the Java runtime has them");
 
@@ -59,11 +61,6 @@ public final class OrderFlowThreadGroupSchema extends OrderFlowSchema {
             List.of("300", "500", "10"),
             List.of("420", "700", "10"),
             List.of("600", "1000", "10"));
-
-    /** Property naming the engines of a distributed run, exactly the controller's -R list: {@code host:port,…}. */
-    public static final String ENGINES_PROPERTY = "orderflow.engines";
-    /** Property that fixes this engine's number (0 … engines − 1) instead of finding it in {@link #ENGINES_PROPERTY}. */
-    public static final String ENGINE_PROPERTY = "orderflow.engine";
 
     private OrderFlowThreadGroupSchema() {
         super("Thread group", "Runs the load the way Locust does: a number of users reached at a spawn rate, a table"

@@ -3,6 +3,8 @@ package dev.orderflow.jmeter.threads;
 import org.apache.jmeter.control.LoopController;
 import org.apache.jmeter.samplers.Sampler;
 
+import dev.orderflow.jmeter.threads.run.UserLoop;
+
 /**
  * The main controller of an orderflow virtual user: it loops over the thread group's children until the
  * user has run its iterations, or until the thread group retires the user, which then ends at the end of its
@@ -11,7 +13,7 @@ import org.apache.jmeter.samplers.Sampler;
  * <p>Each user runs its own clone; the iteration limit and retirement are set on that clone by the running
  * thread group, so they are plain fields rather than test plan properties.
  */
-public class UserLoopController extends LoopController {
+public class UserLoopController extends LoopController implements UserLoop {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,6 +30,7 @@ public class UserLoopController extends LoopController {
     }
 
     /** Lets this user run {@code iterations} iterations and end. */
+    @Override
     public void limitIterations(int iterations) {
         if (iterations < 1) {
             throw new IllegalArgumentException("a user runs at least one iteration, not " + iterations);
@@ -50,6 +53,7 @@ public class UserLoopController extends LoopController {
     }
 
     /** Asks the user to end at the end of its current iteration; false if it is already retiring or ending. */
+    @Override
     public synchronized boolean retire() {
         if (retirement != RUNNING) {
             return false;
@@ -59,6 +63,7 @@ public class UserLoopController extends LoopController {
     }
 
     /** Takes back a retirement the user has not acted on yet; false if it is too late. */
+    @Override
     public synchronized boolean keep() {
         if (retirement != RETIRING) {
             return false;
@@ -67,10 +72,7 @@ public class UserLoopController extends LoopController {
         return true;
     }
 
-    /**
-     * True when the user ran every iteration it was given to the end: not stopped in one, not retired before its
-     * last. Asked once the user's thread has ended.
-     */
+    @Override
     public synchronized boolean ranAllItsIterations() {
         return iterationLimit > 0 && isDone() && retirement == RUNNING;
     }

@@ -27,8 +27,9 @@ import dev.orderflow.jmeter.summary.OrderSummaryListenerGui;
 import dev.orderflow.jmeter.testing.FormShot;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
-import dev.orderflow.jmeter.threads.ShapeKind;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
 import dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
 
 /**
  * Shows every orderflow form as a new element of its own the way JMeter's GUI does ({@link FormShot}), and writes
@@ -62,7 +63,7 @@ public final class FormRenderer {
         forms.put("thread-group-wrong-users", () -> {
             OrderFlowThreadGroupGui gui = (OrderFlowThreadGroupGui) threadGroup(ShapeKind.USERS);
             OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();
-            group.setUsers("ten");
+            OrderFlowThreadGroupSchema.USERS.write(group, "ten");
             gui.configure(group);
             return gui;
         });

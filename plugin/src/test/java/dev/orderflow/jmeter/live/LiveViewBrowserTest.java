@@ -37,8 +37,8 @@ import dev.orderflow.jmeter.summary.OrderSummarySchema;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
-import dev.orderflow.jmeter.threads.ShapeKind;
-import dev.orderflow.jmeter.threads.ShapeSettings;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings;
 import dev.orderflow.shop.Shop;
 import dev.orderflow.shop.ShopConfig;
 
@@ -74,7 +74,8 @@ class LiveViewBrowserTest {
         Path report = fresh(REPORT);
         OrderFlowThreadGroup group = Plans.timedUsers(0, 1);
         group.setShape(ShapeKind.STAGES);
-        group.setStages(List.of(new ShapeSettings.StageText("10", "6", "1"), new ShapeSettings.StageText("16", "12", "2")));
+        group.setStages(List.of(new ShapeSettings.StageText("10", "6", "1"),
+                new ShapeSettings.StageText("16", "12", "2")));
         OrderSummaryListener summary = new OrderSummaryListener();
         summary.setName("Order summary");
         summary.setProperty(TestElement.TEST_CLASS, OrderSummaryListener.class.getName());

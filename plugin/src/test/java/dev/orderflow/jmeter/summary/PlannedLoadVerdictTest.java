@@ -26,7 +26,7 @@ import dev.orderflow.jmeter.testing.Plans;
 import dev.orderflow.jmeter.testing.ReferenceShop;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
-import dev.orderflow.jmeter.threads.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
 
 /**
  * {@code jmeter -n} in a child JVM against the real reference shop, with the mistakes and accidents of real runs:
@@ -103,7 +103,7 @@ class PlannedLoadVerdictTest {
                     while (true) { }
                 }
                 """);
-        group.setTickTimeLimit("0.5");
+        OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.write(group, "0.5");
 
         Run run = run(group, Map.of());
 
@@ -160,8 +160,8 @@ class PlannedLoadVerdictTest {
     @Test
     void aRunStoppedBeforeItsShapeEndedFails() throws Exception {
         OrderFlowThreadGroup group = users(2, 1);
-        group.setIterations("");
-        group.setRunTime("60");
+        OrderFlowThreadGroupSchema.ITERATIONS.write(group, "");
+        OrderFlowThreadGroupSchema.RUN_TIME.write(group, "60");
         OrderSummaryListener listener = TestPlans.listener(dir);
 
         try (JMeterEnvironment.RunningTest test = JMeterEnvironment.start(Plans.plan(group,
@@ -223,26 +223,26 @@ class PlannedLoadVerdictTest {
         group.setName("users");
         group.setProperty(TestElement.TEST_CLASS, OrderFlowThreadGroup.class.getName());
         group.setProperty(TestElement.GUI_CLASS, "dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui");
-        group.setStopGracePeriod("1");
-        group.setTimeScale("1");
-        group.setTickTimeLimit("1");
+        OrderFlowThreadGroupSchema.STOP_GRACE.write(group, "1");
+        OrderFlowThreadGroupSchema.TIME_SCALE.write(group, "1");
+        OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.write(group, "1");
         return group;
     }
 
     private static OrderFlowThreadGroup users(int users, int iterations) {
         OrderFlowThreadGroup group = group();
         group.setShape(ShapeKind.USERS);
-        group.setUsers(Integer.toString(users));
-        group.setSpawnRate(Integer.toString(users));
-        group.setRunTime("");
-        group.setIterations(Integer.toString(iterations));
+        OrderFlowThreadGroupSchema.USERS.write(group, Integer.toString(users));
+        OrderFlowThreadGroupSchema.SPAWN_RATE.write(group, Integer.toString(users));
+        OrderFlowThreadGroupSchema.RUN_TIME.write(group, "");
+        OrderFlowThreadGroupSchema.ITERATIONS.write(group, Integer.toString(iterations));
         return group;
     }
 
     private static OrderFlowThreadGroup script(String source) {
         OrderFlowThreadGroup group = group();
         group.setShape(ShapeKind.SCRIPT);
-        group.setScript(source);
+        OrderFlowThreadGroupSchema.SCRIPT.write(group, source);
         return group;
     }
 

@@ -17,7 +17,8 @@ import dev.orderflow.jmeter.config.ShopConnection;
 import dev.orderflow.jmeter.config.ShopConnectionSchema;
 import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
-import dev.orderflow.jmeter.threads.ShapeKind;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
 
 /** Test plans built in code: a test plan, a stock JMeter thread group, a shop connection, samplers. */
 public final class Plans {
@@ -31,7 +32,8 @@ public final class Plans {
         connection.setName("Shop connection");
         connection.setProperty(ShopConnectionSchema.HOST.name(), "127.0.0.1");
         connection.setProperty(ShopConnectionSchema.PORT.name(), Integer.toString(port));
-        connection.setProperty(ShopConnectionSchema.USERS_FILE.name(), JMeterEnvironment.csvData().resolve("users.csv").toString());
+        connection.setProperty(ShopConnectionSchema.USERS_FILE.name(),
+                JMeterEnvironment.csvData().resolve("users.csv").toString());
         fields.forEach((field, value) -> connection.setProperty(field.name(), value));
         return connection;
     }
@@ -62,12 +64,12 @@ public final class Plans {
         OrderFlowThreadGroup group = new OrderFlowThreadGroup();
         group.setName("users");
         group.setShape(ShapeKind.USERS);
-        group.setUsers(Integer.toString(users));
-        group.setSpawnRate(Integer.toString(users));
-        group.setRunTime(Integer.toString(runTimeSeconds));
-        group.setIterations("");
-        group.setTimeScale("1");
-        group.setStopGracePeriod("10");
+        OrderFlowThreadGroupSchema.USERS.write(group, Integer.toString(users));
+        OrderFlowThreadGroupSchema.SPAWN_RATE.write(group, Integer.toString(users));
+        OrderFlowThreadGroupSchema.RUN_TIME.write(group, Integer.toString(runTimeSeconds));
+        OrderFlowThreadGroupSchema.ITERATIONS.write(group, "");
+        OrderFlowThreadGroupSchema.TIME_SCALE.write(group, "1");
+        OrderFlowThreadGroupSchema.STOP_GRACE.write(group, "10");
         return group;
     }
 

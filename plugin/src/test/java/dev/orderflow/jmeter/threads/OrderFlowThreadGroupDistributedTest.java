@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +27,7 @@ import dev.orderflow.jmeter.flow.LoadReport;
 import dev.orderflow.jmeter.flow.VirtualUser;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.testing.LoopbackCluster;
+import dev.orderflow.jmeter.threads.cluster.EngineLocator;
 
 /**
  * A distributed run on loopback: two JMeter engines and a controller, each its own JVM, talking RMI over SSL
@@ -61,7 +61,7 @@ class OrderFlowThreadGroupDistributedTest {
         LoopbackCluster.Child controller = cluster.start(work, "controller", keystore, null,
                 "-Djava.rmi.server.hostname=127.0.0.1",
                 "org.apache.jmeter.NewDriver", "-n", "-t", plan.toString(), "-l", results.toString(),
-                "-R", remoteList, "-G" + OrderFlowThreadGroupSchema.ENGINES_PROPERTY + "=" + remoteList,
+                "-R", remoteList, "-G" + EngineLocator.ENGINES_PROPERTY + "=" + remoteList,
                 "-Gsample_variables=" + VirtualUser.USER_NUMBER_VAR + "," + VirtualUser.ENGINE_VAR,
                 "-Jsample_variables=" + VirtualUser.USER_NUMBER_VAR + "," + VirtualUser.ENGINE_VAR,
                 "-Jjmeter.save.saveservice.output_format=csv", "-X");
@@ -74,13 +74,15 @@ class OrderFlowThreadGroupDistributedTest {
                 + "\nengine1:\n" + engines.get(1).output();
         // each engine's thread group reported its load to the controller: one line each, both held
         // and announced the plan it followed when it started, which the controller's live view draws
-        List<Map<String, String>> accounts = lines.stream().filter(r -> LoadReport.LABEL.equals(r.get("label"))).toList();
+        List<Map<String, String>> accounts = lines.stream()
+                .filter(r -> LoadReport.LABEL.equals(r.get("label"))).toList();
         assertThat(accounts).as("plans announced" + context)
                 .filteredOn(r -> LoadPlanNotice.CODE.equals(r.get("responseCode"))).hasSize(2);
         assertThat(accounts).as("load reports" + context)
                 .filteredOn(r -> !LoadPlanNotice.CODE.equals(r.get("responseCode"))).hasSize(2)
                 .allSatisfy(r -> assertThat(r.get("responseCode")).isEqualTo(LoadReport.HELD_CODE));
-        List<Map<String, String>> samples = lines.stream().filter(r -> !LoadReport.LABEL.equals(r.get("label"))).toList();
+        List<Map<String, String>> samples = lines.stream()
+                .filter(r -> !LoadReport.LABEL.equals(r.get("label"))).toList();
         assertThat(samples).as("samples" + context).isNotEmpty();
         assertThat(samples.get(0)).as("columns of %s%s", Files.readAllLines(results).subList(0, 2), context)
                 .containsKeys(VirtualUser.USER_NUMBER_VAR, VirtualUser.ENGINE_VAR, "threadName", "grpThreads");
@@ -108,7 +110,8 @@ class OrderFlowThreadGroupDistributedTest {
 
     /** Users that loop for three seconds, so that all of them are active together. */
     private static Path writePlan(Path work, int users) throws IOException {
-        OrderFlowThreadGroup group = OrderFlowThreadGroupPersistenceTest.plain(ThreadGroupPlans.users("distributed", users, 20, "3", ""));
+        OrderFlowThreadGroup group = OrderFlowThreadGroupPersistenceTest.plain(
+                ThreadGroupPlans.users("distributed", users, 20, "3", ""));
         group.setProperty(TestElement.GUI_CLASS, "dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui");
         PausingSampler sampler = PausingSampler.pausing(100);
         sampler.setProperty(TestElement.GUI_CLASS, "org.apache.jmeter.testbeans.gui.TestBeanGUI");

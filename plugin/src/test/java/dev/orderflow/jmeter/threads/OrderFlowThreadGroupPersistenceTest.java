@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
 import dev.orderflow.jmeter.threads.UserTimeline.Kind;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 
 class OrderFlowThreadGroupPersistenceTest {
 
@@ -33,15 +34,15 @@ class OrderFlowThreadGroupPersistenceTest {
         OrderFlowThreadGroup group = new OrderFlowThreadGroup();
         group.setName("Orders");
         group.setShape(ShapeKind.STAGES);
-        group.setUsers("${__P(users,100)}");
-        group.setSpawnRate("12.5");
-        group.setRunTime("");
-        group.setIterations("3");
+        OrderFlowThreadGroupSchema.USERS.write(group, "${__P(users,100)}");
+        OrderFlowThreadGroupSchema.SPAWN_RATE.write(group, "12.5");
+        OrderFlowThreadGroupSchema.RUN_TIME.write(group, "");
+        OrderFlowThreadGroupSchema.ITERATIONS.write(group, "3");
         group.setStages(List.of(new StageText("60", "${__P(users,100)}", "10"), new StageText("120", "0", "50")));
-        group.setScript("def tick(t) { t < 10 ? [5, 1] : null }");
-        group.setTimeScale("${__P(timescale,1)}");
-        group.setStopGracePeriod("2.5");
-        group.setVirtualThreads(false);
+        OrderFlowThreadGroupSchema.SCRIPT.write(group, "def tick(t) { t < 10 ? [5, 1] : null }");
+        OrderFlowThreadGroupSchema.TIME_SCALE.write(group, "${__P(timescale,1)}");
+        OrderFlowThreadGroupSchema.STOP_GRACE.write(group, "2.5");
+        OrderFlowThreadGroupSchema.VIRTUAL_THREADS.write(group, "false");
         group.setIsSameUserOnNextIteration(false);
         // As the editor saves it: JMeter's JMX reader needs to know each element's editor.
         group.setProperty(TestElement.GUI_CLASS, "dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui");
@@ -67,7 +68,7 @@ class OrderFlowThreadGroupPersistenceTest {
         OrderFlowThreadGroup back = (OrderFlowThreadGroup) loaded.getArray()[0];
         assertThat(back).isEqualTo(group);
         assertThat(back.getShapeSettings()).isEqualTo(group.getShapeSettings());
-        assertThat(back.getStopGracePeriod()).isEqualTo("2.5");
+        assertThat(OrderFlowThreadGroupSchema.STOP_GRACE.read(back)).isEqualTo("2.5");
         assertThat(back.isVirtualThreads()).isFalse();
         assertThat(back.isSameUserOnNextIteration()).isFalse();
         assertThat(back.getSamplerController()).isInstanceOf(UserLoopController.class);
@@ -80,9 +81,9 @@ class OrderFlowThreadGroupPersistenceTest {
 
         assertThat(bare.getSamplerController()).isInstanceOf(UserLoopController.class);
         assertThat(bare.getShapeKind()).isEqualTo(ShapeKind.USERS);
-        assertThat(bare.getUsers()).isEqualTo("10");
-        assertThat(bare.getTimeScale()).isEqualTo("1");
-        assertThat(bare.getStopGracePeriod()).isEqualTo("10");
+        assertThat(OrderFlowThreadGroupSchema.USERS.read(bare)).isEqualTo("10");
+        assertThat(OrderFlowThreadGroupSchema.TIME_SCALE.read(bare)).isEqualTo("1");
+        assertThat(OrderFlowThreadGroupSchema.STOP_GRACE.read(bare)).isEqualTo("10");
         assertThat(bare.isVirtualThreads()).isTrue();
         assertThat(bare.getStages()).isEmpty();
         assertThat(group.getNumThreads()).isEqualTo(10);

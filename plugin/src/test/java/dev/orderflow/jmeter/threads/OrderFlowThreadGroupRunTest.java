@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.threads.UserTimeline.Event;
 import dev.orderflow.jmeter.threads.UserTimeline.Kind;
+import dev.orderflow.jmeter.threads.run.UserThreads;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
 
 /**
  * Real runs of the thread group on JMeter's engine in this JVM, measured from inside the users' own
@@ -47,8 +49,8 @@ class OrderFlowThreadGroupRunTest {
     @MethodSource("threadKinds")
     void usersStartEvenlyAtTheSpawnRateAndTheTargetHoldsOnceTheRampIsDone(boolean virtual) throws Exception {
         ObservedThreadGroup group = users("ramp", 240, 40, "7", "");
-        group.setVirtualThreads(virtual);
-        group.setStopGracePeriod("2");
+        OrderFlowThreadGroupSchema.VIRTUAL_THREADS.write(group, Boolean.toString(virtual));
+        OrderFlowThreadGroupSchema.STOP_GRACE.write(group, "2");
         UserTimeline timeline = new UserTimeline();
 
         // One-second samples: the users themselves keep the machine's two cores as free as they can.
@@ -90,7 +92,7 @@ class OrderFlowThreadGroupRunTest {
     void stagesGoUpAndDownRetiringTheNewestUsersAtTheEndOfTheirIterationAndReusingFreedNumbers(boolean virtual)
             throws Exception {
         ObservedThreadGroup group = stages("stages", "2|20|20", "4|40|20", "6|10|30", "7.5|25|30");
-        group.setVirtualThreads(virtual);
+        OrderFlowThreadGroupSchema.VIRTUAL_THREADS.write(group, Boolean.toString(virtual));
         UserTimeline timeline = new UserTimeline();
 
         ThreadGroupPlans.run(group, TIMEOUT, PausingSampler.pausing(100), timeline);
@@ -124,14 +126,15 @@ class OrderFlowThreadGroupRunTest {
         // The 20 users (all started within 0.2 s, given 2 s) are mid-way through their first 2.5-s iteration
         // when the target drops to 5 (at 2 s) and rises back to 20 (at 2.3 s).
         ObservedThreadGroup group = stages("down and up", "2|20|100", "2.3|5|100", "4|20|100");
-        group.setStopGracePeriod("3");
+        OrderFlowThreadGroupSchema.STOP_GRACE.write(group, "3");
         UserTimeline timeline = new UserTimeline();
 
         ThreadGroupPlans.run(group, TIMEOUT, PausingSampler.pausing(2500), timeline);
         timeline.from(group);
 
         assertThat(timeline.events(Kind.USER_STARTED)).hasSize(20);
-        assertThat(timeline.events(Kind.USER_ENDED)).allSatisfy(e -> assertThat(timeline.secondsOf(e)).isGreaterThan(3.9));
+        assertThat(timeline.events(Kind.USER_ENDED))
+                .allSatisfy(e -> assertThat(timeline.secondsOf(e)).isGreaterThan(3.9));
         assertThat(timeline.aliveAt(3.5)).isEqualTo(range(0, 20));
     }
 
@@ -139,8 +142,8 @@ class OrderFlowThreadGroupRunTest {
     void aShapeScriptIsFollowedTickByTickAtTheTimeScaleAndEndsTheTestWithNull() throws Exception {
         ObservedThreadGroup group = ThreadGroupPlans.group("scripted");
         group.setShape(ShapeKind.SCRIPT);
-        group.setTimeScale("0.5");
-        group.setScript("""
+        OrderFlowThreadGroupSchema.TIME_SCALE.write(group, "0.5");
+        OrderFlowThreadGroupSchema.SCRIPT.write(group, """
                 def tick(elapsedSeconds) {
                     if (elapsedSeconds < 4) return [10, 20]
                     if (elapsedSeconds < 8) return [30, 20]
@@ -170,7 +173,7 @@ class OrderFlowThreadGroupRunTest {
             ObservedThreadGroup group = stages("scaled",
                     "${__P(orderflow.test.stage1,20)} | ${__P(orderflow.test.users,12)} | 6",
                     "40 | 24 | ${__P(orderflow.test.rate,6)}");
-            group.setTimeScale("${__P(orderflow.test.timescale,1)}");
+            OrderFlowThreadGroupSchema.TIME_SCALE.write(group, "${__P(orderflow.test.timescale,1)}");
             UserTimeline timeline = new UserTimeline();
             long before = System.nanoTime();
 
@@ -212,9 +215,10 @@ class OrderFlowThreadGroupRunTest {
     @MethodSource("threadKinds")
     void aGracefulStopLetsEveryUserFinishItsSampleAndStartNoOther(boolean virtual) throws Exception {
         ObservedThreadGroup group = users("graceful", 20, 100, "60", "");
-        group.setVirtualThreads(virtual);
+        OrderFlowThreadGroupSchema.VIRTUAL_THREADS.write(group, Boolean.toString(virtual));
         UserTimeline timeline = new UserTimeline(20);
-        try (JMeterEnvironment.RunningTest test = ThreadGroupPlans.start(group, PausingSampler.pausing(300), timeline)) {
+        try (JMeterEnvironment.RunningTest test =
+                     ThreadGroupPlans.start(group, PausingSampler.pausing(300), timeline)) {
             assertThat(timeline.awaitUsersStarted(20, TimeUnit.SECONDS)).isTrue();
             test.stopTest(false);
             test.awaitEnd(Duration.ofSeconds(10));
@@ -244,10 +248,11 @@ class OrderFlowThreadGroupRunTest {
     @MethodSource("threadKinds")
     void aHardStopInterruptsUsersInTheMiddleOfTheirSample(boolean virtual) throws Exception {
         ObservedThreadGroup group = users("hard", 10, 100, "60", "");
-        group.setVirtualThreads(virtual);
+        OrderFlowThreadGroupSchema.VIRTUAL_THREADS.write(group, Boolean.toString(virtual));
         UserTimeline timeline = new UserTimeline(10);
         long stopAt;
-        try (JMeterEnvironment.RunningTest test = ThreadGroupPlans.start(group, PausingSampler.pausing(30_000), timeline)) {
+        try (JMeterEnvironment.RunningTest test =
+                     ThreadGroupPlans.start(group, PausingSampler.pausing(30_000), timeline)) {
             assertThat(timeline.awaitUsersStarted(20, TimeUnit.SECONDS)).isTrue();
             assertThat(timeline.awaitSamplesStarted(20, TimeUnit.SECONDS)).isTrue();
             stopAt = System.nanoTime();
@@ -265,7 +270,7 @@ class OrderFlowThreadGroupRunTest {
     @Test
     void usersStillBusyAfterTheGracePeriodAtThePlannedEndAreInterrupted() throws Exception {
         ObservedThreadGroup group = users("grace", 5, 50, "1", "");
-        group.setStopGracePeriod("0.5");
+        OrderFlowThreadGroupSchema.STOP_GRACE.write(group, "0.5");
         UserTimeline timeline = new UserTimeline();
 
         ThreadGroupPlans.run(group, TIMEOUT, PausingSampler.pausing(20_000), timeline);
@@ -281,7 +286,7 @@ class OrderFlowThreadGroupRunTest {
     void aShapeScriptFailingDuringTheRunStopsTheTest() throws Exception {
         ObservedThreadGroup group = ThreadGroupPlans.group("failing script");
         group.setShape(ShapeKind.SCRIPT);
-        group.setScript("""
+        OrderFlowThreadGroupSchema.SCRIPT.write(group, """
                 def tick(t) {
                     if (t < 1) return [5, 50]
                     throw new IllegalStateException('the shape broke')
@@ -293,16 +298,19 @@ class OrderFlowThreadGroupRunTest {
         timeline.from(group);
 
         assertThat(timeline.events(Kind.USER_ENDED)).hasSize(5);
-        assertThat(timeline.secondsOf(timeline.events(Kind.USER_ENDED).get(4))).as(timeline.describe()).isBetween(0.9, 2.5);
+        assertThat(timeline.secondsOf(timeline.events(Kind.USER_ENDED).get(4))).as(timeline.describe())
+                .isBetween(0.9, 2.5);
     }
 
     @Test
     void badSettingsRefuseToStartNamingTheField() {
         ObservedThreadGroup group = users("orders", -5, 10, "60", "");
 
-        assertThatThrownBy(() -> group.start(1, new ListenerNotifier(), new ListedHashTree(group), new StandardJMeterEngine()))
+        assertThatThrownBy(() ->
+                group.start(1, new ListenerNotifier(), new ListedHashTree(group), new StandardJMeterEngine()))
                 .isInstanceOf(JMeterStopTestException.class)
-                .hasMessage("OrderFlowThreadGroup 'orders' cannot start: Users: must be a whole number of 0 or more, got '-5'");
+                .hasMessage("OrderFlowThreadGroup 'orders' cannot start:"
+                        + " Users: must be a whole number of 0 or more, got '-5'");
     }
 
     @Test
@@ -310,7 +318,8 @@ class OrderFlowThreadGroupRunTest {
         ObservedThreadGroup group = users("orders", 5, 10, "", "1");
         ((UserLoopController) group.getSamplerController()).setContinueForever(true);
 
-        assertThatThrownBy(() -> group.start(1, new ListenerNotifier(), new ListedHashTree(group), new StandardJMeterEngine()))
+        assertThatThrownBy(() ->
+                group.start(1, new ListenerNotifier(), new ListedHashTree(group), new StandardJMeterEngine()))
                 .hasMessage("OrderFlowThreadGroup 'orders' cannot start: Main controller: must be a UserLoopController"
                         + " that ends after its last iteration; open and save the plan in JMeter to repair it");
     }

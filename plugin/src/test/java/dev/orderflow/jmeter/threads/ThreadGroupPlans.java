@@ -10,6 +10,8 @@ import org.apache.jorphan.collections.HashTree;
 import org.apache.jorphan.collections.ListedHashTree;
 
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings;
 
 /** Builds and runs small test plans around one {@link OrderFlowThreadGroup}. */
 final class ThreadGroupPlans {
@@ -22,8 +24,8 @@ final class ThreadGroupPlans {
         JMeterEnvironment.init();
         ObservedThreadGroup group = new ObservedThreadGroup();
         group.setName(name);
-        group.setStopGracePeriod("1");
-        group.setTimeScale("1");
+        OrderFlowThreadGroupSchema.STOP_GRACE.write(group, "1");
+        OrderFlowThreadGroupSchema.TIME_SCALE.write(group, "1");
         return group;
     }
 
@@ -53,10 +55,10 @@ final class ThreadGroupPlans {
     static ObservedThreadGroup users(String name, int users, double rate, String runTime, String iterations) {
         ObservedThreadGroup group = group(name);
         group.setShape(ShapeKind.USERS);
-        group.setUsers(Integer.toString(users));
-        group.setSpawnRate(Double.toString(rate));
-        group.setRunTime(runTime);
-        group.setIterations(iterations);
+        OrderFlowThreadGroupSchema.USERS.write(group, Integer.toString(users));
+        OrderFlowThreadGroupSchema.SPAWN_RATE.write(group, Double.toString(rate));
+        OrderFlowThreadGroupSchema.RUN_TIME.write(group, runTime);
+        OrderFlowThreadGroupSchema.ITERATIONS.write(group, iterations);
         return group;
     }
 

@@ -130,7 +130,8 @@ public class UserTimeline extends AbstractTestElement implements ThreadListener,
         if (originNanos != 0) {
             return originNanos;
         }
-        Event first = events(Kind.USER_STARTED).stream().min(Comparator.comparingLong(Event::spawnMillis)).orElseThrow();
+        Event first = events(Kind.USER_STARTED).stream()
+                .min(Comparator.comparingLong(Event::spawnMillis)).orElseThrow();
         long threadLatencyMillis = Math.max(0, first.wallMillis() - first.spawnMillis());
         return first.nanos() - threadLatencyMillis * 1_000_000;
     }
@@ -218,7 +219,8 @@ public class UserTimeline extends AbstractTestElement implements ThreadListener,
         return text.toString();
     }
 
-    static boolean isVirtual(Thread thread) {
+    /** {@code Thread.isVirtual()}, which code compiled for Java 17 cannot call directly; false before Java 21. */
+    public static boolean isVirtual(Thread thread) {
         if (IS_VIRTUAL == null) {
             return false;
         }

@@ -1,11 +1,12 @@
 package dev.orderflow.testplans.plans;
 
-import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.summary.OrderSummaryListener;
 import dev.orderflow.jmeter.summary.OrderSummaryListenerGui;
+import dev.orderflow.jmeter.testing.JMeterEnvironment;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
-import dev.orderflow.jmeter.threads.ShapeKind;
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 import dev.orderflow.testplans.run.PlanCatalog;
 import org.apache.jmeter.save.SaveService;
 import org.apache.jmeter.testelement.TestElement;
@@ -48,7 +49,7 @@ class PlanNumbersTest {
 
         OrderFlowThreadGroup group = only(load(file(plan)), OrderFlowThreadGroup.class);
         assertThat(group.getName()).isEqualTo("orderflow: users");
-        assertThat(group.getTimeScale()).isEqualTo("1");
+        assertThat(OrderFlowThreadGroupSchema.TIME_SCALE.read(group)).isEqualTo("1");
         if (group.getShapeKind() == ShapeKind.STAGES) {
             List<StageText> stages = group.getStages();
             assertThat(stages).extracting(StageText::users).containsExactly("100", "300", "500", "700", "1000");
@@ -56,17 +57,19 @@ class PlanNumbersTest {
             assertThat(stages).extracting(StageText::spawnRate).containsOnly("10");
             assertThat(Integer.parseInt(stages.get(stages.size() - 1).users())).isEqualTo(plan.users());
         } else {
-            assertThat(Integer.parseInt(group.getUsers())).isEqualTo(plan.users());
-            assertThat(Double.parseDouble(group.getSpawnRate())).isPositive();
+            assertThat(Integer.parseInt(OrderFlowThreadGroupSchema.USERS.read(group))).isEqualTo(plan.users());
+            assertThat(Double.parseDouble(OrderFlowThreadGroupSchema.SPAWN_RATE.read(group))).isPositive();
         }
         if (plan.oneIteration()) {
-            assertThat(group.getIterations()).as("one order (or page) per user").isEqualTo("1");
+            assertThat(OrderFlowThreadGroupSchema.ITERATIONS.read(group)).as("one order (or page) per user")
+                    .isEqualTo("1");
         }
     }
 
     @ParameterizedTest
     @MethodSource("plans")
-    void theOrderSummaryHoldsNoUsersOfItsOwnAndEveryOrderflowElementIsNamedAlike(PlanCatalog.Plan plan) throws Exception {
+    void theOrderSummaryHoldsNoUsersOfItsOwnAndEveryOrderflowElementIsNamedAlike(PlanCatalog.Plan plan)
+            throws Exception {
         HashTree tree = load(file(plan));
         OrderSummaryListener summary = only(tree, OrderSummaryListener.class);
 

@@ -21,9 +21,9 @@ import org.apache.jorphan.collections.SearchByClass;
 
 import dev.orderflow.jmeter.testing.FormShot;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
-import dev.orderflow.jmeter.threads.LoadScale;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
+import dev.orderflow.jmeter.threads.shape.LoadScale;
 import dev.orderflow.testplans.run.PlanCatalog;
 
 /**

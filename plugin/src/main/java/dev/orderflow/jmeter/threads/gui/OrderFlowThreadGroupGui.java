@@ -39,11 +39,11 @@ import dev.orderflow.jmeter.element.gui.OnEdit;
 import dev.orderflow.jmeter.element.gui.SettingsForm;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
-import dev.orderflow.jmeter.threads.ShapeKind;
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
-import dev.orderflow.jmeter.threads.ShapeSettings;
 import dev.orderflow.jmeter.threads.UserLoopController;
-import dev.orderflow.jmeter.threads.UserThreads;
+import dev.orderflow.jmeter.threads.run.UserThreads;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings;
 
 import net.miginfocom.swing.MigLayout;
 
@@ -161,23 +161,24 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
         OrderFlowThreadGroup group = (OrderFlowThreadGroup) element;
         // modifyTestElement cleared every property, the main controller included.
         if (shownMainController instanceof UserLoopController shown) {
-            group.setProperty(new TestElementProperty(AbstractThreadGroup.MAIN_CONTROLLER, (UserLoopController) shown.clone()));
+            group.setProperty(new TestElementProperty(AbstractThreadGroup.MAIN_CONTROLLER,
+                    (UserLoopController) shown.clone()));
         } else {
             group.setSamplerController(new UserLoopController());
         }
         keepOnSampleErrorTheEditorCannotShow(group);
         group.setIsSameUserOnNextIteration(sameUser.isSelected());
-        group.setShape(shapeText());
-        group.setUsers(users.getText());
-        group.setSpawnRate(spawnRate.getText());
-        group.setRunTime(runTime.getText());
-        group.setIterations(iterations.getText());
+        OrderFlowThreadGroupSchema.SHAPE.write(group, shapeText());
+        OrderFlowThreadGroupSchema.USERS.write(group, users.getText());
+        OrderFlowThreadGroupSchema.SPAWN_RATE.write(group, spawnRate.getText());
+        OrderFlowThreadGroupSchema.RUN_TIME.write(group, runTime.getText());
+        OrderFlowThreadGroupSchema.ITERATIONS.write(group, iterations.getText());
         group.setStages(stages.rows());
-        group.setScript(script.getText());
-        group.setTimeScale(timeScale.getText());
-        group.setStopGracePeriod(stopGrace.getText());
-        group.setTickTimeLimit(tickTimeLimit.getText());
-        group.setVirtualThreads(virtualThreads.isSelected());
+        OrderFlowThreadGroupSchema.SCRIPT.write(group, script.getText());
+        OrderFlowThreadGroupSchema.TIME_SCALE.write(group, timeScale.getText());
+        OrderFlowThreadGroupSchema.STOP_GRACE.write(group, stopGrace.getText());
+        OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.write(group, tickTimeLimit.getText());
+        OrderFlowThreadGroupSchema.VIRTUAL_THREADS.write(group, Boolean.toString(virtualThreads.isSelected()));
     }
 
     @Override
@@ -193,10 +194,12 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
      * "continue" and is kept when that is still what is chosen.
      */
     private void keepOnSampleErrorTheEditorCannotShow(OrderFlowThreadGroup group) {
-        if (shownOnSampleError == null || ON_ERROR_CHOICES.contains(shownOnSampleError.toLowerCase(java.util.Locale.ROOT))) {
+        if (shownOnSampleError == null
+                || ON_ERROR_CHOICES.contains(shownOnSampleError.toLowerCase(java.util.Locale.ROOT))) {
             return;
         }
-        if (AbstractThreadGroup.ON_SAMPLE_ERROR_CONTINUE.equals(group.getPropertyAsString(AbstractThreadGroup.ON_SAMPLE_ERROR))) {
+        String onError = group.getPropertyAsString(AbstractThreadGroup.ON_SAMPLE_ERROR);
+        if (AbstractThreadGroup.ON_SAMPLE_ERROR_CONTINUE.equals(onError)) {
             group.setProperty(AbstractThreadGroup.ON_SAMPLE_ERROR, shownOnSampleError);
         }
     }
@@ -258,19 +261,20 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
     }
 
     private void fill(OrderFlowThreadGroup group) {
-        shape.setSelectedItem(group.getShape());
-        shape.getEditor().setItem(group.getShape());
+        String shapeText = OrderFlowThreadGroupSchema.SHAPE.read(group);
+        shape.setSelectedItem(shapeText);
+        shape.getEditor().setItem(shapeText);
         showShapeFields();
-        users.setText(group.getUsers());
-        spawnRate.setText(group.getSpawnRate());
-        runTime.setText(group.getRunTime());
-        iterations.setText(group.getIterations());
+        users.setText(OrderFlowThreadGroupSchema.USERS.read(group));
+        spawnRate.setText(OrderFlowThreadGroupSchema.SPAWN_RATE.read(group));
+        runTime.setText(OrderFlowThreadGroupSchema.RUN_TIME.read(group));
+        iterations.setText(OrderFlowThreadGroupSchema.ITERATIONS.read(group));
         stages.setRows(group.getStages());
-        script.setInitialText(group.getScript());
+        script.setInitialText(OrderFlowThreadGroupSchema.SCRIPT.read(group));
         script.setCaretPosition(0);
-        timeScale.setText(group.getTimeScale());
-        stopGrace.setText(group.getStopGracePeriod());
-        tickTimeLimit.setText(group.getTickTimeLimit());
+        timeScale.setText(OrderFlowThreadGroupSchema.TIME_SCALE.read(group));
+        stopGrace.setText(OrderFlowThreadGroupSchema.STOP_GRACE.read(group));
+        tickTimeLimit.setText(OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.read(group));
         virtualThreads.setSelected(group.isVirtualThreads());
         sameUser.setSelected(group.isSameUserOnNextIteration());
         refreshPreview();
@@ -284,18 +288,22 @@ public class OrderFlowThreadGroupGui extends AbstractThreadGroupGui {
 
     private static void assignShapeDefaults(OrderFlowThreadGroup group) {
         group.setShape(ShapeKind.USERS);
-        group.setUsers(OrderFlowThreadGroupSchema.USERS.defaultValue());
-        group.setSpawnRate(OrderFlowThreadGroupSchema.SPAWN_RATE.defaultValue());
-        group.setRunTime(OrderFlowThreadGroupSchema.RUN_TIME.defaultValue());
-        group.setIterations(OrderFlowThreadGroupSchema.ITERATIONS.defaultValue());
+        writeDefaults(group, OrderFlowThreadGroupSchema.USERS, OrderFlowThreadGroupSchema.SPAWN_RATE,
+                OrderFlowThreadGroupSchema.RUN_TIME, OrderFlowThreadGroupSchema.ITERATIONS);
         group.setStages(OrderFlowThreadGroupSchema.SEED_STAGES.stream()
                 .map(row -> new StageText(row.get(0), row.get(1), row.get(2))).toList());
-        group.setScript(exampleScript());
-        group.setTimeScale(DEFAULT_TIME_SCALE);
-        group.setStopGracePeriod(OrderFlowThreadGroupSchema.STOP_GRACE.defaultValue());
-        group.setTickTimeLimit(OrderFlowThreadGroupSchema.TICK_TIME_LIMIT.defaultValue());
-        group.setVirtualThreads(true);
+        OrderFlowThreadGroupSchema.SCRIPT.write(group, exampleScript());
+        OrderFlowThreadGroupSchema.TIME_SCALE.write(group, DEFAULT_TIME_SCALE);
+        writeDefaults(group, OrderFlowThreadGroupSchema.STOP_GRACE, OrderFlowThreadGroupSchema.TICK_TIME_LIMIT,
+                OrderFlowThreadGroupSchema.VIRTUAL_THREADS);
         group.setIsSameUserOnNextIteration(true);
+    }
+
+    /** Writes each setting's default, so that a new element saves every value it runs with. */
+    private static void writeDefaults(OrderFlowThreadGroup group, Setting... settings) {
+        for (Setting setting : settings) {
+            setting.write(group, setting.defaultValue());
+        }
     }
 
     static String exampleScript() {

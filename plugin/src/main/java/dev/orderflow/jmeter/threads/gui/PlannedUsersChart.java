@@ -15,7 +15,7 @@ import java.util.Locale;
 import javax.swing.JPanel;
 import javax.swing.UIManager;
 
-import dev.orderflow.jmeter.threads.PlannedCurve;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve;
 
 /** The planned number of users over time, drawn as a polyline, or the problem that keeps it from being drawn. */
 final class PlannedUsersChart extends JPanel {
@@ -140,7 +140,8 @@ final class PlannedUsersChart extends JPanel {
             g.setColor(text);
             g.drawLine(x, TOP + height, x, TOP + height + 4);
             String label = clock(seconds);
-            int left = Math.min(Math.max(0, x - metrics.stringWidth(label) / 2), getWidth() - metrics.stringWidth(label));
+            int labelWidth = metrics.stringWidth(label);
+            int left = Math.min(Math.max(0, x - labelWidth / 2), getWidth() - labelWidth);
             g.drawString(label, left, TOP + height + 6 + metrics.getAscent());
         }
         g.setColor(text);

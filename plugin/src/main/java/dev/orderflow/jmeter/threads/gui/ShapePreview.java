@@ -2,14 +2,14 @@ package dev.orderflow.jmeter.threads.gui;
 
 import java.time.Duration;
 
-import dev.orderflow.jmeter.threads.LoadPlan;
-import dev.orderflow.jmeter.threads.LoadScale;
-import dev.orderflow.jmeter.threads.LoadSchedule;
-import dev.orderflow.jmeter.threads.PlannedCurve;
-import dev.orderflow.jmeter.threads.ShapeDefinitionException;
-import dev.orderflow.jmeter.threads.ShapeKind;
-import dev.orderflow.jmeter.threads.ShapeParser;
-import dev.orderflow.jmeter.threads.ShapeSettings;
+import dev.orderflow.jmeter.threads.plan.LoadPlan;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve;
+import dev.orderflow.jmeter.threads.shape.LoadScale;
+import dev.orderflow.jmeter.threads.shape.LoadSchedule;
+import dev.orderflow.jmeter.threads.shape.ShapeDefinitionException;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeParser;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings;
 
 /**
  * What the editor's chart shows for some settings: the planned curve with a caption, or the problem. The
@@ -26,7 +26,8 @@ record ShapePreview(PlannedCurve curve, String note, String problem) {
             PlannedCurve curve = PlannedCurve.of(LoadPlan.of(schedule), horizon);
             String caption = caption(schedule, curve);
             LoadScale applied = ShapeKind.fromPropertyValue(settings.shape()).map(scale::appliedTo).orElse(scale);
-            return new ShapePreview(curve, applied.isFull() ? caption : "at " + applied.describe() + ": " + caption, null);
+            String note = applied.isFull() ? caption : "at " + applied.describe() + ": " + caption;
+            return new ShapePreview(curve, note, null);
         } catch (ShapeDefinitionException e) {
             return new ShapePreview(null, "", e.getMessage());
         }
@@ -36,7 +37,8 @@ record ShapePreview(PlannedCurve curve, String note, String problem) {
         String peak = "peak " + Math.round(curve.maxUsers()) + " users";
         if (schedule.iterationsPerUser().isPresent() && !curve.endsByItself()) {
             int iterations = schedule.iterationsPerUser().getAsInt();
-            return peak + " started; each runs " + iterations + (iterations == 1 ? " iteration" : " iterations") + ", then ends";
+            return peak + " started; each runs " + iterations + (iterations == 1 ? " iteration" : " iterations")
+                    + ", then ends";
         }
         if (curve.endsByItself()) {
             return peak + ", ends at " + PlannedUsersChart.clock(curve.lastSeconds());

@@ -2,7 +2,7 @@ package dev.orderflow.jmeter.threads.gui;
 
 import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 
 /** The columns of the stages table, in display order. */
 enum StageColumn {

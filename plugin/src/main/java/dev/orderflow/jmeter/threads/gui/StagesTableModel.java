@@ -5,7 +5,7 @@ import java.util.List;
 
 import javax.swing.table.AbstractTableModel;
 
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 
 /** The editable rows of the stages table: until (s) · users · spawn rate, each a text. */
 final class StagesTableModel extends AbstractTableModel {

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.orderflow.jmeter.element.Setting;
 import dev.orderflow.jmeter.testing.JMeterEnvironment;
-import dev.orderflow.jmeter.threads.LoadScale;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 import dev.orderflow.jmeter.threads.OrderFlowThreadGroupSchema;
-import dev.orderflow.jmeter.threads.PlannedCurve;
-import dev.orderflow.jmeter.threads.ShapeKind;
-import dev.orderflow.jmeter.threads.ShapeSettings.StageText;
 import dev.orderflow.jmeter.threads.UserLoopController;
+import dev.orderflow.jmeter.threads.plan.PlannedCurve;
+import dev.orderflow.jmeter.threads.shape.LoadScale;
+import dev.orderflow.jmeter.threads.shape.ShapeKind;
+import dev.orderflow.jmeter.threads.shape.ShapeSettings.StageText;
 
 class OrderFlowThreadGroupGuiTest {
 
@@ -60,12 +60,13 @@ class OrderFlowThreadGroupGuiTest {
         assertThat(group.getName()).isEqualTo("orderflow: Thread group");
         assertThat(group.getPropertyAsString(TestElement.GUI_CLASS)).isEqualTo(OrderFlowThreadGroupGui.class.getName());
         assertThat(group.getShapeKind()).isEqualTo(ShapeKind.USERS);
-        assertThat(group.getUsers()).isEqualTo("10");
-        assertThat(group.getTimeScale()).as("a run's -Jtimescale applies on top of it").isEqualTo("1");
+        assertThat(OrderFlowThreadGroupSchema.USERS.read(group)).isEqualTo("10");
+        assertThat(OrderFlowThreadGroupSchema.TIME_SCALE.read(group)).as("a run's -Jtimescale applies on top of it")
+                .isEqualTo("1");
         assertThat(group.getStages()).containsExactly(
                 new StageText("60", "100", "10"), new StageText("180", "300", "10"), new StageText("300", "500", "10"),
                 new StageText("420", "700", "10"), new StageText("600", "1000", "10"));
-        assertThat(group.getScript()).contains("def tick(elapsedSeconds)");
+        assertThat(OrderFlowThreadGroupSchema.SCRIPT.read(group)).contains("def tick(elapsedSeconds)");
         assertThat(group.isVirtualThreads()).isTrue();
         assertThat(group.getSamplerController()).isInstanceOf(UserLoopController.class);
     }
@@ -76,12 +77,12 @@ class OrderFlowThreadGroupGuiTest {
         OrderFlowThreadGroup original = (OrderFlowThreadGroup) gui.createTestElement();
         original.setName("Orders");
         original.setShape(ShapeKind.SCRIPT);
-        original.setUsers("${__P(users,1000)}");
-        original.setRunTime("");
-        original.setIterations("1");
+        OrderFlowThreadGroupSchema.USERS.write(original, "${__P(users,1000)}");
+        OrderFlowThreadGroupSchema.RUN_TIME.write(original, "");
+        OrderFlowThreadGroupSchema.ITERATIONS.write(original, "1");
         original.setStages(List.of(new StageText("30", "5", "1")));
-        original.setStopGracePeriod("3");
-        original.setVirtualThreads(false);
+        OrderFlowThreadGroupSchema.STOP_GRACE.write(original, "3");
+        OrderFlowThreadGroupSchema.VIRTUAL_THREADS.write(original, "false");
         original.setIsSameUserOnNextIteration(false);
         original.setProperty(OrderFlowThreadGroup.ON_SAMPLE_ERROR, OrderFlowThreadGroup.ON_SAMPLE_ERROR_STOPTHREAD);
 
@@ -115,9 +116,9 @@ class OrderFlowThreadGroupGuiTest {
         JMeterUtils.setProperty(LoadScale.TIMESCALE_PROPERTY, "0.5");
         OrderFlowThreadGroupGui gui = new OrderFlowThreadGroupGui();
         OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();
-        group.setUsers("1000");
-        group.setSpawnRate("100");
-        group.setRunTime("60");
+        OrderFlowThreadGroupSchema.USERS.write(group, "1000");
+        OrderFlowThreadGroupSchema.SPAWN_RATE.write(group, "100");
+        OrderFlowThreadGroupSchema.RUN_TIME.write(group, "60");
 
         gui.configure(group);
 
@@ -155,7 +156,8 @@ class OrderFlowThreadGroupGuiTest {
         gui.refreshPreview();
 
         assertThat(gui.chart().curve()).isNull();
-        assertThat(gui.chart().problem()).isEqualTo("Spawn rate (users/s): must be more than 0 users/s to start 10 users, got '0'");
+        assertThat(gui.chart().problem())
+                .isEqualTo("Spawn rate (users/s): must be more than 0 users/s to start 10 users, got '0'");
     }
 
     @Test
@@ -163,14 +165,14 @@ class OrderFlowThreadGroupGuiTest {
         OrderFlowThreadGroupGui gui = new OrderFlowThreadGroupGui();
         OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();
         group.setShape(ShapeKind.STAGES);
-        group.setTimeScale("1");
+        OrderFlowThreadGroupSchema.TIME_SCALE.write(group, "1");
         gui.configure(group);
 
         assertThat(gui.chart().curve().lastSeconds()).isEqualTo(600);
         assertThat(gui.chart().note()).isEqualTo("peak 1000 users, ends at 10:00");
 
         group.setShape(ShapeKind.SCRIPT);
-        group.setScript("def tick(t) {\n  [10, \n}\n");
+        OrderFlowThreadGroupSchema.SCRIPT.write(group, "def tick(t) {\n  [10, \n}\n");
         gui.configure(group);
 
         assertThat(gui.chart().problem()).startsWith("Shape script line 3: does not compile");
@@ -181,15 +183,15 @@ class OrderFlowThreadGroupGuiTest {
         JMeterUtils.setProperty("orderflow.gui.test.shape", "stages");
         OrderFlowThreadGroupGui gui = new OrderFlowThreadGroupGui();
         OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();
-        group.setShape("${__P(orderflow.gui.test.shape,users)}");
-        group.setTimeScale("1");
+        OrderFlowThreadGroupSchema.SHAPE.write(group, "${__P(orderflow.gui.test.shape,users)}");
+        OrderFlowThreadGroupSchema.TIME_SCALE.write(group, "1");
 
         gui.configure(group);
         OrderFlowThreadGroup written = new OrderFlowThreadGroup();
         gui.modifyTestElement(written);
 
         assertThat(gui.chart().curve().lastSeconds()).as("the stages shape is drawn").isEqualTo(600);
-        assertThat(written.getShape()).isEqualTo("${__P(orderflow.gui.test.shape,users)}");
+        assertThat(OrderFlowThreadGroupSchema.SHAPE.read(written)).isEqualTo("${__P(orderflow.gui.test.shape,users)}");
     }
 
     @Test
@@ -202,17 +204,18 @@ class OrderFlowThreadGroupGuiTest {
         OrderFlowThreadGroup written = new OrderFlowThreadGroup();
         gui.modifyTestElement(written);
 
-        assertThat(written.getPropertyAsString(OrderFlowThreadGroup.ON_SAMPLE_ERROR)).isEqualTo("${__P(on_error,stopthread)}");
+        assertThat(written.getPropertyAsString(OrderFlowThreadGroup.ON_SAMPLE_ERROR))
+                .isEqualTo("${__P(on_error,stopthread)}");
     }
 
     @Test
     void iterationBoundUsersAreCaptionedAsSuch() {
         OrderFlowThreadGroupGui gui = new OrderFlowThreadGroupGui();
         OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();
-        group.setUsers("100");
-        group.setSpawnRate("10");
-        group.setRunTime("");
-        group.setIterations("1");
+        OrderFlowThreadGroupSchema.USERS.write(group, "100");
+        OrderFlowThreadGroupSchema.SPAWN_RATE.write(group, "10");
+        OrderFlowThreadGroupSchema.RUN_TIME.write(group, "");
+        OrderFlowThreadGroupSchema.ITERATIONS.write(group, "1");
         gui.configure(group);
 
         assertThat(gui.chart().note()).isEqualTo("peak 100 users started; each runs 1 iteration, then ends");
@@ -222,7 +225,7 @@ class OrderFlowThreadGroupGuiTest {
     void clearingTheEditorBringsBackTheDefaults() {
         OrderFlowThreadGroupGui gui = new OrderFlowThreadGroupGui();
         OrderFlowThreadGroup group = (OrderFlowThreadGroup) gui.createTestElement();
-        group.setUsers("77");
+        OrderFlowThreadGroupSchema.USERS.write(group, "77");
         gui.configure(group);
 
         gui.clearGui();
