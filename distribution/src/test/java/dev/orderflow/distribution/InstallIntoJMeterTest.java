@@ -64,7 +64,8 @@ class InstallIntoJMeterTest {
         assertThat(unpacked.resolve("csv-data/products.csv")).isRegularFile();
         assertThat(unpacked.resolve("README.md")).isRegularFile();
         assertThat(unpacked.resolve("plugins-manager/orderflow-jmeter-plugin.json")).isRegularFile();
-        assertThat(Files.getPosixFilePermissions(unpacked.resolve("install.sh"))).contains(PosixFilePermission.OWNER_EXECUTE);
+        assertThat(Files.getPosixFilePermissions(unpacked.resolve("install.sh")))
+                .contains(PosixFilePermission.OWNER_EXECUTE);
     }
 
     @Test
@@ -82,7 +83,8 @@ class InstallIntoJMeterTest {
         assertThat(home.resolve("orderflow/README.md")).isRegularFile();
         assertThat(home.resolve("csv-data/users.csv")).isRegularFile();
         List<String> userProperties = Files.readAllLines(home.resolve("bin/user.properties"), StandardCharsets.UTF_8);
-        assertThat(userProperties.stream().filter(line -> line.startsWith("users_csv="))).as("one entry after two installs")
+        assertThat(userProperties.stream().filter(line -> line.startsWith("users_csv=")))
+                .as("one entry after two installs")
                 .containsExactly("users_csv=" + home.toRealPath().resolve("csv-data/users.csv"));
 
         // from another folder than the plans' or bin/, as a person would: the users come from user.properties

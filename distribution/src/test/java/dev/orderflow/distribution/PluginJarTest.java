@@ -39,7 +39,8 @@ class PluginJarTest {
 
     @Test
     void thePluginsManagerDescriptorNamesTheJarsElementsThisVersionAndItsDownload() throws IOException {
-        JsonNode plugins = new ObjectMapper().readTree(Path.of(System.getProperty("orderflow.test.descriptor")).toFile());
+        JsonNode plugins = new ObjectMapper()
+                .readTree(Path.of(System.getProperty("orderflow.test.descriptor")).toFile());
 
         assertThat(plugins.isArray()).isTrue();
         assertThat(plugins).hasSize(1);
@@ -51,8 +52,10 @@ class PluginJarTest {
         plugin.path("componentClasses").forEach(name -> components.add(name.asText()));
         JsonNode release = plugin.path("versions").path(System.getProperty("orderflow.test.version"));
         assertThat(release.path("downloadUrl").asText())
-                .startsWith("https://").endsWith("/orderflow-jmeter-plugin-" + System.getProperty("orderflow.test.version") + ".jar");
-        assertThat(release.path("libs").isObject()).as("everything it needs is in JMeter or shaded into the jar").isTrue();
+                .startsWith("https://")
+                .endsWith("/orderflow-jmeter-plugin-" + System.getProperty("orderflow.test.version") + ".jar");
+        assertThat(release.path("libs").isObject())
+                .as("everything it needs is in JMeter or shaded into the jar").isTrue();
         try (JarFile jar = new JarFile(pluginJar().toFile())) {
             assertThat(components).containsExactlyInAnyOrderElementsOf(elements(jar));
             assertThat(jar.getEntry(plugin.path("markerClass").asText().replace('.', '/') + ".class")).isNotNull();

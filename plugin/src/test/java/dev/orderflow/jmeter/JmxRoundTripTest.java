@@ -65,7 +65,8 @@ class JmxRoundTripTest {
         }
         for (Class<? extends JMeterGUIComponent> guiType : PluginElements.guiClasses()) {
             JMeterGUIComponent gui = guiType.getConstructor().newInstance();
-            pairs.add(new Object[] {gui.createTestElement().getClass().getSimpleName() + " via " + guiType.getSimpleName(), gui});
+            pairs.add(new Object[] {gui.createTestElement().getClass().getSimpleName() + " via "
+                    + guiType.getSimpleName(), gui});
         }
         return pairs.stream();
     }
@@ -194,8 +195,8 @@ class JmxRoundTripTest {
         }
         for (JMeterProperty property : properties) {
             String name = property.getName();
-            if (name.equals(TestElement.GUI_CLASS) || name.equals(TestElement.TEST_CLASS) || name.equals(TestElement.NAME)
-                    || name.equals(TestElement.ENABLED) || unchanged.contains(name)) {
+            if (name.equals(TestElement.GUI_CLASS) || name.equals(TestElement.TEST_CLASS)
+                    || name.equals(TestElement.NAME) || name.equals(TestElement.ENABLED) || unchanged.contains(name)) {
                 continue;
             }
             if (property instanceof BooleanProperty) {

@@ -50,7 +50,8 @@ public final class Shop implements AutoCloseable {
     private final boolean tls;
     private boolean closed;
 
-    private Shop(Server server, Database database, AdminKey adminKey, String host, ProtocolCounter protocols, boolean tls) {
+    private Shop(Server server, Database database, AdminKey adminKey, String host, ProtocolCounter protocols,
+            boolean tls) {
         this.server = server;
         this.protocols = protocols;
         this.tls = tls;

@@ -44,7 +44,8 @@ class ConcurrentOrdersTest {
 
     @BeforeAll
     static void startShopAndLogEveryoneIn() throws Exception {
-        TestData data = TestData.write(tmp, USERS, List.of("1,Scarce Kettle,30.00," + STOCK, "2,Plenty Mug,2.50,100000"));
+        TestData data = TestData.write(tmp, USERS,
+                List.of("1,Scarce Kettle,30.00," + STOCK, "2,Plenty Mug,2.50,100000"));
         // the race opens a connection per user, all from 127.0.0.1: more than the shop's default cap
         shop = Shop.start(ShopConfig.builder().port(0).dataDir(tmp).adminKey(ADMIN_KEY).jdbcUrl(TestDatabase.jdbcUrl())
                 .maxConnectionsPerAddress(2 * USERS).build());
@@ -153,7 +154,8 @@ class ConcurrentOrdersTest {
             String token = tokens.get(i);
             int quantity = 1 + i % 3;
             flows.add(client.sendAsync(client.request("/api/cart/items")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"product_id\":2,\"quantity\":" + quantity + "}"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"product_id\":2,\"quantity\":"
+                                    + quantity + "}"))
                             .header("Authorization", "Token " + token).build())
                     .thenCompose(added -> client.sendAsync(order(token, "once-" + token.hashCode()))));
         }

@@ -41,7 +41,8 @@ class ShopApiTest {
                 "2,Tiny <Mug> & Co,5.00,3",
                 "3,Sold Out Scarf,12.50,0",
                 "4,\"Grand Clock, Oak\",120.00,10"));
-        shop = Shop.start(ShopConfig.builder().port(0).dataDir(tmp).adminKey(ADMIN_KEY).jdbcUrl(TestDatabase.jdbcUrl()).build());
+        shop = Shop.start(ShopConfig.builder().port(0).dataDir(tmp).adminKey(ADMIN_KEY)
+                .jdbcUrl(TestDatabase.jdbcUrl()).build());
         client = new ShopClient(shop.baseUri());
         alice = client.login("load_test_user_0", data.password(0));
         bob = client.login("load_test_user_1", data.password(1));
@@ -62,7 +63,8 @@ class ShopApiTest {
     }
 
     static Reply addToCart(String token, int productId, int quantity) {
-        return client.post("/api/cart/items", "{\"product_id\":" + productId + ",\"quantity\":" + quantity + "}", token(token));
+        return client.post("/api/cart/items", "{\"product_id\":" + productId + ",\"quantity\":" + quantity + "}",
+                token(token));
     }
 
     static void assertError(Reply reply, int status, String code) {
@@ -139,18 +141,21 @@ class ShopApiTest {
 
         @Test
         void wrongPasswordIsInvalidCredentials() {
-            assertError(client.post("/api/auth/login", ShopClient.loginBody("load_test_user_0", "nope")), 400, "invalid_credentials");
+            assertError(client.post("/api/auth/login", ShopClient.loginBody("load_test_user_0", "nope")), 400,
+                    "invalid_credentials");
         }
 
         @Test
         void unknownUserIsInvalidCredentials() {
-            assertError(client.post("/api/auth/login", ShopClient.loginBody("nobody", "x")), 400, "invalid_credentials");
+            assertError(client.post("/api/auth/login", ShopClient.loginBody("nobody", "x")), 400,
+                    "invalid_credentials");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"", "not json", "{\"username\":\"load_test_user_0\"}", "{\"password\":\"x\"}",
                 "{\"username\":1,\"password\":\"x\"}", "{\"username\":\"a\",\"password\":null}", "[1,2]", "\"text\"",
-                "{\"username\":\"a\",\"password\":\"b\"} trailing", "{\"username\":\"a\",\"username\":\"b\",\"password\":\"c\"}"})
+                "{\"username\":\"a\",\"password\":\"b\"} trailing",
+                "{\"username\":\"a\",\"username\":\"b\",\"password\":\"c\"}"})
         void malformedBodyIsBadRequest(String body) {
             assertError(client.post("/api/auth/login", body), 400, "bad_request");
         }
@@ -239,7 +244,8 @@ class ShopApiTest {
             Reply reply = addToCart(alice, 2, 2);
             assertError(reply, 409, "insufficient_stock");
             assertThat(reply.json().get("product_id").asInt()).isEqualTo(2);
-            assertThat(client.get("/api/cart", token(alice)).json().get("items").get(0).get("quantity").asInt()).isEqualTo(2);
+            assertThat(client.get("/api/cart", token(alice)).json().get("items").get(0).get("quantity").asInt())
+                    .isEqualTo(2);
         }
 
         @Test
@@ -341,7 +347,8 @@ class ShopApiTest {
         @Test
         void theSameIdempotencyKeyAgainReturnsTheSameOrderAndChangesNothing() {
             addToCart(alice, 1, 1);
-            Reply created = client.post("/api/orders", "{}", "Authorization", "Token " + alice, "Idempotency-Key", "k-1");
+            Reply created = client.post("/api/orders", "{}", "Authorization", "Token " + alice,
+                    "Idempotency-Key", "k-1");
             assertThat(created.status()).isEqualTo(201);
             addToCart(alice, 1, 1);
             Reply again = client.post("/api/orders", "{}", "Authorization", "Token " + alice, "Idempotency-Key", "k-1");
@@ -366,9 +373,10 @@ class ShopApiTest {
         @Test
         void anIdempotencyKeyLongerThan64CharactersIsBadRequest() {
             addToCart(alice, 1, 1);
-            assertError(client.post("/api/orders", "{}", "Authorization", "Token " + alice, "Idempotency-Key", "k".repeat(65)),
-                    400, "bad_request");
-            assertThat(client.post("/api/orders", "{}", "Authorization", "Token " + alice, "Idempotency-Key", "k".repeat(64))
+            assertError(client.post("/api/orders", "{}", "Authorization", "Token " + alice, "Idempotency-Key",
+                    "k".repeat(65)), 400, "bad_request");
+            assertThat(client.post("/api/orders", "{}", "Authorization", "Token " + alice, "Idempotency-Key",
+                            "k".repeat(64))
                     .status()).isEqualTo(201);
         }
 
@@ -399,7 +407,8 @@ class ShopApiTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"/api/orders/987654", "/api/orders/abc", "/api/orders/-1", "/api/orders/99999999999999999999"})
+        @ValueSource(strings = {"/api/orders/987654", "/api/orders/abc", "/api/orders/-1",
+                "/api/orders/99999999999999999999"})
         void aMissingOrderIsNotFound(String path) {
             assertError(client.get(path, token(alice)), 404, "not_found");
         }
@@ -479,7 +488,8 @@ class ShopApiTest {
 
         @Test
         void aTrailingSlashWorksForWritesToo() {
-            assertThat(client.post("/api/cart/items/", "{\"product_id\":1,\"quantity\":1}", token(alice)).status()).isEqualTo(201);
+            assertThat(client.post("/api/cart/items/", "{\"product_id\":1,\"quantity\":1}", token(alice)).status())
+                    .isEqualTo(201);
             assertThat(client.delete("/api/cart/", token(alice)).status()).isEqualTo(204);
         }
 
@@ -501,8 +511,8 @@ class ShopApiTest {
         @Test
         void deeplyNestedOrHugeNumbersAreBadRequestNotAServerError() {
             assertError(client.post("/api/cart/items", "[".repeat(20_000), token(alice)), 400, "bad_request");
-            assertError(client.post("/api/cart/items", "{\"product_id\":" + "9".repeat(5_000) + ",\"quantity\":1}", token(alice)),
-                    400, "bad_request");
+            assertError(client.post("/api/cart/items", "{\"product_id\":" + "9".repeat(5_000) + ",\"quantity\":1}",
+                    token(alice)), 400, "bad_request");
         }
 
         @Test
@@ -514,10 +524,11 @@ class ShopApiTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"GET /api/products?in_stock=%zz HTTP/1.1", "GET /api//cart HTTP/1.1", "GET /%zz HTTP/1.1",
-                "BREW / HTTP/1.1", "GET / HTTP/9.9"})
+        @ValueSource(strings = {"GET /api/products?in_stock=%zz HTTP/1.1", "GET /api//cart HTTP/1.1",
+                "GET /%zz HTTP/1.1", "BREW / HTTP/1.1", "GET / HTTP/9.9"})
         void aRequestJettyCannotTakeIsAnsweredWithAJsonError(String requestLine) {
-            String response = RawHttp.exchange(shop.port(), requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            String response = RawHttp.exchange(shop.port(),
+                    requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             assertThat(RawHttp.status(response)).as(response).isBetween(400, 505);
             assertThat(RawHttp.body(response)).as(response).startsWith("{\"error\":");
         }

@@ -54,7 +54,8 @@ class ShopLifecycleTest {
             ca.post("/api/cart/items", "{\"product_id\":1,\"quantity\":2}", ShopClient.token(token));
             assertThat(ca.post("/api/orders", "{}", ShopClient.token(token)).status()).isEqualTo(201);
             assertThat(ca.get("/api/admin/stats", "X-Admin-Key", "k").json().get("orders").asInt()).isEqualTo(1);
-            assertThat(new ShopClient(b.baseUri()).get("/api/admin/stats", "X-Admin-Key", "k").json().get("orders").asInt()).isZero();
+            assertThat(new ShopClient(b.baseUri()).get("/api/admin/stats", "X-Admin-Key", "k").json().get("orders")
+                    .asInt()).isZero();
         }
     }
 
@@ -82,7 +83,8 @@ class ShopLifecycleTest {
         TestData.write(tmp, 2, List.of("1,Lamp,1.00,5"));
         String url = "jdbc:h2:" + tmp.resolve("shopdb").toAbsolutePath();
         try (Shop shop = Shop.start(ShopConfig.builder().dataDir(tmp).adminKey("k").jdbcUrl(url).build())) {
-            assertThat(new ShopClient(shop.baseUri()).get("/api/admin/stats", "X-Admin-Key", "k").json().get("users").asInt()).isEqualTo(2);
+            assertThat(new ShopClient(shop.baseUri()).get("/api/admin/stats", "X-Admin-Key", "k").json().get("users")
+                    .asInt()).isEqualTo(2);
         }
         assertThat(tmp.resolve("shopdb.mv.db")).exists();
         // a second start on the same database starts from the seed again

@@ -35,12 +35,14 @@ class ShopMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private ShopMain.Launch launch(String... args) {
-        return ShopMain.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return ShopMain.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     /** ShopMain in a JVM of its own, on this test's class path. */
     private static ProcessBuilder shopMainProcess(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ShopMain.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
@@ -142,7 +144,8 @@ class ShopMainTest {
     @Test
     void anUnreachableDatabaseIsRefusedWithAMessage() {
         TestData.write(tmp, 3, List.of("1,Lamp,1.00,5"));
-        ShopMain.Launch launch = launch("--port", "0", "--data", tmp.toString(), "--jdbc-url", "jdbc:nosuchdb://nowhere");
+        ShopMain.Launch launch = launch("--port", "0", "--data", tmp.toString(), "--jdbc-url",
+                "jdbc:nosuchdb://nowhere");
         assertThat(launch.status()).isEqualTo(1);
         assertThat(err()).contains("cannot open the database");
     }
@@ -207,7 +210,8 @@ class ShopMainTest {
         Process process = shopMainProcess("--port", "0", "--data", tmp.toString(), "--admin-key", "k")
                 .redirectError(tmp.resolve("stderr.txt").toFile())
                 .start();
-        try (BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
             String line = stdout.readLine();
             assertThat(line).matches("listening on http://127\\.0\\.0\\.1:\\d+");
             ShopClient client = new ShopClient(URI.create(line.substring("listening on ".length())));

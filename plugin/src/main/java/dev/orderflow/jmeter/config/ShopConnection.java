@@ -22,8 +22,8 @@ import dev.orderflow.jmeter.element.SettingsReader;
  * scoping, the nearest shop connection above or beside a sampler applies to it. Each virtual user
  * works with its own copy of the element (JMeter clones config elements per thread), which reads its
  * settings ({@link ShopConnectionSchema}) into immutable {@link ShopSettings} on first use; nothing is
- * shared between threads but the read-only users file. The settings are rebuilt after deserialization, so the element travels to
- * remote engines in distributed runs like any other.
+ * shared between threads but the read-only users file. The settings are rebuilt after deserialization, so the element
+ * travels to remote engines in distributed runs like any other.
  *
  * <p>At test start the element checks every field and the users file; a wrong one stops the test
  * before any user starts, with a message naming this element and the field.

@@ -158,8 +158,8 @@ public final class ShopSettings {
     }
 
     /**
-     * The method of the request that empties a user's cart (sent to {@link ShopConnectionSchema#CART_CLEAR_PATH}), or null
-     * when the shop needs none: its path is empty.
+     * The method of the request that empties a user's cart (sent to {@link ShopConnectionSchema#CART_CLEAR_PATH}), or
+     * null when the shop needs none: its path is empty.
      */
     public String cartClearMethod() {
         return cartClearMethod;
@@ -251,7 +251,8 @@ public final class ShopSettings {
             }
             int port = read.integer(PORT, 1, 65535);
             if (read.problems().isEmpty()) {
-                String bareHost = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+                String bareHost = host.startsWith("[") && host.endsWith("]")
+                        ? host.substring(1, host.length() - 1) : host;
                 endpoint = new Endpoint(protocol, bareHost, port);
             }
             connectTimeout = read.integer(CONNECT_TIMEOUT, 0, Integer.MAX_VALUE);
@@ -289,7 +290,8 @@ public final class ShopSettings {
                 try {
                     pointers.put(pointer, JsonPointer.compile(text));
                 } catch (IllegalArgumentException e) {
-                    read.problem(pointer, "'" + text + "' is not a JSON pointer: it must be empty or start with / (like /token)");
+                    read.problem(pointer,
+                            "'" + text + "' is not a JSON pointer: it must be empty or start with / (like /token)");
                 }
             }
             usersFile = read.required(USERS_FILE);

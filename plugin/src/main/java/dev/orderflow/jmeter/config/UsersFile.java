@@ -86,7 +86,8 @@ public final class UsersFile {
             Iterator<CSVRecord> records = parser.iterator();
             List<String> header = next(records, path, 1);
             if (header == null) {
-                throw new IOException(path + " is empty: it needs a header line username,password and one row per user");
+                throw new IOException(path
+                        + " is empty: it needs a header line username,password and one row per user");
             }
             int usernameColumn = columnOf(header, "username", path);
             int passwordColumn = columnOf(header, "password", path);

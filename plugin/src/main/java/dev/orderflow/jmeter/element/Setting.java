@@ -37,7 +37,8 @@ public final class Setting {
     private final List<String> choices;
     private final String group;
 
-    Setting(PropertyDescriptor<?, ?> descriptor, String label, String hint, Kind kind, List<String> choices, String group) {
+    Setting(PropertyDescriptor<?, ?> descriptor, String label, String hint, Kind kind, List<String> choices,
+            String group) {
         this.descriptor = descriptor;
         this.label = label;
         this.hint = hint;

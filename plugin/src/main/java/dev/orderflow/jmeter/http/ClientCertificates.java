@@ -40,7 +40,8 @@ public final class ClientCertificates {
         String password = System.getProperty("javax.net.ssl.keyStorePassword", "");
         String type = System.getProperty("javax.net.ssl.keyStoreType", KeyStore.getDefaultType());
         String key = store + '\n' + type + '\n' + password.hashCode() + '\n' + acceptAnyCertificate;
-        return CONTEXTS.computeIfAbsent(key, k -> load(Path.of(store), password.toCharArray(), type, acceptAnyCertificate));
+        return CONTEXTS.computeIfAbsent(key,
+                k -> load(Path.of(store), password.toCharArray(), type, acceptAnyCertificate));
     }
 
     private static SSLContext load(Path store, char[] password, String type, boolean acceptAny) {
@@ -52,8 +53,8 @@ public final class ClientCertificates {
             KeyManager[] keyManagers = factory.getKeyManagers();
             return TlsContexts.withKeys(keyManagers, acceptAny);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("the client key store " + store + " (javax.net.ssl.keyStore) cannot be read: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException("the client key store " + store
+                    + " (javax.net.ssl.keyStore) cannot be read: " + e.getMessage(), e);
         }
     }
 }

@@ -6,7 +6,8 @@ import javax.net.ssl.SSLContext;
  * How a virtual user's connection behaves.
  *
  * @param connectTimeoutMillis  longest wait for TCP connect plus TLS handshake
- * @param responseTimeoutMillis longest wait for the complete answer, counted from the start of writing the request; 0 waits forever
+ * @param responseTimeoutMillis longest wait for the complete answer, counted from the start of writing the request; 0
+ *        waits forever
  * @param keepAlive             reuse the connection for the next request
  * @param tls                   TLS context for https (its trust managers decide which shops are trusted)
  * @param verifyHostname        check the shop's certificate names the host (off when any certificate is accepted)
@@ -15,13 +16,14 @@ import javax.net.ssl.SSLContext;
  * @param proxy                 the forward proxy to go through, or null to connect directly
  */
 public record ConnectionSettings(int connectTimeoutMillis, int responseTimeoutMillis, boolean keepAlive,
-                                 SSLContext tls, boolean verifyHostname, int maxBodyBytes, HttpVersionChoice httpVersion,
-                                 ProxyAddress proxy) {
+                                 SSLContext tls, boolean verifyHostname, int maxBodyBytes,
+                                 HttpVersionChoice httpVersion, ProxyAddress proxy) {
 
     /** Settings for a direct connection. */
     public ConnectionSettings(int connectTimeoutMillis, int responseTimeoutMillis, boolean keepAlive,
                               SSLContext tls, boolean verifyHostname, int maxBodyBytes, HttpVersionChoice httpVersion) {
-        this(connectTimeoutMillis, responseTimeoutMillis, keepAlive, tls, verifyHostname, maxBodyBytes, httpVersion, null);
+        this(connectTimeoutMillis, responseTimeoutMillis, keepAlive, tls, verifyHostname, maxBodyBytes,
+                httpVersion, null);
     }
 
     /** Settings for HTTP/1.1. */

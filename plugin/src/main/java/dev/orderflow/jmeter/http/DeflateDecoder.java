@@ -52,7 +52,8 @@ final class DeflateDecoder implements ContentDecoder {
             throw new IllegalStateException("the answer's deflate body is corrupt: " + e.getMessage(), e);
         }
         if (inflater.needsDictionary()) {
-            throw new IllegalStateException("the answer's deflate body needs a preset dictionary, which HTTP has none of");
+            throw new IllegalStateException(
+                    "the answer's deflate body needs a preset dictionary, which HTTP has none of");
         }
     }
 

@@ -63,8 +63,8 @@ final class DigestChallenges {
                 DigestAuthentication digest = new DigestAuthentication(credential.scope(),
                         credential.realm().isEmpty() ? Authentication.ANY_REALM : credential.realm(),
                         credential.user(), credential.password());
-                Authentication.Result result = digest.authenticate(sent, new HttpContentResponse(answer, body, null, null),
-                        challenge, new Attributes.Mapped());
+                Authentication.Result result = digest.authenticate(sent,
+                        new HttpContentResponse(answer, body, null, null), challenge, new Attributes.Mapped());
                 if (result != null) {
                     return result;
                 }

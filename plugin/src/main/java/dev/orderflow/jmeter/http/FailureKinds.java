@@ -36,7 +36,8 @@ final class FailureKinds {
             return new HttpFailure(HttpFailure.Kind.UNKNOWN_HOST, "unknown host " + endpoint.host(), false);
         }
         if (e instanceof SSLException) {
-            return new HttpFailure(HttpFailure.Kind.TLS_HANDSHAKE, "TLS handshake with " + where + " failed: " + e.getMessage(), false);
+            return new HttpFailure(HttpFailure.Kind.TLS_HANDSHAKE,
+                    "TLS handshake with " + where + " failed: " + e.getMessage(), false);
         }
         return new HttpFailure(HttpFailure.Kind.CONNECT_FAILED, "cannot connect to " + where + ": " + e, false);
     }
@@ -62,7 +63,8 @@ final class FailureKinds {
         BadMessageException badMessage = find(e, BadMessageException.class);
         if (badMessage != null || e instanceof HttpResponseException) {
             // Jetty's own message names its internal objects; the parser's reason is what the shop did wrong
-            String reason = badMessage != null ? badMessage.getReason() : ((HttpResponseException) e).getResponse().getReason();
+            String reason = badMessage != null ? badMessage.getReason()
+                    : ((HttpResponseException) e).getResponse().getReason();
             return new HttpFailure(HttpFailure.Kind.MALFORMED_RESPONSE, "malformed answer: " + reason, sent);
         }
         String text = messages(e);
@@ -79,7 +81,8 @@ final class FailureKinds {
                     ? "the shop closed the connection in the middle of the answer"
                     : "the shop closed the connection before answering", sent);
         }
-        return new HttpFailure(HttpFailure.Kind.IO_ERROR, "I/O error talking to " + endpoint.hostAndPort() + ": " + e, sent);
+        return new HttpFailure(HttpFailure.Kind.IO_ERROR,
+                "I/O error talking to " + endpoint.hostAndPort() + ": " + e, sent);
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
@@ -103,7 +106,8 @@ final class FailureKinds {
     private static Throwable root(Throwable e) {
         Throwable at = e;
         while (at.getCause() != null && at.getCause() != at
-                && (at instanceof java.util.concurrent.ExecutionException || at instanceof java.util.concurrent.CompletionException)) {
+                && (at instanceof java.util.concurrent.ExecutionException
+                        || at instanceof java.util.concurrent.CompletionException)) {
             at = at.getCause();
         }
         return at;

@@ -84,7 +84,8 @@ public final class HttpRequest {
     /** The same GET (headers and kept body size) for another target on the same shop: a redirect's next hop. */
     public HttpRequest redirectedTo(String newTarget) {
         if (!RequestTargets.isValid(newTarget)) {
-            throw new IllegalArgumentException("not a request target (a path starting with /, no spaces): " + newTarget);
+            throw new IllegalArgumentException("not a request target (a path starting with /, no spaces): "
+                    + newTarget);
         }
         return new HttpRequest("GET", newTarget, new ArrayList<>(headers), null, keptBodyBytes);
     }
@@ -107,7 +108,8 @@ public final class HttpRequest {
                 throw new IllegalArgumentException("not an HTTP method: " + method);
             }
             if (target == null || !RequestTargets.isValid(target)) {
-                throw new IllegalArgumentException("not a request target (a path starting with /, no spaces): " + target);
+                throw new IllegalArgumentException("not a request target (a path starting with /, no spaces): "
+                        + target);
             }
             this.method = method;
             this.target = target;

@@ -10,7 +10,8 @@ package dev.orderflow.jmeter.http;
  * @param body          the decoded body (chunking removed), at most the client's body limit long
  * @param bodyTruncated true when the body was longer than the limit and only its start is kept
  */
-public record HttpResponse(int status, String reason, HttpHeaders headers, String head, byte[] body, boolean bodyTruncated) {
+public record HttpResponse(int status, String reason, HttpHeaders headers, String head, byte[] body,
+        boolean bodyTruncated) {
 
     public boolean successful() {
         return status >= 200 && status < 300;

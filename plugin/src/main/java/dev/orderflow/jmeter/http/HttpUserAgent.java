@@ -246,10 +246,12 @@ public final class HttpUserAgent implements AutoCloseable {
         if (!settings.keepAlive()) {
             closeConnection();
         }
-        HttpResponse response = new HttpResponse(answer.getStatus(), answer.getReason() == null ? "" : answer.getReason(),
+        HttpResponse response = new HttpResponse(answer.getStatus(),
+                answer.getReason() == null ? "" : answer.getReason(),
                 new HttpHeaders(answer.getHeaders()), responseHead, collector.body(), collector.bodyTruncated());
         return new Sent(jetty, answer,
-                new HttpExchange(response, null, head, connectNanos, firstByte, end - start, bytesSent, headerBytes, bodyBytes));
+                new HttpExchange(response, null, head, connectNanos, firstByte, end - start, bytesSent,
+                        headerBytes, bodyBytes));
     }
 
     /**
@@ -270,7 +272,8 @@ public final class HttpUserAgent implements AutoCloseable {
 
     /** Says how much of a body with a declared length came, when the connection ended in the middle of it. */
     private static HttpFailure withBodyProgress(HttpFailure failure, Response partial, ResponseCollector collector) {
-        if (failure.kind() != HttpFailure.Kind.CONNECTION_CLOSED || partial == null || collector.answerStartedAt() < 0) {
+        if (failure.kind() != HttpFailure.Kind.CONNECTION_CLOSED || partial == null
+                || collector.answerStartedAt() < 0) {
             return failure;
         }
         long declared = partial.getHeaders().getLongField(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH);
@@ -322,7 +325,8 @@ public final class HttpUserAgent implements AutoCloseable {
         } catch (ExecutionException e) {
             closeWhenOpened(opened);
             throw new ConnectFailed(aborted
-                    ? new HttpFailure(HttpFailure.Kind.INTERRUPTED, "the request was interrupted: the test is stopping", false)
+                    ? new HttpFailure(HttpFailure.Kind.INTERRUPTED,
+                            "the request was interrupted: the test is stopping", false)
                     : FailureKinds.connectFailure(e.getCause(), endpoint, settings.connectTimeoutMillis()));
         } finally {
             waitingOn = null;
@@ -395,7 +399,8 @@ public final class HttpUserAgent implements AutoCloseable {
     /** The request line and headers as sent, Host included (Jetty writes it from the URI), one per line. */
     private String headOf(Request jetty, URI uri) {
         StringBuilder head = new StringBuilder(256);
-        head.append(jetty.getMethod()).append(' ').append(target(uri)).append(' ').append(jetty.getVersion()).append('\n');
+        head.append(jetty.getMethod()).append(' ').append(target(uri)).append(' ').append(jetty.getVersion())
+                .append('\n');
         head.append("Host: ").append(endpoint.authority()).append('\n');
         for (HttpField field : jetty.getHeaders()) {
             head.append(field.getName()).append(": ").append(field.getValue()).append('\n');

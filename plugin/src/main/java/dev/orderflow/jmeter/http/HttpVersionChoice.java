@@ -41,7 +41,8 @@ public enum HttpVersionChoice {
         return switch (this) {
             case HTTP_1_1 -> new Origin.Protocol(List.of("http/1.1"), false);
             case HTTP_2 -> tls ? new Origin.Protocol(List.of("h2"), true) : new Origin.Protocol(List.of("h2c"), false);
-            case AUTO -> tls ? new Origin.Protocol(List.of("h2", "http/1.1"), true) : new Origin.Protocol(List.of("http/1.1"), false);
+            case AUTO -> tls ? new Origin.Protocol(List.of("h2", "http/1.1"), true)
+                    : new Origin.Protocol(List.of("http/1.1"), false);
         };
     }
 }

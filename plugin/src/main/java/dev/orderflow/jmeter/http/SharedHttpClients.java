@@ -75,7 +75,8 @@ final class SharedHttpClients {
 
         ClientConnector connector = new ClientConnector();
         connector.setSslContextFactory(tls);
-        connector.setConnectTimeout(Duration.ofMillis(key.connectTimeoutMillis() == 0 ? Long.MAX_VALUE / 2 : key.connectTimeoutMillis()));
+        connector.setConnectTimeout(Duration.ofMillis(key.connectTimeoutMillis() == 0 ? Long.MAX_VALUE / 2
+                : key.connectTimeoutMillis()));
         // a kept-alive connection lives as long as its user: the shop decides when to close it, as before
         connector.setIdleTimeout(Duration.ZERO);
 
@@ -99,7 +100,8 @@ final class SharedHttpClients {
         client.setFollowRedirects(false);
         if (key.proxy() != null) {
             // an HTTP forward proxy: absolute URIs for http, a CONNECT tunnel for https
-            client.getProxyConfiguration().addProxy(new HttpProxy(new Origin.Address(key.proxy().host(), key.proxy().port()), false));
+            client.getProxyConfiguration()
+                    .addProxy(new HttpProxy(new Origin.Address(key.proxy().host(), key.proxy().port()), false));
         }
         // cookies are each user's own (HttpUserAgent keeps them): the shared client must remember none
         client.setHttpCookieStore(new HttpCookieStore.Empty());

@@ -56,7 +56,8 @@ final class LiveRun {
     private boolean ended;
 
     LiveRun(LiveViewSettings settings) throws IOException {
-        state = state(System.currentTimeMillis(), recorder.counts(), List.of(), LivePlan.since(startMs, plans.values()), 0);
+        state = state(System.currentTimeMillis(), recorder.counts(), List.of(),
+                LivePlan.since(startMs, plans.values()), 0);
         server = new LiveServer(settings, this::catchUp);
         ticker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "orderflow-live-view-ticker");

@@ -58,7 +58,8 @@ public class AddToCartSampler extends ShopSampler {
         int min = read.integer(SamplerSchemas.AddToCart.MIN_PRODUCTS, 1, Integer.MAX_VALUE);
         int max = read.integer(SamplerSchemas.AddToCart.MAX_PRODUCTS, 1, Integer.MAX_VALUE);
         if (min > 0 && max > 0 && max < min) {
-            read.problem(SamplerSchemas.AddToCart.MAX_PRODUCTS, "'" + max + "' is fewer than " + SamplerSchemas.AddToCart.MIN_PRODUCTS.describe() + ", " + min);
+            read.problem(SamplerSchemas.AddToCart.MAX_PRODUCTS,
+                    "'" + max + "' is fewer than " + SamplerSchemas.AddToCart.MIN_PRODUCTS.describe() + ", " + min);
         }
         return new int[] {min, max};
     }

@@ -3,7 +3,9 @@ package dev.orderflow.jmeter.sampler;
 import dev.orderflow.jmeter.element.SchemaBeanInfo;
 import dev.orderflow.jmeter.element.gui.SettingsCustomizer;
 
-/** The menu label, form and saved properties of a {@link AddToCartSampler}: all from {@link SamplerSchemas.AddToCart}. */
+/**
+ * The menu label, form and saved properties of a {@link AddToCartSampler}: all from {@link SamplerSchemas.AddToCart}.
+ */
 public class AddToCartSamplerBeanInfo extends SchemaBeanInfo {
 
     public AddToCartSamplerBeanInfo() {

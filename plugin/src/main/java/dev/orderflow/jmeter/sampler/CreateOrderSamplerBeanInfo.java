@@ -3,7 +3,10 @@ package dev.orderflow.jmeter.sampler;
 import dev.orderflow.jmeter.element.SchemaBeanInfo;
 import dev.orderflow.jmeter.element.gui.SettingsCustomizer;
 
-/** The menu label, form and saved properties of a {@link CreateOrderSampler}: all from {@link SamplerSchemas.CreateOrder}. */
+/**
+ * The menu label, form and saved properties of a {@link CreateOrderSampler}: all from
+ * {@link SamplerSchemas.CreateOrder}.
+ */
 public class CreateOrderSamplerBeanInfo extends SchemaBeanInfo {
 
     public CreateOrderSamplerBeanInfo() {

@@ -33,7 +33,8 @@ final class ExchangeSample {
         sample.setSampleLabel(label);
         long elapsedMs = Math.round(exchange.elapsedNanos() / 1e6);
         sample.setStampAndTime(stepStartMs + Math.round(sinceStepStartNs / 1e6), elapsedMs);
-        long latency = exchange.firstByteNanos() < 0 ? 0 : Math.min(elapsedMs, Math.round(exchange.firstByteNanos() / 1e6));
+        long latency = exchange.firstByteNanos() < 0 ? 0
+                : Math.min(elapsedMs, Math.round(exchange.firstByteNanos() / 1e6));
         sample.setLatency(latency);
         sample.setConnectTime(Math.min(Math.round(exchange.connectNanos() / 1e6), elapsedMs));
         sample.setSentBytes(exchange.bytesSent());

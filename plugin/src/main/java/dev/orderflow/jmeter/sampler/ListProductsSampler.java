@@ -35,7 +35,8 @@ public class ListProductsSampler extends ShopSampler {
     protected OrderFlowSampleResult sample(Turn turn) {
         ShopSettings settings = turn.settings();
         turn.start();
-        HttpExchange exchange = turn.sendAuthorized(() -> turn.jsonGet(ShopConnectionSchema.PRODUCTS_PATH), ShopConnectionSchema.PRODUCTS_PATH, null);
+        HttpExchange exchange = turn.sendAuthorized(() -> turn.jsonGet(ShopConnectionSchema.PRODUCTS_PATH),
+                ShopConnectionSchema.PRODUCTS_PATH, null);
         if (!exchange.answered() || !exchange.response().successful()) {
             return turn.end(false);
         }

@@ -3,7 +3,10 @@ package dev.orderflow.jmeter.sampler;
 import dev.orderflow.jmeter.element.SchemaBeanInfo;
 import dev.orderflow.jmeter.element.gui.SettingsCustomizer;
 
-/** The menu label, form and saved properties of a {@link ListProductsSampler}: all from {@link SamplerSchemas.ListProducts}. */
+/**
+ * The menu label, form and saved properties of a {@link ListProductsSampler}: all from
+ * {@link SamplerSchemas.ListProducts}.
+ */
 public class ListProductsSamplerBeanInfo extends SchemaBeanInfo {
 
     public ListProductsSamplerBeanInfo() {

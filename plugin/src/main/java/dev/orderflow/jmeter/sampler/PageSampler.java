@@ -48,7 +48,8 @@ public class PageSampler extends ShopSampler {
     private static String path(SettingsReader read) {
         String path = read.text(SamplerSchemas.Page.PATH);
         if (!RequestTargets.isValid(path)) {
-            read.problem(SamplerSchemas.Page.PATH, "'" + path + "' is not a path: it must start with / and have no spaces");
+            read.problem(SamplerSchemas.Page.PATH,
+                    "'" + path + "' is not a path: it must start with / and have no spaces");
         }
         return path;
     }

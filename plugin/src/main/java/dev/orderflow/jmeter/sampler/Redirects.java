@@ -31,8 +31,8 @@ final class Redirects {
         try {
             URI next = current.toURI().resolve(location.trim());
             int port = next.getPort() >= 0 ? next.getPort() : "https".equalsIgnoreCase(next.getScheme()) ? 443 : 80;
-            boolean sameShop = shop.scheme().equalsIgnoreCase(next.getScheme()) && shop.host().equalsIgnoreCase(bare(next.getHost()))
-                    && shop.port() == port;
+            boolean sameShop = shop.scheme().equalsIgnoreCase(next.getScheme())
+                    && shop.host().equalsIgnoreCase(bare(next.getHost())) && shop.port() == port;
             return sameShop && RequestTargets.isValid(target(next.toURL())) ? next.toURL() : null;
         } catch (URISyntaxException | IllegalArgumentException | MalformedURLException e) {
             return null;

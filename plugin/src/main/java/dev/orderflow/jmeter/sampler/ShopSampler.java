@@ -43,7 +43,9 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
 
     /** The nearest shop connection in scope; JMeter hands it over before each sample. */
     private transient ShopConnection shopConnection;
-    /** JMeter's HTTP Header, Cookie, Authorization and DNS Cache managers in scope, handed over before each sample too. */
+    /**
+     * JMeter's HTTP Header, Cookie, Authorization and DNS Cache managers in scope, handed over before each sample too.
+     */
     private transient HttpConfigInScope httpConfig = new HttpConfigInScope();
     /** The sessions of the virtual user that owns this copy of the sampler, for closing at thread end. */
     private transient ShopSessions sessions;
@@ -85,7 +87,8 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
         }
         VirtualUser user = VirtualUser.of(context);
         if (shopConnection == null) {
-            return misconfigured(user, "no Shop connection applies to this sampler: add one to the test plan or its thread group");
+            return misconfigured(user,
+                    "no Shop connection applies to this sampler: add one to the test plan or its thread group");
         }
         ShopSettings settings;
         try {
@@ -132,7 +135,8 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
         return result;
     }
 
-    // Config scoping: take the nearest shop connection and JMeter's HTTP managers, merge nothing else into this sampler.
+    // Config scoping: take the nearest shop connection and JMeter's HTTP managers, merge nothing else into this
+    // sampler.
 
     @Override
     public boolean applies(ConfigTestElement configElement) {
@@ -248,7 +252,9 @@ public abstract class ShopSampler extends AbstractSampler implements TestBean, T
                     .header("Accept", "application/json");
         }
 
-        /** Sends a request to a path field within the sample and records it; the masked body is what the sample shows. */
+        /**
+         * Sends a request to a path field within the sample and records it; the masked body is what the sample shows.
+         */
         public HttpExchange send(HttpRequest request, Setting path, String maskedBody) {
             return send(request, settings.url(path), maskedBody);
         }

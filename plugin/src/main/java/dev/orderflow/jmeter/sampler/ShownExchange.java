@@ -30,7 +30,8 @@ record ShownExchange(String requestLine, String requestHead, String requestBody,
             return new ShownExchange(requestLine, head, shownRequestBody, null, null);
         }
         // masked before any cut, so that no part of the token is kept either
-        byte[] body = answerCarriesToken ? SecretMasks.tokenInBody(response.body(), settings.tokenPointer()) : response.body();
+        byte[] body = answerCarriesToken ? SecretMasks.tokenInBody(response.body(), settings.tokenPointer())
+                : response.body();
         return new ShownExchange(requestLine, head, shownRequestBody, SecretMasks.responseHead(response.head()), body);
     }
 

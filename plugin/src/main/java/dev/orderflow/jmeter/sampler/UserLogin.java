@@ -49,11 +49,13 @@ final class UserLogin {
         }
         Credentials credentials = users.user(row);
         String username = JsonText.quote(credentials.username());
-        String body = settings.loginBody().render(name -> name.equals("username") ? username : JsonText.quote(credentials.password()));
+        String body = settings.loginBody()
+                .render(name -> name.equals("username") ? username : JsonText.quote(credentials.password()));
         String shown = settings.loginBody().render(name -> name.equals("username") ? username : MASKED_PASSWORD);
 
         turn.nextAnswerCarriesToken();
-        HttpExchange exchange = turn.send(turn.jsonPost(ShopConnectionSchema.LOGIN_PATH, body).build(), ShopConnectionSchema.LOGIN_PATH, shown);
+        HttpExchange exchange = turn.send(turn.jsonPost(ShopConnectionSchema.LOGIN_PATH, body).build(),
+                ShopConnectionSchema.LOGIN_PATH, shown);
         if (!exchange.answered() || !exchange.response().successful()) {
             return new Problem("the login " + ShopSampler.outcome(exchange), true);
         }
@@ -63,7 +65,8 @@ final class UserLogin {
         }
         String value = token.asText();
         if (!headerSafe(settings, value)) {
-            return new Problem("the token at " + settings.tokenPointer() + " has characters a header cannot carry", false);
+            return new Problem("the token at " + settings.tokenPointer()
+                    + " has characters a header cannot carry", false);
         }
         turn.session().loggedInWith(value);
         return null;

@@ -41,8 +41,8 @@ final class CountingListener extends AbstractTestElement implements SampleListen
             failures.increment();
             if (firstFailures.size() < 5) {
                 String body = result.getResponseDataAsString();
-                firstFailures.add(result.getSampleLabel() + ": " + result.getResponseCode() + " " + result.getResponseMessage()
-                        + " " + body.substring(0, Math.min(200, body.length())));
+                firstFailures.add(result.getSampleLabel() + ": " + result.getResponseCode() + " "
+                        + result.getResponseMessage() + " " + body.substring(0, Math.min(200, body.length())));
             }
         }
         boolean order = result instanceof OrderFlowSampleResult flow ? flow.getStep() == FlowStep.ORDER

@@ -63,10 +63,11 @@ public final class SamplerCpuBenchmark {
         long cpuNanos = os.getProcessCpuTime() - cpuBefore;
         long wallNanos = System.nanoTime() - wallBefore;
 
-        System.out.printf(Locale.ROOT, "RESULT plan=%s users=%d iterations=%d samples=%d requests=%d failed=%d orders=%d "
+        System.out.printf(Locale.ROOT,
+                "RESULT plan=%s users=%d iterations=%d samples=%d requests=%d failed=%d orders=%d "
                         + "cpu_ms=%d wall_ms=%d cpu_us_per_request=%.1f requests_per_s=%.0f%n",
-                plan, userCount, iterations, counted.samples(), counted.requests(), counted.failures(), counted.orders(),
-                cpuNanos / 1_000_000, wallNanos / 1_000_000, cpuNanos / 1e3 / counted.requests(),
+                plan, userCount, iterations, counted.samples(), counted.requests(), counted.failures(),
+                counted.orders(), cpuNanos / 1_000_000, wallNanos / 1_000_000, cpuNanos / 1e3 / counted.requests(),
                 counted.requests() / (wallNanos / 1e9));
         for (String failure : counted.firstFailures()) {
             System.err.println("failed sample: " + failure);
@@ -74,7 +75,8 @@ public final class SamplerCpuBenchmark {
         System.exit(0); // JMeter leaves non-daemon threads behind (timers, RMI); the figure is printed
     }
 
-    private static CountingListener run(String plan, URI shop, Path users, int userCount, int iterations) throws Exception {
+    private static CountingListener run(String plan, URI shop, Path users, int userCount, int iterations)
+            throws Exception {
         CountingListener listener = new CountingListener();
         ThreadGroup group = Plans.threadGroup(userCount, iterations);
         HashTree tree = new ListedHashTree();
@@ -82,7 +84,8 @@ public final class SamplerCpuBenchmark {
         planTree.add(listener);
         HashTree groupTree = planTree.add(group);
         if (plan.equals("orderflow")) {
-            groupTree.add(Plans.shopConnection(shop.getPort(), Map.of(ShopConnectionSchema.USERS_FILE, users.toString())));
+            groupTree.add(Plans.shopConnection(shop.getPort(),
+                    Map.of(ShopConnectionSchema.USERS_FILE, users.toString())));
             for (TestElement sampler : new TestElement[] {Plans.named(new LoginSampler(), "orderflow: login"),
                     Plans.named(new ListProductsSampler(), "orderflow: list products"),
                     Plans.named(new AddToCartSampler(), "orderflow: add to cart"),

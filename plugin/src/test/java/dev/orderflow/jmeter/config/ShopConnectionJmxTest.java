@@ -43,7 +43,8 @@ class ShopConnectionJmxTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SaveService.saveTree(tree, out);
         String jmx = out.toString(StandardCharsets.UTF_8)
-                .replaceAll("\\s*<stringProp name=\"(loginPath|keptResponseBytes|responseTimeout)\">[^<]*</stringProp>", "");
+                .replaceAll("\\s*<stringProp name=\"(loginPath|keptResponseBytes|responseTimeout)\">[^<]*</stringProp>",
+                        "");
         assertThat(jmx).doesNotContain("loginPath").doesNotContain("keptResponseBytes").contains("shop.test");
         Path file = Files.writeString(folder.resolve("hand-written.jmx"), jmx);
 
@@ -52,7 +53,8 @@ class ShopConnectionJmxTest {
         ShopSettings settings = read.settings();
 
         assertThat(settings.endpoint().host()).isEqualTo("shop.test");
-        assertThat(settings.path(ShopConnectionSchema.LOGIN_PATH)).isEqualTo(ShopConnectionSchema.LOGIN_PATH.defaultValue());
+        assertThat(settings.path(ShopConnectionSchema.LOGIN_PATH))
+                .isEqualTo(ShopConnectionSchema.LOGIN_PATH.defaultValue());
         assertThat(settings.keptResponseBytes()).isEqualTo(65536);
         assertThat(settings.connection().responseTimeoutMillis()).isEqualTo(10_000);
     }

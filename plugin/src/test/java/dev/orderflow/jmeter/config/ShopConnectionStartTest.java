@@ -35,10 +35,12 @@ import dev.orderflow.jmeter.testing.ScriptedServer;
 class ShopConnectionStartTest {
 
     /** Runs the plan and returns why it was refused: the first reason recorded for the verdict. */
-    private static String refusal(ScriptedServer server, Map<Setting, String> fields, TestElement... samplers) throws Exception {
+    private static String refusal(ScriptedServer server, Map<Setting, String> fields, TestElement... samplers)
+            throws Exception {
         RecordingListener listener = new RecordingListener();
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
-                new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, samplers), Duration.ofSeconds(30));
+                new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, samplers),
+                Duration.ofSeconds(30));
         assertThat(listener.all()).as("no sample taken").isEmpty();
         assertThat(server.connections()).as("nothing reached the shop").isZero();
         List<String> reasons = StartRefusals.ofLastRefusedTest();
@@ -57,16 +59,19 @@ class ShopConnectionStartTest {
 
             assertThat(thrown).isNotNull();
             assertThat(thrown).isEqualTo("Shop connection 'Shop connection': "
-                    + "Token JSON pointer (tokenPointer): 'token' is not a JSON pointer: it must be empty or start with / (like /token)");
+                    + "Token JSON pointer (tokenPointer): 'token' is not a JSON pointer: it must be empty or start "
+                    + "with / (like /token)");
         }
     }
 
     @Test
     void aPortOutOfRangeOrANegativeTimeoutRefusesTheRun() throws Exception {
         try (ScriptedServer server = server()) {
-            String thrown = refusal(server, Map.of(ShopConnectionSchema.PORT, "70000", ShopConnectionSchema.CONNECT_TIMEOUT, "-1"), new LoginSampler());
+            String thrown = refusal(server, Map.of(ShopConnectionSchema.PORT, "70000",
+                    ShopConnectionSchema.CONNECT_TIMEOUT, "-1"), new LoginSampler());
 
-            assertThat(thrown).isEqualTo("Shop connection 'Shop connection': Port (port): '70000' is not from 1 to 65535; "
+            assertThat(thrown)
+                    .isEqualTo("Shop connection 'Shop connection': Port (port): '70000' is not from 1 to 65535; "
                     + "Connect timeout (ms) (connectTimeout): '-1' is not 0 or more");
         }
     }
@@ -74,7 +79,8 @@ class ShopConnectionStartTest {
     @Test
     void anUnreadableUsersFileRefusesTheRunSayingWhereItLooked() throws Exception {
         try (ScriptedServer server = server()) {
-            String thrown = refusal(server, Map.of(ShopConnectionSchema.USERS_FILE, "no-such-folder/users.csv"), new LoginSampler());
+            String thrown = refusal(server, Map.of(ShopConnectionSchema.USERS_FILE, "no-such-folder/users.csv"),
+                    new LoginSampler());
 
             assertThat(thrown).startsWith("Shop connection 'Shop connection': "
                     + "Users CSV file (usersFile): 'no-such-folder/users.csv' is not a readable file (looked for ");
@@ -85,7 +91,8 @@ class ShopConnectionStartTest {
     void aUsersFileWithoutAPasswordColumnRefusesTheRun(@TempDir Path folder) throws Exception {
         Path users = Files.writeString(folder.resolve("users.csv"), "name,secret\nu0,p0\n");
         try (ScriptedServer server = server()) {
-            String thrown = refusal(server, Map.of(ShopConnectionSchema.USERS_FILE, users.toString()), new LoginSampler());
+            String thrown = refusal(server, Map.of(ShopConnectionSchema.USERS_FILE, users.toString()),
+                    new LoginSampler());
 
             assertThat(thrown).contains("Users CSV file (usersFile): cannot be used: ")
                     .contains("has no 'username' column");
@@ -101,9 +108,11 @@ class ShopConnectionStartTest {
         page.setProperty(SamplerSchemas.Page.PATH.name(), "index.html");
         try (ScriptedServer server = server()) {
             assertThat((refusal(server, Map.of(), cart)))
-                    .isEqualTo("Add to cart 'cart': Most products (maxProducts): '2' is fewer than Fewest products (minProducts), 3");
+                    .isEqualTo("Add to cart 'cart': Most products (maxProducts): '2' is fewer than Fewest products "
+                            + "(minProducts), 3");
             assertThat((refusal(server, Map.of(), page)))
-                    .isEqualTo("Page 'page': Path (path): 'index.html' is not a path: it must start with / and have no spaces");
+                    .isEqualTo("Page 'page': Path (path): 'index.html' is not a path: it must start with / and have no "
+                            + "spaces");
         }
     }
 
@@ -118,11 +127,13 @@ class ShopConnectionStartTest {
             JMeterUtils.setProperty("orderflow.test.port", Integer.toString(server.port()));
             RecordingListener listener = new RecordingListener();
             JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
-                    new TestElement[] {Plans.shopConnection(1, Map.of(ShopConnectionSchema.PORT, "${__P(orderflow.test.port,1)}",
+                    new TestElement[] {Plans.shopConnection(1,
+                            Map.of(ShopConnectionSchema.PORT, "${__P(orderflow.test.port,1)}",
                             ShopConnectionSchema.HOST, "${__P(orderflow.test.host,127.0.0.1)}")), listener},
                     Plans.named(new PageSampler(), "index")), Duration.ofSeconds(30));
 
-            assertThat(listener.of(FlowStep.PAGE)).hasSize(1).allMatch(org.apache.jmeter.samplers.SampleResult::isSuccessful);
+            assertThat(listener.of(FlowStep.PAGE)).hasSize(1)
+                    .allMatch(org.apache.jmeter.samplers.SampleResult::isSuccessful);
             assertThat(server.connections()).isEqualTo(1);
         }
     }

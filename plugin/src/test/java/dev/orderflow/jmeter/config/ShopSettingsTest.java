@@ -35,7 +35,8 @@ class ShopSettingsTest {
         assertThat(settings.authHeaderName()).isEqualTo("Authorization");
         assertThat(settings.authHeaderValue().render("abc")).isEqualTo("Token abc");
         assertThat(settings.idempotencyHeader()).isEqualTo("Idempotency-Key");
-        assertThat(settings.loginBody().render(name -> JsonText.quote(name.equals("username") ? "load_test_user_7" : "pw\"1")))
+        assertThat(settings.loginBody()
+                        .render(name -> JsonText.quote(name.equals("username") ? "load_test_user_7" : "pw\"1")))
                 .isEqualTo("{\"username\":\"load_test_user_7\",\"password\":\"pw\\\"1\"}");
         assertThat(settings.cartItemBody().render("3")).isEqualTo("{\"product_id\":3,\"quantity\":1}");
         assertThat(settings.orderBody()).isEqualTo("{}");
@@ -65,11 +66,16 @@ class ShopSettingsTest {
         "HTTP_VERSION|HTTP/3|HTTP version (httpVersion): 'HTTP/3' is not HTTP/1.1, HTTP/2 or auto",
         "CONNECT_TIMEOUT|-1|Connect timeout (ms) (connectTimeout): '-1' is not 0 or more",
         "RESPONSE_TIMEOUT|-5|Response timeout (ms) (responseTimeout): '-5' is not 0 or more",
-        "TOKEN_POINTER|token|Token JSON pointer (tokenPointer): 'token' is not a JSON pointer: it must be empty or start with / (like /token)",
-        "STOCK_POINTER|$.stock|Stock JSON pointer (stockPointer): '$.stock' is not a JSON pointer: it must be empty or start with / (like /token)",
-        "LOGIN_PATH|api/login|Login path (loginPath): 'api/login' is not a path: it must start with / and have no spaces",
-        "CART_CLEAR_PATH|api/cart|Cart clearing path (cartClearPath): 'api/cart' is not a path: it must start with / and have no spaces, or be empty for a shop that needs no cart clearing",
-        "CART_CLEAR_METHOD|DEL ETE|Cart clearing method (cartClearMethod): 'DEL ETE' is not an HTTP method such as DELETE or POST",
+        "TOKEN_POINTER|token|Token JSON pointer (tokenPointer): 'token' is not a JSON pointer: it must be empty or "
+                + "start with / (like /token)",
+        "STOCK_POINTER|$.stock|Stock JSON pointer (stockPointer): '$.stock' is not a JSON pointer: it must be empty or "
+                + "start with / (like /token)",
+        "LOGIN_PATH|api/login|Login path (loginPath): 'api/login' is not a path: it must start with / and have no "
+                + "spaces",
+        "CART_CLEAR_PATH|api/cart|Cart clearing path (cartClearPath): 'api/cart' is not a path: it must start with / "
+                + "and have no spaces, or be empty for a shop that needs no cart clearing",
+        "CART_CLEAR_METHOD|DEL ETE|Cart clearing method (cartClearMethod): 'DEL ETE' is not an HTTP method such as "
+                + "DELETE or POST",
         "LOGIN_BODY|{\"user\":{username}}|Login body (loginBody): has no {password} placeholder",
         "CART_ITEM_BODY|{}|Cart item body (cartItemBody): has no {product} placeholder",
         "AUTH_HEADER_TEMPLATE|Token|Auth header value (authHeaderTemplate): 'Token' has no {token} placeholder",
@@ -92,7 +98,8 @@ class ShopSettingsTest {
         assertThat(defaults.path(ShopConnectionSchema.CART_CLEAR_PATH)).isEqualTo("/api/cart");
         assertThat(defaults.url(ShopConnectionSchema.CART_CLEAR_PATH)).hasToString("http://127.0.0.1:8000/api/cart");
 
-        assertThat(with(ShopConnectionSchema.CART_CLEAR_PATH, " ").cartClearMethod()).as("a shop that needs none").isNull();
+        assertThat(with(ShopConnectionSchema.CART_CLEAR_PATH, " ").cartClearMethod())
+                .as("a shop that needs none").isNull();
         assertThat(with(ShopConnectionSchema.CART_CLEAR_METHOD, " post ").cartClearMethod()).isEqualTo("POST");
     }
 
@@ -124,9 +131,11 @@ class ShopSettingsTest {
     @Test
     void readsTheHttpVersionWhateverItsCaseAndSpeaksHttp11ByDefault() {
         assertThat(ShopSettings.defaults().connection().httpVersion()).isEqualTo(HttpVersionChoice.HTTP_1_1);
-        assertThat(ShopSettings.of("h2", Map.of(ShopConnectionSchema.HTTP_VERSION, " http/2 ")).connection().httpVersion())
+        assertThat(ShopSettings.of("h2", Map.of(ShopConnectionSchema.HTTP_VERSION, " http/2 ")).connection()
+                        .httpVersion())
                 .isEqualTo(HttpVersionChoice.HTTP_2);
-        assertThat(ShopSettings.of("auto", Map.of(ShopConnectionSchema.HTTP_VERSION, "AUTO")).connection().httpVersion())
+        assertThat(ShopSettings.of("auto", Map.of(ShopConnectionSchema.HTTP_VERSION, "AUTO")).connection()
+                        .httpVersion())
                 .isEqualTo(HttpVersionChoice.AUTO);
     }
 

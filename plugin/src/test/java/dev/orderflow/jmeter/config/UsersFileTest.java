@@ -57,11 +57,13 @@ class UsersFileTest {
     @Test
     void refusesFilesThatAreNotUsersFilesWithoutQuotingAnyPassword() throws IOException {
         assertThatThrownBy(() -> UsersFile.of(file("empty.csv", ""))).hasMessageContaining("is empty");
-        assertThatThrownBy(() -> UsersFile.of(file("header.csv", "username,password\n"))).hasMessageContaining("no users");
+        assertThatThrownBy(() -> UsersFile.of(file("header.csv", "username,password\n")))
+                .hasMessageContaining("no users");
         assertThatThrownBy(() -> UsersFile.of(file("short.csv", "username,password\nonly-a-name\n")))
                 .hasMessageContaining("line 2 has 1 fields, 2 expected");
         assertThatThrownBy(() -> UsersFile.of(file("quote.csv", "username,password\nu,\"secret-pw\n")))
-                .hasMessageContaining("line 2 is not valid CSV: ").hasMessageContaining("EOF reached before encapsulated token finished")
+                .hasMessageContaining("line 2 is not valid CSV: ")
+                .hasMessageContaining("EOF reached before encapsulated token finished")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-pw"));
         assertThatThrownBy(() -> UsersFile.of(folder)).hasMessageContaining("is not a file");
     }

@@ -55,8 +55,9 @@ class SettingsReaderTest {
         read.flag(Example.ON);
 
         assertThatThrownBy(read::check).isInstanceOf(InvalidSettingsException.class)
-                .hasMessage("Example 'x': Port (port): 'abc' is not a whole number; Rate (%) (rate): '101' is not from 0"
-                        + " to 100; Mode (mode): 'medium' is not fast, slow or off; On (on): 'yes' is not true or false");
+                .hasMessage("Example 'x': Port (port): 'abc' is not a whole number; Rate (%) (rate): '101' is not "
+                        + "from 0 to 100; Mode (mode): 'medium' is not fast, slow or off; On (on): 'yes' is not true "
+                        + "or false");
     }
 
     @Test

@@ -46,7 +46,8 @@ class HttpUserAgentOnVirtualThreadsTest {
             for (int u = 0; u < 100; u++) {
                 users.add(executor.submit(() -> {
                     int answered = 0;
-                    try (HttpUserAgent agent = new HttpUserAgent(new Endpoint("http", "127.0.0.1", server.port()), settings)) {
+                    try (HttpUserAgent agent = new HttpUserAgent(new Endpoint("http", "127.0.0.1", server.port()),
+                            settings)) {
                         for (int i = 0; i < 5; i++) {
                             answered += agent.send(HttpRequest.get("/").build()).answered() ? 1 : 0;
                         }
@@ -74,12 +75,14 @@ class HttpUserAgentOnVirtualThreadsTest {
         })) {
             ExecutorService executor = virtualThreads();
             Future<HttpExchange> exchange = executor.submit(() -> {
-                try (HttpUserAgent agent = new HttpUserAgent(new Endpoint("http", "127.0.0.1", server.port()), settings)) {
+                try (HttpUserAgent agent = new HttpUserAgent(new Endpoint("http", "127.0.0.1", server.port()),
+                        settings)) {
                     return agent.send(HttpRequest.get("/").build());
                 }
             });
 
-            assertThat(exchange.get(10, TimeUnit.SECONDS).failure().message()).isEqualTo("no answer within 200 ms (response timeout)");
+            assertThat(exchange.get(10, TimeUnit.SECONDS).failure().message())
+                    .isEqualTo("no answer within 200 ms (response timeout)");
             executor.shutdown();
         }
     }

@@ -49,7 +49,8 @@ class HttpUserAgentTest {
 
             assertThat(text(shown)).isEqualTo("<html>");
             assertThat(shown.bodyBytes()).isEqualTo(23);
-            assertThat(text(whole)).as("the next answer on the same connection is whole").isEqualTo("<html>0123456789</html>");
+            assertThat(text(whole)).as("the next answer on the same connection is whole")
+                    .isEqualTo("<html>0123456789</html>");
             assertThat(server.connections()).isEqualTo(1);
         }
     }
@@ -65,7 +66,8 @@ class HttpUserAgentTest {
 
     @Test
     void readsAContentLengthAnswerAndCountsEveryByteBothWays() throws Exception {
-        String answer = "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"id\":123}\n";
+        String answer =
+                "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"id\":123}\n";
         try (ScriptedServer server = new ScriptedServer(c -> {
             c.readRequest();
             c.write(answer);
@@ -90,7 +92,8 @@ class HttpUserAgentTest {
             assertThat(request.header("Authorization")).isEqualTo("Token abc");
             assertThat(request.header("Content-Length")).isEqualTo(Integer.toString(body.length));
             assertThat(request.body()).isEqualTo("{\"product_id\":1}");
-            assertThat(exchange.requestHead()).startsWith("POST /api/cart/items HTTP/1.1\n").contains("Authorization: Token abc");
+            assertThat(exchange.requestHead()).startsWith("POST /api/cart/items HTTP/1.1\n")
+                    .contains("Authorization: Token abc");
         }
     }
 
@@ -194,7 +197,8 @@ class HttpUserAgentTest {
             agent.send(HttpRequest.get("/api/products").build());
             assertThat(firstClosed.await(5, TimeUnit.SECONDS)).isTrue();
 
-            HttpExchange order = agent.send(HttpRequest.post("/api/orders", "application/json", "{}".getBytes(StandardCharsets.UTF_8)).build());
+            HttpExchange order = agent.send(HttpRequest.post("/api/orders", "application/json",
+                    "{}".getBytes(StandardCharsets.UTF_8)).build());
 
             assertThat(order.answered()).isTrue();
             assertThat(order.connectNanos()).as("a new connection was opened").isPositive();
@@ -212,7 +216,8 @@ class HttpUserAgentTest {
         }); HttpUserAgent agent = agentFor(server)) {
             agent.send(HttpRequest.get("/api/products").build());
 
-            HttpExchange order = agent.send(HttpRequest.post("/api/orders", "application/json", "{}".getBytes(StandardCharsets.UTF_8)).build());
+            HttpExchange order = agent.send(HttpRequest.post("/api/orders", "application/json",
+                    "{}".getBytes(StandardCharsets.UTF_8)).build());
 
             assertThat(order.answered()).isFalse();
             assertThat(order.failure().kind()).isEqualTo(HttpFailure.Kind.CONNECTION_CLOSED);
@@ -250,7 +255,8 @@ class HttpUserAgentTest {
             c.readRequest();
             c.stall();
         }); HttpUserAgent agent = agentFor(server, quick)) {
-            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json", new byte[] {'{', '}'}).build());
+            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json",
+                    new byte[] {'{', '}'}).build());
 
             assertThat(exchange.failure().kind()).isEqualTo(HttpFailure.Kind.RESPONSE_TIMEOUT);
             assertThat(exchange.failure().message()).isEqualTo("no answer within 200 ms (response timeout)");
@@ -264,7 +270,8 @@ class HttpUserAgentTest {
     void reportsAResponseTimeoutWhenTheShopStopsReadingTheRequest() throws Exception {
         ConnectionSettings quick = new ConnectionSettings(2000, 300, true, null, false, 1 << 20);
         byte[] large = new byte[64 << 20]; // far more than the socket buffers hold: the write blocks
-        try (ScriptedServer server = new ScriptedServer(c -> c.stall()); HttpUserAgent agent = agentFor(server, quick)) {
+        try (ScriptedServer server = new ScriptedServer(c -> c.stall());
+                HttpUserAgent agent = agentFor(server, quick)) {
             HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json", large).build());
 
             assertThat(exchange.failure().kind()).isEqualTo(HttpFailure.Kind.RESPONSE_TIMEOUT);
@@ -311,7 +318,8 @@ class HttpUserAgentTest {
             assertThat(exchange.failure().message()).isEqualTo("answer incomplete after 300 ms (response timeout)");
             assertThat(exchange.firstByteNanos()).isNotNegative();
             assertThat(exchange.bodyBytes()).as("bytes trickled in before the timeout").isPositive();
-            assertThat(exchange.elapsedNanos()).isBetween(Duration.ofMillis(300).toNanos(), Duration.ofSeconds(10).toNanos());
+            assertThat(exchange.elapsedNanos())
+                    .isBetween(Duration.ofMillis(300).toNanos(), Duration.ofSeconds(10).toNanos());
         }
     }
 
@@ -321,7 +329,8 @@ class HttpUserAgentTest {
             c.readRequest();
             c.reset();
         }); HttpUserAgent agent = agentFor(server)) {
-            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json", new byte[] {'{', '}'}).build());
+            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json",
+                    new byte[] {'{', '}'}).build());
 
             // Jetty reads a reset as the end of the stream: what counts is that the order may have been acted on
             assertThat(exchange.failure().kind()).isEqualTo(HttpFailure.Kind.CONNECTION_CLOSED);
@@ -380,7 +389,8 @@ class HttpUserAgentTest {
             closedPort = probe.getLocalPort();
         }
         try (HttpUserAgent agent = new HttpUserAgent(new Endpoint("http", "127.0.0.1", closedPort), SETTINGS)) {
-            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json", new byte[] {'{', '}'}).build());
+            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json",
+                    new byte[] {'{', '}'}).build());
 
             assertThat(exchange.failure().kind()).isEqualTo(HttpFailure.Kind.CONNECT_REFUSED);
             assertThat(exchange.failure().message()).isEqualTo("connection refused by 127.0.0.1:" + closedPort);
@@ -397,8 +407,10 @@ class HttpUserAgentTest {
             List<Socket> fillers = new ArrayList<>();
             try {
                 HttpExchange exchange = null;
-                for (int i = 0; i < 8 && (exchange == null || exchange.answered() || exchange.failure().kind() != HttpFailure.Kind.CONNECT_TIMEOUT); i++) {
-                    try (HttpUserAgent agent = new HttpUserAgent(new Endpoint("http", "127.0.0.1", deaf.getLocalPort()), quick)) {
+                for (int i = 0; i < 8 && (exchange == null || exchange.answered()
+                        || exchange.failure().kind() != HttpFailure.Kind.CONNECT_TIMEOUT); i++) {
+                    try (HttpUserAgent agent = new HttpUserAgent(new Endpoint("http", "127.0.0.1", deaf.getLocalPort()),
+                            quick)) {
                         exchange = agent.send(HttpRequest.get("/").build());
                     }
                     Socket filler = new Socket();
@@ -411,7 +423,8 @@ class HttpUserAgentTest {
                 }
                 assertThat(exchange.failure().kind()).isEqualTo(HttpFailure.Kind.CONNECT_TIMEOUT);
                 assertThat(exchange.failure().message())
-                        .isEqualTo("no connection to 127.0.0.1:" + deaf.getLocalPort() + " within 300 ms (connect timeout)");
+                        .isEqualTo("no connection to 127.0.0.1:" + deaf.getLocalPort()
+                                + " within 300 ms (connect timeout)");
                 assertThat(exchange.failure().requestSent()).isFalse();
             } finally {
                 for (Socket filler : fillers) {
@@ -429,7 +442,8 @@ class HttpUserAgentTest {
             c.answer(201, "{\"id\":1}");
             c.awaitClientClose();
         }); HttpUserAgent agent = agentFor(server)) {
-            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json", new byte[] {'{', '}'}).build());
+            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json",
+                    new byte[] {'{', '}'}).build());
 
             assertThat(exchange.response().status()).isEqualTo(201);
             assertThat(exchange.response().head()).startsWith("HTTP/1.1 201");
@@ -555,7 +569,8 @@ class HttpUserAgentTest {
             requestArrived.countDown();
             c.stall();
         }); HttpUserAgent agent = agentFor(server, patient)) {
-            CompletableFuture<HttpExchange> exchange = CompletableFuture.supplyAsync(() -> agent.send(HttpRequest.get("/").build()));
+            CompletableFuture<HttpExchange> exchange =
+                    CompletableFuture.supplyAsync(() -> agent.send(HttpRequest.get("/").build()));
             assertThat(requestArrived.await(5, TimeUnit.SECONDS)).isTrue();
 
             agent.abort();

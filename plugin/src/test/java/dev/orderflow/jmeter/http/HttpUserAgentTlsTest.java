@@ -75,7 +75,8 @@ class HttpUserAgentTlsTest {
 
     @Test
     void talksHttpsOverOneKeptAliveConnectionWhenTheCertificateIsTrusted() throws Exception {
-        ConnectionSettings settings = new ConnectionSettings(5000, 5000, true, trustingTheTestCertificate(), true, 1 << 20);
+        ConnectionSettings settings = new ConnectionSettings(5000, 5000, true, trustingTheTestCertificate(),
+                true, 1 << 20);
         try (ScriptedServer server = answeringServer();
              HttpUserAgent agent = new HttpUserAgent(new Endpoint("https", "127.0.0.1", server.port()), settings)) {
             HttpExchange first = agent.send(HttpRequest.get("/health").build());
@@ -92,7 +93,8 @@ class HttpUserAgentTlsTest {
 
     @Test
     void acceptsASelfSignedCertificateWhenAskedToAcceptAny() throws Exception {
-        ConnectionSettings settings = new ConnectionSettings(5000, 5000, true, TlsContexts.acceptingAnyCertificate(), false, 1 << 20);
+        ConnectionSettings settings = new ConnectionSettings(5000, 5000, true, TlsContexts.acceptingAnyCertificate(),
+                false, 1 << 20);
         try (ScriptedServer server = answeringServer();
              HttpUserAgent agent = new HttpUserAgent(new Endpoint("https", "localhost", server.port()), settings)) {
             assertThat(agent.send(HttpRequest.get("/health").build()).answered()).isTrue();
@@ -104,10 +106,12 @@ class HttpUserAgentTlsTest {
         ConnectionSettings settings = new ConnectionSettings(5000, 5000, true, TlsContexts.verifying(), true, 1 << 20);
         try (ScriptedServer server = answeringServer();
              HttpUserAgent agent = new HttpUserAgent(new Endpoint("https", "127.0.0.1", server.port()), settings)) {
-            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json", new byte[] {'{', '}'}).build());
+            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json",
+                    new byte[] {'{', '}'}).build());
 
             assertThat(exchange.failure().kind()).isEqualTo(HttpFailure.Kind.TLS_HANDSHAKE);
-            assertThat(exchange.failure().message()).startsWith("TLS handshake with 127.0.0.1:" + server.port() + " failed: ");
+            assertThat(exchange.failure().message())
+                    .startsWith("TLS handshake with 127.0.0.1:" + server.port() + " failed: ");
             assertThat(exchange.failure().requestSent()).isFalse();
             assertThat(server.received()).isEmpty();
         }
@@ -115,7 +119,8 @@ class HttpUserAgentTlsTest {
 
     @Test
     void reconnectsWhenTheShopClosedTheKeptAliveTlsConnection() throws Exception {
-        ConnectionSettings settings = new ConnectionSettings(5000, 5000, true, trustingTheTestCertificate(), true, 1 << 20);
+        ConnectionSettings settings = new ConnectionSettings(5000, 5000, true, trustingTheTestCertificate(),
+                true, 1 << 20);
         java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         try (ScriptedServer server = tlsServer(c -> {
             c.readRequest();
@@ -128,7 +133,8 @@ class HttpUserAgentTlsTest {
             agent.send(HttpRequest.get("/").build());
             assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
 
-            HttpExchange order = agent.send(HttpRequest.post("/api/orders", "application/json", new byte[] {'{', '}'}).build());
+            HttpExchange order = agent.send(HttpRequest.post("/api/orders", "application/json", new byte[] {'{', '}'})
+                    .build());
 
             assertThat(order.answered()).isTrue();
             assertThat(server.received()).extracting(ScriptedServer.Received::method).containsExactly("GET", "POST");
@@ -137,12 +143,14 @@ class HttpUserAgentTlsTest {
 
     @Test
     void theResponseTimeoutEndsAStalledTlsExchange() throws Exception {
-        ConnectionSettings settings = new ConnectionSettings(5000, 200, true, trustingTheTestCertificate(), true, 1 << 20);
+        ConnectionSettings settings = new ConnectionSettings(5000, 200, true, trustingTheTestCertificate(),
+                true, 1 << 20);
         try (ScriptedServer server = tlsServer(c -> {
             c.readRequest();
             c.stall();
         }); HttpUserAgent agent = new HttpUserAgent(new Endpoint("https", "127.0.0.1", server.port()), settings)) {
-            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json", new byte[] {'{', '}'}).build());
+            HttpExchange exchange = agent.send(HttpRequest.post("/api/orders", "application/json",
+                    new byte[] {'{', '}'}).build());
 
             assertThat(exchange.failure().kind()).isEqualTo(HttpFailure.Kind.RESPONSE_TIMEOUT);
             assertThat(exchange.failure().message()).isEqualTo("no answer within 200 ms (response timeout)");

@@ -27,7 +27,9 @@ final class Chromium {
     private Chromium() {
     }
 
-    /** Makes sure both are there, installing them if need be; skips the calling test loudly where that is impossible. */
+    /**
+     * Makes sure both are there, installing them if need be; skips the calling test loudly where that is impossible.
+     */
     static void ensureInstalled() throws IOException, InterruptedException {
         DebianPackages.ensure(List.of(BROWSER, DRIVER), "chromium", "chromium-driver");
     }

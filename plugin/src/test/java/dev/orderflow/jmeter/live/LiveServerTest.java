@@ -43,7 +43,8 @@ class LiveServerTest {
     @Test
     void servesThePageAndTheChartingLibraryFromThePluginJar() throws Exception {
         URI page = start();
-        HttpResponse<String> index = client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> index = client.send(HttpRequest.newBuilder(page).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(index.body()).contains("<script src=\"uPlot.iife.min.js\"></script>");
@@ -58,7 +59,8 @@ class LiveServerTest {
     @Test
     void answersNothingButReading() throws Exception {
         URI page = start();
-        HttpResponse<Void> post = client.send(HttpRequest.newBuilder(page).POST(HttpRequest.BodyPublishers.ofString("x"))
+        HttpResponse<Void> post = client.send(HttpRequest.newBuilder(page)
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
                 .build(), HttpResponse.BodyHandlers.discarding());
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
@@ -68,7 +70,8 @@ class LiveServerTest {
     void aLateBrowserCatchesUpThenGetsATickEverySecond() throws Exception {
         URI page = start();
         for (int i = 0; i < 5; i++) {
-            SampleResult sample = SampleResult.createTestSample(System.currentTimeMillis() - 40, System.currentTimeMillis());
+            SampleResult sample = SampleResult.createTestSample(System.currentTimeMillis() - 40,
+                    System.currentTimeMillis());
             sample.setSampleLabel("order");
             sample.setSuccessful(i != 0);
             run.record(sample, "engine-1");

@@ -38,7 +38,8 @@ class LiveViewSettingsTest {
     @Test
     void refusesAPortThatIsNotOneNamingTheField() {
         assertThatThrownBy(() -> read("80a9", "127.0.0.1")).isInstanceOf(InvalidSettingsException.class)
-                .hasMessage("Live view 'live view': " + LiveViewSchema.PORT.describe() + ": '80a9' is not a port from 0 to 65535, or off");
+                .hasMessage("Live view 'live view': " + LiveViewSchema.PORT.describe()
+                        + ": '80a9' is not a port from 0 to 65535, or off");
         assertThatThrownBy(() -> read("70000", "127.0.0.1")).hasMessageContaining(LiveViewSchema.PORT.label());
     }
 

@@ -69,7 +69,8 @@ class ClientCertificateTest {
 
             @Override
             public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-                SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, backlog, address);
+                SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
+                        .createServerSocket(port, backlog, address);
                 socket.setNeedClientAuth(true);
                 return socket;
             }

@@ -63,7 +63,8 @@ class Http2AgainstShopTest {
         RecordingListener listener = new RecordingListener();
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(USERS, 1),
                 new TestElement[] {Plans.shopConnection(shop.port(), Map.of(ShopConnectionSchema.PROTOCOL, protocol,
-                        ShopConnectionSchema.ACCEPT_ANY_CERTIFICATE, "true", ShopConnectionSchema.HTTP_VERSION, httpVersion)), listener},
+                        ShopConnectionSchema.ACCEPT_ANY_CERTIFICATE, "true", ShopConnectionSchema.HTTP_VERSION,
+                        httpVersion)), listener},
                 Plans.named(new LoginSampler(), "login"),
                 Plans.named(new ListProductsSampler(), "products"),
                 Plans.named(new AddToCartSampler(), "cart"),
@@ -84,7 +85,8 @@ class Http2AgainstShopTest {
 
         assertThat(listener.of(FlowStep.ORDER)).hasSize(USERS).allMatch(SampleResult::isSuccessful)
                 .extracting(SampleResult::getResponseCode).containsOnly("201");
-        assertThat(listener.of(FlowStep.LOGIN).get(0).getRequestHeaders()).startsWith("POST /api/auth/login HTTP/2.0\n");
+        assertThat(listener.of(FlowStep.LOGIN).get(0).getRequestHeaders())
+                .startsWith("POST /api/auth/login HTTP/2.0\n");
         assertThat(requests(httpsShop, "HTTP/2.0") - h2Before).isGreaterThanOrEqualTo(LEAST_REQUESTS);
         assertThat(requests(httpsShop, "HTTP/1.1") - http11Before).isZero();
     }
@@ -95,7 +97,8 @@ class Http2AgainstShopTest {
         long h2Before = requests(httpsShop, "HTTP/2.0");
 
         // the shop's certificate is self-signed: only the flow's "accept any certificate" lets the client in
-        ShopStats stats = new AdminStatsClient(Duration.ofSeconds(5)).fetch(new ShopTarget(httpsShop.baseUri(), ADMIN_KEY));
+        ShopStats stats = new AdminStatsClient(Duration.ofSeconds(5))
+                .fetch(new ShopTarget(httpsShop.baseUri(), ADMIN_KEY));
 
         assertThat(stats.stockAddsUp()).isTrue();
         assertThat(requests(httpsShop, "HTTP/2.0") - h2Before).isEqualTo(1);

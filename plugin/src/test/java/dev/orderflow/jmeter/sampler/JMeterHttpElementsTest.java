@@ -101,7 +101,8 @@ class JMeterHttpElementsTest {
 
             run(server, auth);
 
-            String expected = "Basic " + Base64.getEncoder().encodeToString("shopper:s3cret".getBytes(StandardCharsets.UTF_8));
+            String expected = "Basic "
+                    + Base64.getEncoder().encodeToString("shopper:s3cret".getBytes(StandardCharsets.UTF_8));
             assertThat(server.received()).hasSize(2).allMatch(r -> expected.equals(r.header("Authorization")));
         }
     }
@@ -132,7 +133,8 @@ class JMeterHttpElementsTest {
                     .hasSize(3);
             assertThat(sent.get(0)).isEmpty();
             assertThat(sent.subList(1, 3)).allMatch(a -> a.startsWith("Digest username=\"shopper\""));
-            assertThat(listener.of(FlowStep.PAGE)).allMatch(s -> s.getRequestHeaders().contains("Authorization: Digest ***"))
+            assertThat(listener.of(FlowStep.PAGE))
+                    .allMatch(s -> s.getRequestHeaders().contains("Authorization: Digest ***"))
                     .allMatch(s -> !s.getRequestHeaders().contains(DigestProtectedShop.USER));
         }
     }
@@ -145,8 +147,8 @@ class JMeterHttpElementsTest {
             dns.addHost("shop.orderflow.test", "127.0.0.1");
             RecordingListener listener = new RecordingListener();
             JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
-                    new TestElement[] {Plans.shopConnection(server.port(), Map.of(ShopConnectionSchema.HOST, "shop.orderflow.test")),
-                            listener, dns},
+                    new TestElement[] {Plans.shopConnection(server.port(),
+                            Map.of(ShopConnectionSchema.HOST, "shop.orderflow.test")), listener, dns},
                     Plans.named(new PageSampler(), "page")), Duration.ofSeconds(30));
 
             assertThat(listener.of(FlowStep.PAGE)).hasSize(1).allMatch(s -> s.isSuccessful());

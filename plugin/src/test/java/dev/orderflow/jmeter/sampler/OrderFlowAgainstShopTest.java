@@ -43,7 +43,8 @@ class OrderFlowAgainstShopTest {
 
     @BeforeAll
     static void startTheShop() {
-        shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData()).adminKey(ADMIN_KEY).build());
+        shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData())
+                .adminKey(ADMIN_KEY).build());
     }
 
     @AfterAll
@@ -90,10 +91,12 @@ class OrderFlowAgainstShopTest {
         List<OrderFlowSampleResult> orders = listener.of(FlowStep.ORDER);
         assertThat(logins).as("each user logs in once and takes no login sample while logged in").hasSize(20)
                 .allMatch(SampleResult::isSuccessful);
-        assertThat(logins).extracting(OrderFlowSampleResult::getUserNumber).containsExactlyInAnyOrderElementsOf(range(20));
+        assertThat(logins).extracting(OrderFlowSampleResult::getUserNumber)
+                .containsExactlyInAnyOrderElementsOf(range(20));
         assertThat(listener.of(FlowStep.PRODUCTS)).hasSize(40).allMatch(SampleResult::isSuccessful);
         assertThat(listener.of(FlowStep.CART)).hasSize(40).allMatch(SampleResult::isSuccessful);
-        assertThat(orders).hasSize(40).allMatch(SampleResult::isSuccessful).noneMatch(OrderFlowSampleResult::isOutcomeUnknown);
+        assertThat(orders).hasSize(40).allMatch(SampleResult::isSuccessful)
+                .noneMatch(OrderFlowSampleResult::isOutcomeUnknown);
         assertThat(orders).extracting(SampleResult::getResponseCode).containsOnly("201");
 
         JsonNode after = stats();
@@ -138,17 +141,20 @@ class OrderFlowAgainstShopTest {
             assertThat(sample.getLatency()).isBetween(0L, sample.getTime());
             assertThat(sample.getConnectTime()).isLessThanOrEqualTo(sample.getLatency());
             assertThat(sample.getSentBytes()).isPositive();
-            assertThat(sample.getBytesAsLong()).isEqualTo(sample.getHeadersSize() + sample.getBodySizeAsLong()).isPositive();
+            assertThat(sample.getBytesAsLong()).isEqualTo(sample.getHeadersSize() + sample.getBodySizeAsLong())
+                    .isPositive();
             assertThat(sample.getURL().toString()).startsWith("http://127.0.0.1:" + shop.port() + "/api/");
             assertThat(sample.getResponseHeaders()).startsWith("HTTP/1.1 ");
             assertThat(sample.getRequestHeaders()).contains("Host: 127.0.0.1:" + shop.port());
             assertThat(sample.getThreadName()).isNotEmpty();
         }
         OrderFlowSampleResult login = listener.of(FlowStep.LOGIN).get(0);
-        assertThat(login.getSamplerData()).startsWith("POST http://127.0.0.1:" + shop.port() + "/api/auth/login\n\n{\"username\":\"load_test_user_");
+        assertThat(login.getSamplerData()).startsWith("POST http://127.0.0.1:" + shop.port()
+                + "/api/auth/login\n\n{\"username\":\"load_test_user_");
         assertThat(login.getSamplerData()).endsWith("\"password\":\"***\"}");
         OrderFlowSampleResult order = listener.of(FlowStep.ORDER).get(0);
-        assertThat(order.getRequestHeaders()).contains("Authorization: Token ***").containsPattern("Idempotency-Key: [0-9a-f-]{36}");
+        assertThat(order.getRequestHeaders()).contains("Authorization: Token ***")
+                .containsPattern("Idempotency-Key: [0-9a-f-]{36}");
         assertThat(order.getResponseDataAsString()).contains("\"status\":\"created\"");
     }
 
@@ -156,7 +162,8 @@ class OrderFlowAgainstShopTest {
     void noSampleFieldEverHoldsAPassword() throws Exception {
         RecordingListener listener = runOrderFlow(5, 1);
 
-        List<String> passwords = Files.readAllLines(JMeterEnvironment.csvData().resolve("users.csv"), StandardCharsets.UTF_8)
+        List<String> passwords = Files.readAllLines(JMeterEnvironment.csvData().resolve("users.csv"),
+                        StandardCharsets.UTF_8)
                 .stream().skip(1).limit(5).map(line -> line.substring(line.indexOf(',') + 1)).toList();
         assertThat(passwords).hasSize(5).allMatch(p -> p.length() >= 8);
         for (SampleResult sample : listener.all()) {

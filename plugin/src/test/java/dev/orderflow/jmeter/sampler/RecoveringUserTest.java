@@ -30,23 +30,28 @@ import dev.orderflow.jmeter.testing.ScriptedServer;
 @Timeout(60)
 class RecoveringUserTest {
 
-    private static final String SOLD_OUT = "{\"error\":\"insufficient_stock\",\"detail\":\"sold out\",\"product_id\":1}";
-    private static final String EXPIRED = "{\"error\":\"unauthorized\",\"detail\":\"the token is not valid; log in again\"}";
+    private static final String SOLD_OUT =
+            "{\"error\":\"insufficient_stock\",\"detail\":\"sold out\",\"product_id\":1}";
+    private static final String EXPIRED =
+            "{\"error\":\"unauthorized\",\"detail\":\"the token is not valid; log in again\"}";
 
     /** One user running the order flow with one product per cart. */
-    private static RecordingListener run(ScriptedServer server, int iterations, Map<Setting, String> fields) throws Exception {
+    private static RecordingListener run(ScriptedServer server, int iterations, Map<Setting, String> fields)
+            throws Exception {
         return run(server, iterations, 1, fields);
     }
 
     private static RecordingListener run(ScriptedServer server, int iterations, int productsPerCart,
                                          Map<Setting, String> fields) throws Exception {
         RecordingListener listener = new RecordingListener();
-        TestElement[] flow = {Plans.named(new LoginSampler(), "login"), Plans.named(new ListProductsSampler(), "products"),
+        TestElement[] flow = {Plans.named(new LoginSampler(), "login"),
+                Plans.named(new ListProductsSampler(), "products"),
                 Plans.named(new AddToCartSampler(), "cart"), Plans.named(new CreateOrderSampler(), "order")};
         flow[2].setProperty(SamplerSchemas.AddToCart.MIN_PRODUCTS.name(), productsPerCart);
         flow[2].setProperty(SamplerSchemas.AddToCart.MAX_PRODUCTS.name(), productsPerCart);
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, iterations),
-                new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, flow), Duration.ofSeconds(30));
+                new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, flow),
+                Duration.ofSeconds(30));
         return listener;
     }
 
@@ -71,10 +76,12 @@ class RecoveringUserTest {
                     "GET /api/products?in_stock=true", "DELETE /api/cart", "POST /api/cart/items", "POST /api/orders");
             List<OrderFlowSampleResult> carts = listener.of(FlowStep.CART);
             assertThat(carts).hasSize(2).allMatch(SampleResult::isSuccessful);
-            assertThat(carts.get(1).getSamplerData()).startsWith("DELETE http://127.0.0.1:" + server.port() + "/api/cart\n\n"
+            assertThat(carts.get(1).getSamplerData())
+                    .startsWith("DELETE http://127.0.0.1:" + server.port() + "/api/cart\n\n"
                     + "POST http://127.0.0.1:" + server.port() + "/api/cart/items");
             assertThat(carts.get(1).getResponseCode()).isEqualTo("201");
-            assertThat(listener.of(FlowStep.ORDER)).extracting(SampleResult::getResponseCode).containsExactly("409", "201");
+            assertThat(listener.of(FlowStep.ORDER)).extracting(SampleResult::getResponseCode)
+                    .containsExactly("409", "201");
         }
     }
 
@@ -82,14 +89,17 @@ class RecoveringUserTest {
     void aCartStepEndedBySoldOutLeavesTheItemsItAddedBeforeAndTheNextAttemptEmptiesThemFirst() throws Exception {
         AtomicInteger adds = new AtomicInteger();
         try (ScriptedServer server = new ScriptedShop().on("POST /api/cart/items", (c, r) -> adds.incrementAndGet() == 2
-                ? ScriptedShop.answer(c, 409, SOLD_OUT) : ScriptedShop.answer(c, 201, "{\"items\":[],\"total\":\"2.00\"}"))
-                .on("POST /api/cart/clear", (c, r) -> ScriptedShop.answer(c, 200, "{\"items\":[],\"total\":\"0.00\"}")).start()) {
-            run(server, 2, 2, Map.of(ShopConnectionSchema.CART_CLEAR_METHOD, "post", ShopConnectionSchema.CART_CLEAR_PATH, "/api/cart/clear"));
+                ? ScriptedShop.answer(c, 409, SOLD_OUT)
+                : ScriptedShop.answer(c, 201, "{\"items\":[],\"total\":\"2.00\"}"))
+                .on("POST /api/cart/clear", (c, r) -> ScriptedShop.answer(c, 200, "{\"items\":[],\"total\":\"0.00\"}"))
+                .start()) {
+            run(server, 2, 2, Map.of(ShopConnectionSchema.CART_CLEAR_METHOD, "post",
+                    ShopConnectionSchema.CART_CLEAR_PATH, "/api/cart/clear"));
 
             assertThat(requests(server)).containsExactly("POST /api/auth/login",
                     "GET /api/products?in_stock=true", "POST /api/cart/items", "POST /api/cart/items",
-                    "GET /api/products?in_stock=true", "POST /api/cart/clear", "POST /api/cart/items", "POST /api/cart/items",
-                    "POST /api/orders");
+                    "GET /api/products?in_stock=true", "POST /api/cart/clear", "POST /api/cart/items",
+                    "POST /api/cart/items", "POST /api/orders");
         }
     }
 
@@ -101,7 +111,8 @@ class RecoveringUserTest {
 
             assertThat(requests(server)).as("the conflict may come from what the cart held already")
                     .containsExactly("POST /api/auth/login", "GET /api/products?in_stock=true", "POST /api/cart/items",
-                            "GET /api/products?in_stock=true", "DELETE /api/cart", "POST /api/cart/items", "POST /api/orders");
+                            "GET /api/products?in_stock=true", "DELETE /api/cart", "POST /api/cart/items",
+                            "POST /api/orders");
         }
     }
 
@@ -136,7 +147,8 @@ class RecoveringUserTest {
             assertThat(second.isSuccessful()).isFalse();
             assertThat(second.getResponseCode()).isEqualTo("500");
             assertThat(second.getResponseMessage())
-                    .isEqualTo("emptying the cart an earlier attempt left (DELETE /api/cart) was answered 500 Status 500");
+                    .isEqualTo(
+                            "emptying the cart an earlier attempt left (DELETE /api/cart) was answered 500 Status 500");
             assertThat(listener.of(FlowStep.ORDER)).as("the iteration ends with the cart step").hasSize(1);
             assertThat(requests(server)).filteredOn(r -> r.startsWith("POST /api/cart/items")).hasSize(1);
         }
@@ -156,7 +168,8 @@ class RecoveringUserTest {
             List<ScriptedServer.Received> orders = server.received().stream()
                     .filter(r -> r.target().equals("/api/orders")).toList();
             assertThat(orders.get(1).header("Idempotency-Key")).isEqualTo(orders.get(0).header("Idempotency-Key"));
-            assertThat(orders).extracting(r -> r.header("Authorization")).containsExactly("Token token-1", "Token token-2");
+            assertThat(orders).extracting(r -> r.header("Authorization"))
+                    .containsExactly("Token token-1", "Token token-2");
 
             OrderFlowSampleResult order = listener.of(FlowStep.ORDER).get(0);
             assertThat(listener.of(FlowStep.ORDER)).hasSize(1);
@@ -196,14 +209,16 @@ class RecoveringUserTest {
                         ? ScriptedShop.answer(c, 400, "{\"error\":\"invalid_credentials\"}")
                         : ScriptedShop.answer(c, 200, "{\"token\":\"t0ken-" + logins.get() + "\",\"user_id\":1}"))
                 .on("GET /api/products?in_stock=true", (c, r) -> lists.incrementAndGet() == 1
-                        ? ScriptedShop.answer(c, 401, EXPIRED) : ScriptedShop.answer(c, 200, ScriptedShop.PRODUCTS)).start()) {
+                        ? ScriptedShop.answer(c, 401, EXPIRED) : ScriptedShop.answer(c, 200, ScriptedShop.PRODUCTS))
+                        .start()) {
             RecordingListener listener = run(server, 2, Map.of());
 
             OrderFlowSampleResult products = listener.of(FlowStep.PRODUCTS).get(0);
             assertThat(products.isSuccessful()).isFalse();
             assertThat(products.getRelogin()).isEqualTo(Relogin.FAILED);
             assertThat(products.getResponseMessage()).isEqualTo(
-                    "the shop refused the token (401) and logging in again failed: the login was answered 400 Status 400");
+                    "the shop refused the token (401) and logging in again failed: the login was answered "
+                            + "400 Status 400");
             assertThat(requests(server)).containsExactly("POST /api/auth/login", "GET /api/products?in_stock=true",
                     "POST /api/auth/login", "POST /api/auth/login", "GET /api/products?in_stock=true",
                     "POST /api/cart/items", "POST /api/orders");

@@ -37,12 +37,14 @@ class RedirectsTest {
         });
     }
 
-    private static OrderFlowSampleResult page(ScriptedServer server, String path, Map<Setting, String> fields) throws Exception {
+    private static OrderFlowSampleResult page(ScriptedServer server, String path, Map<Setting, String> fields)
+            throws Exception {
         PageSampler page = Plans.named(new PageSampler(), "page");
         page.setProperty(SamplerSchemas.Page.PATH.name(), path);
         RecordingListener listener = new RecordingListener();
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(1, 1),
-                new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, page), Duration.ofSeconds(30));
+                new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, page),
+                Duration.ofSeconds(30));
         assertThat(listener.of(FlowStep.PAGE)).hasSize(1);
         return listener.of(FlowStep.PAGE).get(0);
     }
@@ -57,7 +59,8 @@ class RedirectsTest {
             assertThat(page.getResponseDataAsString()).isEqualTo("<html>new</html>");
             assertThat(page.getURL().getPath()).isEqualTo("/new");
             assertThat(page.getSubResults()).extracting(SampleResult::getResponseCode).containsExactly("301", "200");
-            assertThat(page.getSubResults()).extracting(SampleResult::getSampleLabel).containsExactly("page-0", "page-1");
+            assertThat(page.getSubResults()).extracting(SampleResult::getSampleLabel)
+                    .containsExactly("page-0", "page-1");
             assertThat(page.getSubResults()[0].getResponseHeaders()).contains("Location: /new");
             assertThat(server.received()).extracting(ScriptedServer.Received::target).containsExactly("/old", "/new");
         }

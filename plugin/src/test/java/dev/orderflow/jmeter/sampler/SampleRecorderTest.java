@@ -41,7 +41,8 @@ class SampleRecorderTest {
         String head = "POST /api/orders HTTP/1.1\nHost: 127.0.0.1:8000\nAuthorization: Token s3cr3t\nContent-Length: 2";
 
         assertThat(recordedHeaders(ShopSettings.defaults(), head))
-                .isEqualTo("POST /api/orders HTTP/1.1\nHost: 127.0.0.1:8000\nAuthorization: Token ***\nContent-Length: 2");
+                .isEqualTo(
+                        "POST /api/orders HTTP/1.1\nHost: 127.0.0.1:8000\nAuthorization: Token ***\nContent-Length: 2");
     }
 
     @Test

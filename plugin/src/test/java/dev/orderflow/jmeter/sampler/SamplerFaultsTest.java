@@ -35,12 +35,14 @@ class SamplerFaultsTest {
                                          TestElement... samplers) throws Exception {
         RecordingListener listener = new RecordingListener();
         JMeterEnvironment.run(Plans.plan(Plans.threadGroup(users, iterations),
-                new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, samplers), Duration.ofSeconds(30));
+                new TestElement[] {Plans.shopConnection(server.port(), fields), listener}, samplers),
+                Duration.ofSeconds(30));
         return listener;
     }
 
     private static TestElement[] orderFlow() {
-        return new TestElement[] {Plans.named(new LoginSampler(), "login"), Plans.named(new ListProductsSampler(), "products"),
+        return new TestElement[] {Plans.named(new LoginSampler(), "login"),
+                Plans.named(new ListProductsSampler(), "products"),
                 Plans.named(new AddToCartSampler(), "cart"), Plans.named(new CreateOrderSampler(), "order")};
     }
 
@@ -66,7 +68,8 @@ class SamplerFaultsTest {
 
     @Test
     void anOrderAnsweredWith503IsRejectedNotUnknown() throws Exception {
-        OrderFlowSampleResult order = orderWhenTheShopAnswers((c, r) -> ScriptedShop.answer(c, 503, "{\"error\":\"internal\"}"));
+        OrderFlowSampleResult order = orderWhenTheShopAnswers((c, r) -> ScriptedShop.answer(c, 503,
+                "{\"error\":\"internal\"}"));
 
         assertThat(order.isSuccessful()).isFalse();
         assertThat(order.isOutcomeUnknown()).isFalse();
@@ -143,7 +146,8 @@ class SamplerFaultsTest {
     @Test
     void aCartConflictFailsTheCartStepAndEndsTheIterationBeforeAnyOrder() throws Exception {
         try (ScriptedServer server = new ScriptedShop().on("POST /api/cart/items",
-                (c, r) -> ScriptedShop.answer(c, 409, "{\"error\":\"insufficient_stock\",\"detail\":\"sold out\"}")).start()) {
+                (c, r) -> ScriptedShop.answer(c, 409, "{\"error\":\"insufficient_stock\",\"detail\":\"sold out\"}"))
+                        .start()) {
             RecordingListener listener = run(server, 1, 1, QUICK, orderFlow());
 
             List<OrderFlowSampleResult> carts = listener.of(FlowStep.CART);
@@ -175,7 +179,8 @@ class SamplerFaultsTest {
             RecordingListener listener = run(server, 1, 1, QUICK, orderFlow());
 
             assertThat(listener.all()).hasSize(1);
-            assertThat(listener.of(FlowStep.LOGIN).get(0).getResponseMessage()).isEqualTo("the login answer has no token at /token");
+            assertThat(listener.of(FlowStep.LOGIN).get(0).getResponseMessage())
+                    .isEqualTo("the login answer has no token at /token");
         }
     }
 
@@ -183,10 +188,12 @@ class SamplerFaultsTest {
     void aTokenFromAnotherPointerAndHeaderReachesTheShop() throws Exception {
         try (ScriptedServer server = new ScriptedShop().on("POST /api/auth/login",
                 (c, r) -> ScriptedShop.answer(c, 200, "{\"auth\":{\"jwt\":\"eyJ.abc\"}}")).start()) {
-            run(server, 1, 1, Map.of(ShopConnectionSchema.TOKEN_POINTER, "/auth/jwt", ShopConnectionSchema.AUTH_HEADER_TEMPLATE, "Bearer {token}"),
+            run(server, 1, 1, Map.of(ShopConnectionSchema.TOKEN_POINTER, "/auth/jwt",
+                    ShopConnectionSchema.AUTH_HEADER_TEMPLATE, "Bearer {token}"),
                     orderFlow());
 
-            ScriptedServer.Received order = server.received().stream().filter(r -> r.target().equals("/api/orders")).findFirst().orElseThrow();
+            ScriptedServer.Received order = server.received().stream().filter(r -> r.target().equals("/api/orders"))
+                    .findFirst().orElseThrow();
             assertThat(order.header("Authorization")).isEqualTo("Bearer eyJ.abc");
             assertThat(order.header("Idempotency-Key")).matches("[0-9a-f-]{36}");
         }
@@ -218,24 +225,29 @@ class SamplerFaultsTest {
             OrderFlowSampleResult sample = listener.of(FlowStep.CART).get(0);
             List<String> bodies = server.received().stream().filter(r -> r.target().equals("/api/cart/items"))
                     .map(ScriptedServer.Received::body).toList();
-            assertThat(bodies).containsExactlyInAnyOrder("{\"product_id\":1,\"quantity\":1}", "{\"product_id\":2,\"quantity\":1}");
+            assertThat(bodies).containsExactlyInAnyOrder("{\"product_id\":1,\"quantity\":1}",
+                    "{\"product_id\":2,\"quantity\":1}");
             assertThat(sample.isSuccessful()).isTrue();
             assertThat(sample.getSamplerData().split("POST ")).hasSize(3);
-            assertThat(sample.getSubResults()).extracting(SampleResult::getSampleLabel).containsExactly("cart-0", "cart-1");
+            assertThat(sample.getSubResults()).extracting(SampleResult::getSampleLabel)
+                    .containsExactly("cart-0", "cart-1");
         }
     }
 
     @Test
     void aUserWithoutARowInTheUsersFileFailsToLogInWithTheReason(@TempDir Path folder) throws Exception {
-        Path users = Files.writeString(folder.resolve("two-users.csv"), "username,password\nu0,p0-secret\nu1,p1-secret\n");
+        Path users = Files.writeString(folder.resolve("two-users.csv"),
+                "username,password\nu0,p0-secret\nu1,p1-secret\n");
         try (ScriptedServer server = new ScriptedShop().start()) {
-            RecordingListener listener = run(server, 3, 1, Map.of(ShopConnectionSchema.USERS_FILE, users.toString()), orderFlow());
+            RecordingListener listener = run(server, 3, 1,
+                    Map.of(ShopConnectionSchema.USERS_FILE, users.toString()), orderFlow());
 
             List<OrderFlowSampleResult> logins = listener.of(FlowStep.LOGIN);
             assertThat(logins).hasSize(3);
             OrderFlowSampleResult third = logins.stream().filter(l -> l.getUserNumber() == 2).findFirst().orElseThrow();
             assertThat(third.isSuccessful()).isFalse();
-            assertThat(third.getResponseMessage()).isEqualTo("virtual user 2 has no row in two-users.csv: it has 2 users (rows 0..1)");
+            assertThat(third.getResponseMessage())
+                    .isEqualTo("virtual user 2 has no row in two-users.csv: it has 2 users (rows 0..1)");
             assertThat(listener.of(FlowStep.ORDER)).hasSize(2);
         }
     }
@@ -276,7 +288,8 @@ class SamplerFaultsTest {
         }).start()) {
             RecordingListener listener = new RecordingListener();
             try (JMeterEnvironment.RunningTest test = JMeterEnvironment.start(Plans.plan(Plans.threadGroup(1, 1),
-                    new TestElement[] {Plans.shopConnection(server.port(), Map.of(ShopConnectionSchema.RESPONSE_TIMEOUT, "120000")), listener},
+                    new TestElement[] {Plans.shopConnection(server.port(),
+                            Map.of(ShopConnectionSchema.RESPONSE_TIMEOUT, "120000")), listener},
                     orderFlow()))) {
                 assertThat(orderArrived.await(20, TimeUnit.SECONDS)).isTrue();
 

@@ -101,7 +101,8 @@ class SubResultsAgainstShopTest {
         assertThat(requests).extracting(SampleResult::getSampleLabel).containsExactly("cart-0", "cart-1");
         for (SampleResult request : requests) {
             assertThat(request.getResponseCode()).isEqualTo("201");
-            assertThat(request.getSamplerData()).startsWith("POST " + shop.baseUri() + "/api/cart/items\n\n{\"product_id\":");
+            assertThat(request.getSamplerData())
+                    .startsWith("POST " + shop.baseUri() + "/api/cart/items\n\n{\"product_id\":");
             assertThat(request.getRequestHeaders()).startsWith("POST /api/cart/items HTTP/1.1\n")
                     .contains("Authorization: Token ***").doesNotContainPattern("Token [^*]");
             assertThat(request.getResponseDataAsString()).contains("\"items\"");
@@ -130,7 +131,8 @@ class SubResultsAgainstShopTest {
         // what View Results Tree's Text and JSON views show of the sample selected in its tree (their Swing panes
         // need a display; the text they are given is computed here)
         String shown = ViewResultsFullVisualizer.getResponseAsString(secondItem);
-        assertThat(shown).isEqualTo(new String(secondItem.getResponseData(), StandardCharsets.UTF_8)).contains("\"total\"");
+        assertThat(shown).isEqualTo(new String(secondItem.getResponseData(), StandardCharsets.UTF_8))
+                .contains("\"total\"");
         assertThat(RenderAsJSON.prettyJSON(shown)).contains("\"items\": [");
         assertThat(URI.create(secondItem.getUrlAsString()).getPath()).isEqualTo("/api/cart/items");
     }

@@ -102,12 +102,14 @@ class AdminStatsClientTest {
     void readsTheStatisticsOfAShopWhoseRoutesEndInASlashFromTheConfiguredPath() throws Exception {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/django");
 
-        ShopStats stats = new AdminStatsClient(Duration.ofSeconds(5)).fetch(new ShopTarget(base, KEY, "/api/admin/stats/"));
+        ShopStats stats = new AdminStatsClient(Duration.ofSeconds(5))
+                .fetch(new ShopTarget(base, KEY, "/api/admin/stats/"));
 
         assertThat(stats).isEqualTo(new ShopStats(12, 25, 10_000_000, 9_999_975));
         assertThatThrownBy(() -> new AdminStatsClient(Duration.ofSeconds(5)).fetch(new ShopTarget(base, KEY)))
                 .isInstanceOf(ShopStatsException.class)
-                .hasMessageContaining("answered HTTP 301 instead of 200 (a redirect: set the summary's statistics path");
+                .hasMessageContaining(
+                        "answered HTTP 301 instead of 200 (a redirect: set the summary's statistics path");
     }
 
     static Stream<Arguments> faults() {
@@ -142,7 +144,8 @@ class AdminStatsClientTest {
 
         assertThatThrownBy(() -> new AdminStatsClient(Duration.ofSeconds(2)).fetch(shop))
                 .isInstanceOf(ShopStatsException.class)
-                .hasMessageStartingWith("cannot reach the shop at GET http://127.0.0.1:" + closedPort + "/api/admin/stats: ")
+                .hasMessageStartingWith("cannot reach the shop at GET http://127.0.0.1:" + closedPort
+                        + "/api/admin/stats: ")
                 .hasMessageContaining("connection refused by 127.0.0.1:" + closedPort);
     }
 }

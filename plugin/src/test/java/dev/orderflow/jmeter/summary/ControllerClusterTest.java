@@ -13,7 +13,8 @@ class ControllerClusterTest {
 
     @Test
     void theRemoteStartListInAnyOfItsSpellings() {
-        assertThat(ControllerCluster.engines("/j/bin/ApacheJMeter-5.6.3.jar -n -t a.jmx -R 10.0.0.1:1099,10.0.0.2:1099 -G g",
+        assertThat(ControllerCluster.engines(
+                "/j/bin/ApacheJMeter-5.6.3.jar -n -t a.jmx -R 10.0.0.1:1099,10.0.0.2:1099 -G g",
                 REMOTE_HOSTS::get)).containsExactly("10.0.0.1:1099", "10.0.0.2:1099");
         assertThat(ControllerCluster.engines("org.apache.jmeter.NewDriver -n -R127.0.0.1:4000", REMOTE_HOSTS::get))
                 .containsExactly("127.0.0.1:4000");

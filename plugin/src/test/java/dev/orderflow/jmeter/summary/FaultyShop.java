@@ -25,15 +25,18 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FaultyShop implements AutoCloseable {
 
-    enum Behaviour { OK, LOGIN_REFUSED, CART_CONFLICT, ORDER_CONFLICT, ORDER_ERROR, CREATE_THEN_STALL, STALL_WITHOUT_ORDER, CREATE_THEN_DROP }
+    enum Behaviour { OK, LOGIN_REFUSED, CART_CONFLICT, ORDER_CONFLICT, ORDER_ERROR, CREATE_THEN_STALL,
+            STALL_WITHOUT_ORDER, CREATE_THEN_DROP }
 
     static final String ADMIN_KEY = "faulty-admin-key";
     private static final long INITIAL_STOCK = 100L * 100_000;
     private static final Pattern USER = Pattern.compile("load_test_user_(\\d+)");
-    private static final String PRODUCTS = "{\"products\":[{\"id\":1,\"name\":\"a\",\"price\":\"1.00\",\"stock\":100000},"
+    private static final String PRODUCTS =
+            "{\"products\":[{\"id\":1,\"name\":\"a\",\"price\":\"1.00\",\"stock\":100000},"
             + "{\"id\":2,\"name\":\"b\",\"price\":\"2.00\",\"stock\":100000},"
             + "{\"id\":3,\"name\":\"c\",\"price\":\"3.00\",\"stock\":100000}]}";
-    private static final String CART = "{\"items\":[{\"product_id\":1,\"quantity\":1,\"price\":\"1.00\"}],\"total\":\"1.00\"}";
+    private static final String CART =
+            "{\"items\":[{\"product_id\":1,\"quantity\":1,\"price\":\"1.00\"}],\"total\":\"1.00\"}";
     private static final String ORDER = "{\"id\":1,\"status\":\"created\",\"total\":\"1.00\","
             + "\"items\":[{\"product_id\":1,\"quantity\":1,\"price\":\"1.00\"}]}";
 

@@ -115,7 +115,8 @@ class FaultyShopRunTest {
             JsonNode summary = run(shop, listener);
 
             assertThat(summary.get("shop").get("error").asText())
-                    .isEqualTo("at test start: GET " + shop.baseUri() + "/api/admin/stats refused the admin key (HTTP 403): check the admin key field");
+                    .isEqualTo("at test start: GET " + shop.baseUri()
+                            + "/api/admin/stats refused the admin key (HTTP 403): check the admin key field");
             assertThat(summary.get("verdict").asText()).isEqualTo("fail");
             assertThat(summary.toString()).doesNotContain("not-the-key");
         }

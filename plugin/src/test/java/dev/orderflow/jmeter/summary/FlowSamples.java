@@ -32,7 +32,8 @@ final class FlowSamples {
     }
 
     static OrderFlowSampleResult unknownOrder() {
-        OrderFlowSampleResult sample = sample(FlowStep.ORDER, false, "Non HTTP response code: java.net.SocketTimeoutException");
+        OrderFlowSampleResult sample = sample(FlowStep.ORDER, false,
+                "Non HTTP response code: java.net.SocketTimeoutException");
         sample.setOutcomeUnknown(true);
         return sample;
     }

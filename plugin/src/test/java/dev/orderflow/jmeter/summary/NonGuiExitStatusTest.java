@@ -98,7 +98,8 @@ class NonGuiExitStatusTest {
         assertThat(outcome.exitStatus()).as(outcome.console()).isEqualTo(1);
         assertThat(outcome.console())
                 .contains("Order Concurrency Test Results")
-                .contains("Order summary: threshold failed: max_error_rate: limit 10, actual 50 (% of samples of all labels that failed) - FAILED")
+                .contains("Order summary: threshold failed: max_error_rate: limit 10, actual 50 (% of samples of all "
+                        + "labels that failed) - FAILED")
                 .contains("... end of run"); // JMeter's own last word: everything after the listeners ran
         assertThat(outcome.console().strip())
                 .endsWith("... end of run\nOrder summary: the run failed 1 check(s), listed above: exit status 1");
@@ -126,11 +127,13 @@ class NonGuiExitStatusTest {
         NonGuiJMeter.Outcome outcome = run("min_success_rate=ninety-five");
 
         assertThat(outcome.exitStatus()).as(outcome.console()).isEqualTo(1);
-        assertThat(outcome.console()).contains("Order summary 'Order summary': Min success rate (%) (OrderSummary.minSuccessRate): "
-                + "'ninety-five' is not a number")
+        assertThat(outcome.console())
+                .contains("Order summary 'Order summary': Min success rate (%) (OrderSummary.minSuccessRate): "
+                        + "'ninety-five' is not a number")
                 .contains("Order summary: the run was refused: exit status 1");
         assertThat(dir.resolve("summary/summary.json")).doesNotExist();
         Path results = dir.resolve("results.jtl");
-        assertThat(Files.exists(results) ? Files.readAllLines(results).size() : 0).isLessThanOrEqualTo(1); // no load sent
+        assertThat(Files.exists(results) ? Files.readAllLines(results).size() : 0)
+                .isLessThanOrEqualTo(1); // no load sent
     }
 }

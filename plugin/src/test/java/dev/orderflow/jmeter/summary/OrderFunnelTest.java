@@ -18,7 +18,10 @@ import dev.orderflow.jmeter.flow.OrderFlowSampleResult;
 
 class OrderFunnelTest {
 
-    /** iterations as the samplers produce them → expected login failures, attempted, created, unknown, cart failures, failed, rejections */
+    /**
+     * iterations as the samplers produce them → expected login failures, attempted, created, unknown, cart failures,
+     * failed, rejections
+     */
     static Stream<Arguments> iterations() {
         return Stream.of(
                 Arguments.of("a created order", List.of(

@@ -44,8 +44,10 @@ class OrderSummaryListenerGuiTest {
             assertThat(field.read(listener)).as(field.label()).isEqualTo(field.defaultValue());
         }
         assertThat(listener.getName()).isEqualTo("orderflow: Order summary");
-        assertThat(listener.getPropertyAsString(TestElement.GUI_CLASS)).isEqualTo(OrderSummaryListenerGui.class.getName());
-        assertThat(listener.getPropertyAsString(TestElement.TEST_CLASS)).isEqualTo(OrderSummaryListener.class.getName());
+        assertThat(listener.getPropertyAsString(TestElement.GUI_CLASS))
+                .isEqualTo(OrderSummaryListenerGui.class.getName());
+        assertThat(listener.getPropertyAsString(TestElement.TEST_CLASS))
+                .isEqualTo(OrderSummaryListener.class.getName());
         assertThat(gui.getMenuCategories()).containsExactly(MenuFactory.LISTENERS);
         assertThat(gui.getStaticLabel()).isEqualTo("orderflow: Order summary");
     }

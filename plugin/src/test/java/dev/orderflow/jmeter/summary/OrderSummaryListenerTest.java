@@ -179,7 +179,8 @@ class OrderSummaryListenerTest {
 
         assertThatThrownBy(listener::testStarted)
                 .isInstanceOf(InvalidSettingsException.class)
-                .hasMessage("Order summary 'Orders 1000': Max p95 response time (ms) (OrderSummary.maxP95Ms): '-1' is not 0 or more");
+                .hasMessage("Order summary 'Orders 1000': Max p95 response time (ms) (OrderSummary.maxP95Ms): '-1' is "
+                        + "not 0 or more");
         assertThat(dir.resolve("refused/summary.json")).doesNotExist();
     }
 
@@ -190,7 +191,8 @@ class OrderSummaryListenerTest {
 
         assertThatThrownBy(() -> listener.testStarted("engine-1"))
                 .isInstanceOf(InvalidSettingsException.class)
-                .hasMessageContaining("Shop admin key (empty = no reconciliation) (OrderSummary.adminKey): has a function")
+                .hasMessageContaining(
+                        "Shop admin key (empty = no reconciliation) (OrderSummary.adminKey): has a function")
                 .hasMessageNotContaining("secret-fallback");
     }
 }

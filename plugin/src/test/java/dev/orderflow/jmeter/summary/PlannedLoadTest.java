@@ -28,7 +28,8 @@ class PlannedLoadTest {
     @Test
     void theEnginesOfADistributedRunTellTheClusterTotalsOnce() {
         // engine 2's report alone already knows the cluster's 50 users: a lost engine's share is not missing
-        PlannedLoad planned = PlannedLoad.of(List.of(report("users", 0, 3, 17, STEPPED), report("users", 2, 3, 16, STEPPED)));
+        PlannedLoad planned = PlannedLoad.of(List.of(report("users", 0, 3, 17, STEPPED),
+                report("users", 2, 3, 16, STEPPED)));
 
         assertThat(planned).isEqualTo(new PlannedLoad(50, 5.0, null));
     }
@@ -37,7 +38,8 @@ class PlannedLoadTest {
     void severalGroupsAddUp() {
         List<PlannedStage> pages = List.of(new PlannedStage(100, 0, 10, 10, 10));
 
-        PlannedLoad planned = PlannedLoad.of(List.of(report("users", 0, 1, 50, STEPPED), report("pages", 0, 1, 100, pages)));
+        PlannedLoad planned = PlannedLoad.of(List.of(report("users", 0, 1, 50, STEPPED),
+                report("pages", 0, 1, 100, pages)));
 
         assertThat(planned).isEqualTo(new PlannedLoad(150, 15.0, null));
     }

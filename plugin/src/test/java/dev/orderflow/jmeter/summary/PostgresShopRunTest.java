@@ -62,8 +62,9 @@ class PostgresShopRunTest {
         postgres = LocalPostgres.start();
         Path csv = JMeterEnvironment.csvData();
         Files.copy(csv.resolve("users.csv"), data.resolve("users.csv"));
-        Files.writeString(data.resolve("products.csv"), Files.readString(csv.resolve("products.csv"), StandardCharsets.UTF_8)
-                .stripTrailing() + "\n" + SCARCE_ID + ",Scarce Kettle,30.00," + SCARCE_STOCK + "\n");
+        Files.writeString(data.resolve("products.csv"),
+                Files.readString(csv.resolve("products.csv"), StandardCharsets.UTF_8)
+                        .stripTrailing() + "\n" + SCARCE_ID + ",Scarce Kettle,30.00," + SCARCE_STOCK + "\n");
         shop = Shop.start(ShopOptions.parse(new String[] {"--port", "0", "--data", data.toString(),
                 "--admin-key", ADMIN_KEY, "--jdbc-url", postgres.jdbcUrl()}).config());
         System.out.println("reference shop " + shop.baseUri() + " on " + postgres.describe());
@@ -116,7 +117,8 @@ class PostgresShopRunTest {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             String[] row = passwords.get(i + 1).split(",");
-            JsonNode login = post("/api/auth/login", "{\"username\":\"" + row[0] + "\",\"password\":\"" + row[1] + "\"}",
+            JsonNode login = post("/api/auth/login",
+                    "{\"username\":\"" + row[0] + "\",\"password\":\"" + row[1] + "\"}",
                     null, 200);
             String token = login.get("token").asText();
             post("/api/cart/items", "{\"product_id\":" + SCARCE_ID + ",\"quantity\":1}", token, 201);

@@ -53,18 +53,21 @@ class RecoveringUsersRunTest {
         int users = 8;
         int lastUnits = 3;
         Path data = Files.createDirectories(dir.resolve("data"));
-        List<String> userRows = Files.readAllLines(JMeterEnvironment.csvData().resolve("users.csv"), StandardCharsets.UTF_8)
+        List<String> userRows = Files.readAllLines(JMeterEnvironment.csvData().resolve("users.csv"),
+                        StandardCharsets.UTF_8)
                 .subList(0, 1 + users);
         Files.write(data.resolve("users.csv"), userRows, StandardCharsets.UTF_8);
         Files.writeString(data.resolve("products.csv"),
-                "id,name,price,stock\n1,Last Units,5.00," + lastUnits + "\n2,Plenty,2.50,100000\n", StandardCharsets.UTF_8);
+                "id,name,price,stock\n1,Last Units,5.00," + lastUnits + "\n2,Plenty,2.50,100000\n",
+                StandardCharsets.UTF_8);
         try (Shop shop = Shop.start(ShopConfig.builder().port(0).dataDir(data).adminKey(ADMIN_KEY).build())) {
             // every user's cart already holds one of the last units, as after an earlier visit: at most three of
             // the users' orders can have it, every other user meets the sold-out product in its cart
             for (int user = 0; user < users; user++) {
                 String[] row = userRows.get(1 + user).split(",");
                 String token = login(shop, row[0], row[1]);
-                HttpResponse<String> added = send(shop, HttpRequest.newBuilder(shop.baseUri().resolve("/api/cart/items"))
+                HttpResponse<String> added = send(shop,
+                                HttpRequest.newBuilder(shop.baseUri().resolve("/api/cart/items"))
                         .header("Authorization", "Token " + token).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"product_id\":1,\"quantity\":1}")));
                 assertThat(added.statusCode()).isEqualTo(201);
@@ -74,7 +77,8 @@ class RecoveringUsersRunTest {
 
             long runStart = System.currentTimeMillis();
             JMeterEnvironment.run(Plans.plan(Plans.timedUsers(users, 6), new TestElement[] {
-                    Plans.shopConnection(shop.port(), Map.of(ShopConnectionSchema.USERS_FILE, data.resolve("users.csv").toString())),
+                    Plans.shopConnection(shop.port(),
+                            Map.of(ShopConnectionSchema.USERS_FILE, data.resolve("users.csv").toString())),
                     samples, summaryListener}, TestPlans.orderFlow()), Duration.ofSeconds(60));
 
             assertThat(stockOf(shop, 1)).as("the last units sold out during the run").isZero();
@@ -82,7 +86,8 @@ class RecoveringUsersRunTest {
             List<Integer> soldOutUsers = new ArrayList<>();
             byUser.forEach((user, flow) -> {
                 // while units are left a user may meet the sold-out answer more than once (its cart held one already)
-                List<OrderFlowSampleResult> soldOut = flow.stream().filter(s -> "409".equals(s.getResponseCode())).toList();
+                List<OrderFlowSampleResult> soldOut = flow.stream()
+                        .filter(s -> "409".equals(s.getResponseCode())).toList();
                 if (soldOut.isEmpty()) {
                     return;
                 }
@@ -115,7 +120,8 @@ class RecoveringUsersRunTest {
     void usersWhoseTokensExpireLogInAgainAndKeepOrderingWithoutAFailure() throws Exception {
         int users = 5;
         Duration ttl = Duration.ofSeconds(2);
-        try (Shop shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData()).adminKey(ADMIN_KEY)
+        try (Shop shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData())
+                        .adminKey(ADMIN_KEY)
                 .tokenTtl(ttl).build())) {
             RecordingListener samples = new RecordingListener();
             OrderSummaryListener summaryListener = summaryListener(shop, users);
@@ -128,7 +134,8 @@ class RecoveringUsersRunTest {
                     new TestElement[] {Plans.shopConnection(shop.port(), Map.of()), samples, summaryListener},
                     TestPlans.orderFlow()), Duration.ofSeconds(60));
 
-            List<OrderFlowSampleResult> relogged = all(samples).stream().filter(s -> s.getRelogin() != Relogin.NONE).toList();
+            List<OrderFlowSampleResult> relogged = all(samples).stream()
+                    .filter(s -> s.getRelogin() != Relogin.NONE).toList();
             assertThat(relogged).as("tokens of 2 s in a run of 8 s: each user logs in again at least twice")
                     .hasSizeGreaterThanOrEqualTo(2 * users)
                     .allMatch(s -> s.getRelogin() == Relogin.SUCCEEDED && s.isSuccessful())
@@ -137,9 +144,11 @@ class RecoveringUsersRunTest {
                         assertThat(s.getSamplerData()).contains("/api/auth/login\n\n{\"username\":\"load_test_user_")
                                 .contains("\"password\":\"***\"}");
                     });
-            assertThat(samples.of(FlowStep.LOGIN)).as("one login sample per user: re-logins are the steps' own").hasSize(users);
+            assertThat(samples.of(FlowStep.LOGIN)).as("one login sample per user: re-logins are the steps' own")
+                    .hasSize(users);
             assertThat(all(samples)).allMatch(SampleResult::isSuccessful);
-            byUser(samples).forEach((user, flow) -> assertThat(flow).as("user %d still orders after its tokens expired", user)
+            byUser(samples).forEach((user, flow) -> assertThat(flow)
+                    .as("user %d still orders after its tokens expired", user)
                     .anyMatch(s -> s.getStep() == FlowStep.ORDER && s.getStartTime() > runStart + 3 * ttl.toMillis()));
 
             JsonNode summary = SummaryJson.MAPPER.readTree(dir.resolve(SummaryFiles.JSON_FILE).toFile());
@@ -189,7 +198,8 @@ class RecoveringUsersRunTest {
     }
 
     private static long stockOf(Shop shop, int productId) throws Exception {
-        HttpResponse<String> response = send(shop, HttpRequest.newBuilder(shop.baseUri().resolve("/api/products")).GET());
+        HttpResponse<String> response = send(shop,
+                HttpRequest.newBuilder(shop.baseUri().resolve("/api/products")).GET());
         for (JsonNode product : SummaryJson.MAPPER.readTree(response.body()).get("products")) {
             if (product.get("id").asInt() == productId) {
                 return product.get("stock").asLong();
@@ -198,7 +208,8 @@ class RecoveringUsersRunTest {
         throw new AssertionError("no product " + productId + " in " + response.body());
     }
 
-    private static HttpResponse<String> send(Shop shop, HttpRequest.Builder request) throws IOException, InterruptedException {
+    private static HttpResponse<String> send(Shop shop, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -51,7 +51,8 @@ class ReferenceShopRunTest {
         assertThat(summary.get("orders_attempted").asLong()).isEqualTo(40);
         assertThat(summary.get("orders_created").asLong()).isEqualTo(after.orders() - before.orders()).isEqualTo(40);
         assertThat(summary.get("shop").get("orders_delta").asLong()).isEqualTo(40);
-        assertThat(summary.get("shop").get("units_sold_delta").asLong()).isEqualTo(after.unitsSold() - before.unitsSold());
+        assertThat(summary.get("shop").get("units_sold_delta").asLong())
+                .isEqualTo(after.unitsSold() - before.unitsSold());
         assertThat(summary.get("shop").get("invariant_ok").asBoolean()).isTrue();
         assertThat(summary.get("login_failures").asLong()).isZero();
         assertThat(summary.get("labels").get("index page").get("count").asLong()).isEqualTo(40);

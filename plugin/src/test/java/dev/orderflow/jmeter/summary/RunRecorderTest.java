@@ -59,7 +59,8 @@ class RunRecorderTest {
 
         assertThat(stats.maxMs()).isEqualTo(twoHours);
         assertThat(stats.meanMs()).isEqualTo(twoHours / 2.0);
-        assertThat(stats.p99Ms()).isBetween(LatencyRecorder.HIGHEST_TRACKABLE_MS, LatencyRecorder.HIGHEST_TRACKABLE_MS * 1001 / 1000);
+        assertThat(stats.p99Ms())
+                .isBetween(LatencyRecorder.HIGHEST_TRACKABLE_MS, LatencyRecorder.HIGHEST_TRACKABLE_MS * 1001 / 1000);
     }
 
     @Test

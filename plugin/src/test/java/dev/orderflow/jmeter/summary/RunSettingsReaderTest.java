@@ -80,7 +80,8 @@ class RunSettingsReaderTest {
         values.put(OrderSummarySchema.STATS_PATH, "api/stats");
         assertThatThrownBy(() -> RunSettingsReader.read("Order summary", values::get))
                 .isInstanceOf(InvalidSettingsException.class)
-                .hasMessageContaining("Shop statistics path (OrderSummary.statsPath): 'api/stats' is not a path starting with /");
+                .hasMessageContaining(
+                        "Shop statistics path (OrderSummary.statsPath): 'api/stats' is not a path starting with /");
     }
 
     static Stream<Arguments> unusableValues() {

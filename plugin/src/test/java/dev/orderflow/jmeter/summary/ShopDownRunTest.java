@@ -43,7 +43,8 @@ class ShopDownRunTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aShopThatDiesMidRunEndsTheRunOnScheduleWithTheMomentItStoppedAnswering() throws Exception {
-        Shop shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData()).adminKey(ADMIN_KEY).build());
+        Shop shop = Shop.start(ShopConfig.builder().port(0).dataDir(JMeterEnvironment.csvData())
+                .adminKey(ADMIN_KEY).build());
         OrderSummaryListener listener = TestPlans.listener(dir);
         OrderSummarySchema.SHOP_URL.write(listener, shop.baseUri().toString());
         OrderSummarySchema.ADMIN_KEY.write(listener, ADMIN_KEY);

@@ -19,7 +19,8 @@ class SilenceTrackerTest {
     }
 
     private static SampleResult refused(long startMs) {
-        return sample(startMs, SilenceTracker.NO_ANSWER_CODE + "connection refused", "connection refused by 127.0.0.1:8000");
+        return sample(startMs, SilenceTracker.NO_ANSWER_CODE + "connection refused",
+                "connection refused by 127.0.0.1:8000");
     }
 
     @Test

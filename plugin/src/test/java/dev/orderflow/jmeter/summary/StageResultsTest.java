@@ -84,7 +84,8 @@ class StageResultsTest {
             recorder.record(start);
             recorder.record(sample(FlowStep.ORDER, true, START + 4_100, 20));
         }
-        OrderFlowSampleResult givenUp = sample(FlowStep.CART, false, START + 4_200, 10); // started and failed in the ramp
+        OrderFlowSampleResult givenUp =
+                sample(FlowStep.CART, false, START + 4_200, 10); // started and failed in the ramp
         givenUp.setAttemptStart(true);
         recorder.record(givenUp);
 

@@ -88,9 +88,9 @@ class SummaryJsonTest {
         assertThat(order.get("mean_ms").asDouble()).isEqualTo(480.5);
         List<String> names = new ArrayList<>();
         json.get("thresholds").forEach(t -> names.add(t.get("name").asText() + "=" + t.get("passed").asBoolean()));
-        assertThat(names).containsExactly("planned_load=true", "max_login_failures=true", "min_success_rate=true", "max_p95_ms[Log in]=true",
-                "max_p95_ms[Create order]=false", "shop_orders_delta_min=true", "shop_orders_delta_max=true",
-                "shop_stock_invariant=true");
+        assertThat(names).containsExactly("planned_load=true", "max_login_failures=true", "min_success_rate=true",
+                "max_p95_ms[Log in]=true", "max_p95_ms[Create order]=false", "shop_orders_delta_min=true",
+                "shop_orders_delta_max=true", "shop_stock_invariant=true");
         JsonNode threshold = json.get("thresholds").get(4);
         assertThat(threshold.get("limit").asDouble()).isEqualTo(800.0);
         assertThat(threshold.get("actual").asDouble()).isEqualTo(810.0);
@@ -103,7 +103,8 @@ class SummaryJsonTest {
         assertThat(json.get("verdict").asText()).isEqualTo("fail");
         assertThat(Files.readString(dir.resolve(SummaryFiles.JSON_FILE))).doesNotContain("admin-secret");
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("summary.json", "summary.txt");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("summary.json", "summary.txt");
         }
     }
 
@@ -179,16 +180,21 @@ class SummaryJsonTest {
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
 
-        int passed = VerdictCheck.check(new String[] {dir.resolve("pass/summary.json").toString()}, outStream, errStream);
-        int failed = VerdictCheck.check(new String[] {dir.resolve("fail/summary.json").toString()}, outStream, errStream);
-        int missing = VerdictCheck.check(new String[] {dir.resolve("none/summary.json").toString()}, outStream, errStream);
+        int passed = VerdictCheck.check(new String[] {dir.resolve("pass/summary.json").toString()},
+                outStream, errStream);
+        int failed = VerdictCheck.check(new String[] {dir.resolve("fail/summary.json").toString()},
+                outStream, errStream);
+        int missing = VerdictCheck.check(new String[] {dir.resolve("none/summary.json").toString()},
+                outStream, errStream);
         int usage = VerdictCheck.check(new String[0], outStream, errStream);
 
         assertThat(List.of(passed, failed, missing, usage)).containsExactly(0, 1, 2, 2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Order summary of plan test5: verdict pass");
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("threshold failed: min_success_rate: limit 96, actual 95 (% of orders attempted that were created) - FAILED")
-                .contains("threshold failed: max_error_rate: limit 1, actual 2.10 (% of samples of all labels that failed) - FAILED")
+                .contains("threshold failed: min_success_rate: limit 96, actual 95 (% of orders attempted that were "
+                        + "created) - FAILED")
+                .contains("threshold failed: max_error_rate: limit 1, actual 2.10 (% of samples of all labels that "
+                        + "failed) - FAILED")
                 .contains("verdict fail (4 checks, 2 failed; orders created 950 of 1000 attempted)")
                 .contains("no readable summary at")
                 .contains("usage: VerdictCheck <summary.json>");

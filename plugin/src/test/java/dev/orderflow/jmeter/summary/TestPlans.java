@@ -20,7 +20,8 @@ final class TestPlans {
 
     /** The order flow as the shipped plans run it: log in once, then per iteration list, cart, order. */
     static TestElement[] orderFlow() {
-        return new TestElement[] {Plans.named(new LoginSampler(), "login"), Plans.named(new ListProductsSampler(), "products"),
+        return new TestElement[] {Plans.named(new LoginSampler(), "login"),
+                Plans.named(new ListProductsSampler(), "products"),
                 Plans.named(new AddToCartSampler(), "cart"), Plans.named(new CreateOrderSampler(), "order")};
     }
 

@@ -26,20 +26,26 @@ class ThresholdsTest {
     static Stream<Arguments> limits() {
         return Stream.of(
                 Arguments.of("success rate met exactly", new ThresholdLimits(95.0, null, null, null, null), 1000, 950,
-                        List.of("min_success_rate: limit 95, actual 95 (% of orders attempted that were created) - passed")),
+                        List.of("min_success_rate: limit 95, actual 95 (% of orders attempted that were created) - "
+                                + "passed")),
                 Arguments.of("success rate missed", new ThresholdLimits(95.0, null, null, null, null), 1000, 949,
-                        List.of("min_success_rate: limit 95, actual 94.90 (% of orders attempted that were created) - FAILED")),
+                        List.of("min_success_rate: limit 95, actual 94.90 (% of orders attempted that were created) - "
+                                + "FAILED")),
                 Arguments.of("success rate without attempts", new ThresholdLimits(90.0, null, null, null, null), 0, 0,
                         List.of("min_success_rate: limit 90, actual none (no order was attempted) - FAILED")),
                 Arguments.of("error rate", new ThresholdLimits(null, 2.0, null, null, null), 1000, 950,
-                        List.of("max_error_rate: limit 2, actual 2.50 (% of samples of all labels that failed) - FAILED")),
+                        List.of("max_error_rate: limit 2, actual 2.50 (% of samples of all labels that failed) - "
+                                + "FAILED")),
                 Arguments.of("mean of all labels", new ThresholdLimits(null, null, 480.0, null, null), 1000, 950,
                         List.of("max_mean_ms[Log in]: limit 480, actual 120 - passed",
                                 "max_mean_ms[Create order]: limit 480, actual 480.50 - FAILED")),
-                Arguments.of("p95 of matching labels", new ThresholdLimits(null, null, null, 810.0, Pattern.compile("Create.*")),
+                Arguments.of("p95 of matching labels",
+                        new ThresholdLimits(null, null, null, 810.0, Pattern.compile("Create.*")),
                         1000, 950, List.of("max_p95_ms[Create order]: limit 810, actual 810 - passed")),
-                Arguments.of("a pattern matching no label", new ThresholdLimits(null, null, 1.0, null, Pattern.compile("Checkout")),
-                        1000, 950, List.of("max_mean_ms[Checkout]: actual none (no sample label matches 'Checkout') - FAILED")),
+                Arguments.of("a pattern matching no label",
+                        new ThresholdLimits(null, null, 1.0, null, Pattern.compile("Checkout")),
+                        1000, 950,
+                        List.of("max_mean_ms[Checkout]: actual none (no sample label matches 'Checkout') - FAILED")),
                 Arguments.of("all off", ThresholdLimits.NONE, 1000, 950, List.of()));
     }
 

@@ -35,7 +35,8 @@ public final class JMeterEnvironment {
         Path home = home();
         Path properties = home.resolve("bin/jmeter.properties");
         if (!Files.isRegularFile(properties)) {
-            throw new IllegalStateException("no JMeter home for tests at " + home + ": run the build's generate-test-resources phase");
+            throw new IllegalStateException("no JMeter home for tests at " + home
+                    + ": run the build's generate-test-resources phase");
         }
         JMeterUtils.setJMeterHome(home.toString());
         JMeterUtils.loadJMeterProperties(properties.toString());

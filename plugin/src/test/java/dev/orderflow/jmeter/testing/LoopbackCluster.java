@@ -47,13 +47,15 @@ public final class LoopbackCluster implements AutoCloseable {
      * Starts a JMeter JVM on the test class path: {@code arguments} are JVM options, then
      * {@code org.apache.jmeter.NewDriver}, then JMeter's; it is ready once {@code readyLine} appears (null: never).
      */
-    public Child start(Path work, String name, Path keystore, String readyLine, String... arguments) throws IOException {
+    public Child start(Path work, String name, Path keystore, String readyLine, String... arguments)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-cp");
         command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add("-Djmeter.home=" + Path.of(System.getProperty("orderflow.test.jmeterHome", "target/jmeter-home")).toAbsolutePath());
+        command.add("-Djmeter.home="
+                + Path.of(System.getProperty("orderflow.test.jmeterHome", "target/jmeter-home")).toAbsolutePath());
         int main = Arrays.asList(arguments).indexOf("org.apache.jmeter.NewDriver");
         command.addAll(Arrays.asList(arguments).subList(0, main + 1));
         command.add("-j");
@@ -66,7 +68,9 @@ public final class LoopbackCluster implements AutoCloseable {
         return new Child(process, readyLine);
     }
 
-    /** JMeter engines started as {@code jmeter -s} would be, on 127.0.0.1, and the addresses a controller's -R names. */
+    /**
+     * JMeter engines started as {@code jmeter -s} would be, on 127.0.0.1, and the addresses a controller's -R names.
+     */
     public record Engines(List<Child> children, List<String> addresses) {
 
         public String remoteList() {
@@ -137,7 +141,8 @@ public final class LoopbackCluster implements AutoCloseable {
         Child(Process process, String readyLine) {
             this.process = process;
             Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         lines.add(line);
                         if (readyLine != null && line.contains(readyLine)) {

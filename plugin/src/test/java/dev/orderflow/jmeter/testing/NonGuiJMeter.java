@@ -38,7 +38,8 @@ public final class NonGuiJMeter {
      * Runs {@code NewDriver -n -t jmx} plus the given arguments; a run that outlives the timeout is killed and
      * fails the calling test.
      */
-    public static Outcome run(Path jmx, Path workDir, Duration timeout, String... arguments) throws IOException, InterruptedException {
+    public static Outcome run(Path jmx, Path workDir, Duration timeout, String... arguments)
+            throws IOException, InterruptedException {
         JMeterEnvironment.init();
         Path home = JMeterEnvironment.home();
         for (String lib : new String[] {"lib", "lib/ext", "lib/junit"}) {

@@ -74,7 +74,8 @@ public final class PluginElements {
         Path packageRoot = root.resolve("dev/orderflow/jmeter");
         List<Class<?>> classes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(packageRoot)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted(Comparator.naturalOrder()).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class"))
+                    .sorted(Comparator.naturalOrder()).toList()) {
                 String relative = root.relativize(file).toString();
                 if (relative.contains("/shaded/")) {
                     continue;

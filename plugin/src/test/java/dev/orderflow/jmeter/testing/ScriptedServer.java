@@ -180,7 +180,8 @@ public final class ScriptedServer implements AutoCloseable {
             }
             String headText = head.toString(StandardCharsets.ISO_8859_1);
             headText = headText.substring(0, headText.length() - 4);
-            String[] requestLine = headText.substring(0, headText.indexOf("\r\n") < 0 ? headText.length() : headText.indexOf("\r\n")).split(" ");
+            String[] requestLine = headText.substring(0,
+                    headText.indexOf("\r\n") < 0 ? headText.length() : headText.indexOf("\r\n")).split(" ");
             int length = 0;
             for (String line : headText.split("\r\n")) {
                 if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
@@ -206,7 +207,8 @@ public final class ScriptedServer implements AutoCloseable {
         /** Answers with a complete response whose body is the given text. */
         public void answer(int status, String body, String... extraHeaders) throws IOException {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" Status ").append(status).append("\r\n");
+            StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" Status ").append(status)
+                    .append("\r\n");
             head.append("Content-Type: application/json\r\n");
             for (String header : extraHeaders) {
                 head.append(header).append("\r\n");

@@ -16,7 +16,8 @@ import javax.net.ssl.TrustManagerFactory;
 public record SelfSignedKeyStore(Path path, String password, KeyStore keyStore) {
 
     /** Makes one under the folder, with the alias as the certificate's CN. */
-    public static SelfSignedKeyStore create(Path folder, String alias) throws IOException, InterruptedException, GeneralSecurityException {
+    public static SelfSignedKeyStore create(Path folder, String alias)
+            throws IOException, InterruptedException, GeneralSecurityException {
         Path store = folder.resolve(alias + ".p12");
         String password = "changeit-" + alias;
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");

@@ -51,7 +51,8 @@ public final class ShopOptions {
             """.formatted(ShopConfig.DEFAULT_MAX_THREADS, ShopConfig.DEFAULT_HEADER_TIMEOUT.toMillis(),
             ShopConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
 
-    private static final Set<String> VALUES = Set.of("--port", "--bind", "--data", "--admin-key", "--jdbc-url", "--threads",
+    private static final Set<String> VALUES = Set.of("--port", "--bind", "--data", "--admin-key",
+            "--jdbc-url", "--threads",
             "--token-ttl", "--header-timeout-ms", "--max-connections-per-address", "--admin-key-file",
             "--tls-keystore", "--tls-password");
     private static final Set<String> FLAGS = Set.of("--help", "-h", "--http2");

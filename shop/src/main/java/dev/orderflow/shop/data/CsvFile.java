@@ -44,7 +44,8 @@ final class CsvFile {
         for (CsvRow row : data) {
             if (row.fields().size() != header.size()) {
                 throw new DataFileException(file, row.line(),
-                        "expected " + header.size() + " fields (" + String.join(",", header) + ") but found " + row.fields().size());
+                        "expected " + header.size() + " fields (" + String.join(",", header) + ") but found "
+                                + row.fields().size());
             }
         }
         return data;
@@ -87,7 +88,10 @@ final class CsvFile {
         return new DataFileException(file, line, "not valid CSV: " + cause.getMessage());
     }
 
-    /** Spreadsheet programs save UTF-8 with a byte order mark, which would otherwise become part of the first column's name. */
+    /**
+     * Spreadsheet programs save UTF-8 with a byte order mark, which would otherwise become part of the first column's
+     * name.
+     */
     private static Reader withoutByteOrderMark(BufferedReader reader) throws IOException {
         reader.mark(1);
         if (reader.read() != '\uFEFF') {

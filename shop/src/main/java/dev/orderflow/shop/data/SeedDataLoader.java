@@ -43,7 +43,8 @@ public final class SeedDataLoader {
                 throw new DataFileException(file, row.line(), "username is empty");
             }
             if (username.length() > MAX_USERNAME_LENGTH) {
-                throw new DataFileException(file, row.line(), "username is longer than " + MAX_USERNAME_LENGTH + " characters");
+                throw new DataFileException(file, row.line(),
+                        "username is longer than " + MAX_USERNAME_LENGTH + " characters");
             }
             if (password.isEmpty()) {
                 throw new DataFileException(file, row.line(), "password of " + username + " is empty");
@@ -72,7 +73,8 @@ public final class SeedDataLoader {
                 throw new DataFileException(file, row.line(), "name of product " + id + " is empty");
             }
             if (name.length() > MAX_NAME_LENGTH) {
-                throw new DataFileException(file, row.line(), "name of product " + id + " is longer than " + MAX_NAME_LENGTH + " characters");
+                throw new DataFileException(file, row.line(),
+                        "name of product " + id + " is longer than " + MAX_NAME_LENGTH + " characters");
             }
             if (!seen.add(id)) {
                 throw new DataFileException(file, row.line(), "product id " + id + " appears twice");
@@ -102,7 +104,8 @@ public final class SeedDataLoader {
     private static BigDecimal price(Path file, CsvRow row) {
         String text = row.fields().get(2).strip();
         if (!PRICE.matcher(text).matches()) {
-            throw new DataFileException(file, row.line(), "price '" + text + "' is not a decimal like 19.99 (at most 10 digits and 2 places)");
+            throw new DataFileException(file, row.line(),
+                    "price '" + text + "' is not a decimal like 19.99 (at most 10 digits and 2 places)");
         }
         return new BigDecimal(text).setScale(2);
     }

@@ -29,7 +29,8 @@ public final class Seeder {
     }
 
     private static void insertUsers(Connection c, List<SeedUser> users, List<String> hashes) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO shop_user (id, username, password_hash) VALUES (?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO shop_user (id, username, password_hash) VALUES (?, ?, ?)")) {
             for (int i = 0; i < users.size(); i++) {
                 SeedUser user = users.get(i);
                 s.setInt(1, user.id());

@@ -42,7 +42,9 @@ public final class PasswordHasher {
         return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
     }
 
-    /** True when {@code password} matches {@code stored}; false for any other password or a stored value it cannot read. */
+    /**
+     * True when {@code password} matches {@code stored}; false for any other password or a stored value it cannot read.
+     */
     public boolean verify(String password, String stored) {
         String[] parts = stored.split("\\$");
         if (parts.length != 4 || !parts[0].equals(PREFIX)) {

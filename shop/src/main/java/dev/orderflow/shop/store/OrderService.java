@@ -43,7 +43,8 @@ public final class OrderService {
             } catch (DuplicateOrderKeyException e) {
                 // another shop on the same database won the race for this key
                 return new Placement(orders.findByKey(userId, idempotencyKey)
-                        .orElseThrow(() -> new IllegalStateException("an order with this key was reported but is not visible")), false);
+                        .orElseThrow(() -> new IllegalStateException(
+                                "an order with this key was reported but is not visible")), false);
             }
         }
     }

@@ -14,7 +14,8 @@ public final class IndexPageRenderer {
         StringBuilder html = new StringBuilder(200 + products.size() * 120);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>orderflow shop</title>\n</head>\n<body>\n<h1>orderflow shop</h1>\n")
-                .append("<table id=\"products\">\n<thead><tr><th>id</th><th>name</th><th>price</th><th>stock</th></tr></thead>\n<tbody>\n");
+                .append("<table id=\"products\">\n"
+                        + "<thead><tr><th>id</th><th>name</th><th>price</th><th>stock</th></tr></thead>\n<tbody>\n");
         for (ProductStock p : products) {
             html.append("<tr data-product-id=\"").append(p.product().id()).append("\"><td>")
                     .append(p.product().id()).append("</td><td>");

@@ -16,8 +16,10 @@ class TokenTtlOptionTest {
 
     @Test
     void theTimeToLiveIsGivenInSeconds() throws UsageException {
-        assertThat(ShopOptions.parse(new String[] {"--token-ttl", "90"}).config().tokenTtl()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(ShopOptions.parse(new String[] {"--token-ttl=5"}).config().tokenTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ShopOptions.parse(new String[] {"--token-ttl", "90"}).config().tokenTtl())
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThat(ShopOptions.parse(new String[] {"--token-ttl=5"}).config().tokenTtl())
+                .isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

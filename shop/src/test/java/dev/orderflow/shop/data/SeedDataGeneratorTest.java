@@ -35,8 +35,10 @@ class SeedDataGeneratorTest {
         SeedDataGenerator.write(tmp.resolve("b"), 10, 5, 100, 42);
         SeedDataGenerator.write(tmp.resolve("c"), 10, 5, 100, 43);
         for (String file : new String[] {"users.csv", "products.csv"}) {
-            assertThat(Files.readString(tmp.resolve("a").resolve(file))).isEqualTo(Files.readString(tmp.resolve("b").resolve(file)));
-            assertThat(Files.readString(tmp.resolve("a").resolve(file))).isNotEqualTo(Files.readString(tmp.resolve("c").resolve(file)));
+            assertThat(Files.readString(tmp.resolve("a").resolve(file)))
+                    .isEqualTo(Files.readString(tmp.resolve("b").resolve(file)));
+            assertThat(Files.readString(tmp.resolve("a").resolve(file)))
+                    .isNotEqualTo(Files.readString(tmp.resolve("c").resolve(file)));
         }
     }
 
@@ -55,7 +57,9 @@ class SeedDataGeneratorTest {
         Path committed = committedData();
         SeedDataGenerator.main(new String[] {"--users", "1000", "--products", "100", "--stock", "100000",
                 "--seed", "1", "--out", tmp.toString()});
-        assertThat(Files.readString(tmp.resolve("users.csv"))).isEqualTo(Files.readString(committed.resolve("users.csv")));
-        assertThat(Files.readString(tmp.resolve("products.csv"))).isEqualTo(Files.readString(committed.resolve("products.csv")));
+        assertThat(Files.readString(tmp.resolve("users.csv")))
+                .isEqualTo(Files.readString(committed.resolve("users.csv")));
+        assertThat(Files.readString(tmp.resolve("products.csv")))
+                .isEqualTo(Files.readString(committed.resolve("products.csv")));
     }
 }

@@ -46,7 +46,8 @@ class SeedDataLoaderTest {
         validUsers();
         validProducts();
         SeedData data = SeedDataLoader.load(dir);
-        assertThat(data.users()).containsExactly(new SeedUser(0, "load_test_user_0", "pw0"), new SeedUser(1, "load_test_user_1", "pw1"));
+        assertThat(data.users()).containsExactly(new SeedUser(0, "load_test_user_0", "pw0"),
+                new SeedUser(1, "load_test_user_1", "pw1"));
         assertThat(data.products()).containsExactly(
                 new SeedProduct(1, "Lamp", new BigDecimal("19.99"), 10),
                 new SeedProduct(2, "Clock, \"Oak\"", new BigDecimal("5.00"), 0));
@@ -69,7 +70,8 @@ class SeedDataLoaderTest {
     @Test
     void aMissingDirectoryIsNamed() {
         assertThatThrownBy(() -> SeedDataLoader.load(dir.resolve("nope")))
-                .isInstanceOf(DataFileException.class).hasMessageContaining("nope").hasMessageContaining("does not exist");
+                .isInstanceOf(DataFileException.class).hasMessageContaining("nope")
+                .hasMessageContaining("does not exist");
     }
 
     @Test
@@ -109,7 +111,8 @@ class SeedDataLoaderTest {
     void aTooLongUsernameIsRefused() throws IOException {
         validProducts();
         write("users.csv", "username,password\n" + "u".repeat(101) + ",pw\n");
-        assertThatThrownBy(() -> SeedDataLoader.load(dir)).hasMessageContaining("line 2").hasMessageContaining("longer than 100");
+        assertThatThrownBy(() -> SeedDataLoader.load(dir)).hasMessageContaining("line 2")
+                .hasMessageContaining("longer than 100");
     }
 
     @ParameterizedTest(name = "products.csv {0} → line {1}: {2}")
@@ -126,7 +129,8 @@ class SeedDataLoaderTest {
             "'id,name,price,stock\n1,Lamp,1.00,5\n1,Mug,1.00,5\n'|3|product id 1 appears twice",
             "'id,name,price,stock\n'|2|no products",
             "'id,name,price,stock\n1,Lamp,1.00,5,extra\n'|2|expected 4 fields"})
-    void aMalformedProductsFileIsRefusedNamingTheFileAndLine(String content, int line, String problem) throws IOException {
+    void aMalformedProductsFileIsRefusedNamingTheFileAndLine(String content, int line, String problem)
+            throws IOException {
         validUsers();
         write("products.csv", content);
         assertLoadIsRefusedAt("products.csv", line, problem);
@@ -136,7 +140,8 @@ class SeedDataLoaderTest {
     void aTooLongProductNameIsRefused() throws IOException {
         validUsers();
         write("products.csv", "id,name,price,stock\n1," + "n".repeat(201) + ",1.00,1\n");
-        assertThatThrownBy(() -> SeedDataLoader.load(dir)).hasMessageContaining("line 2").hasMessageContaining("longer than 200");
+        assertThatThrownBy(() -> SeedDataLoader.load(dir)).hasMessageContaining("line 2")
+                .hasMessageContaining("longer than 200");
     }
 
     @Test

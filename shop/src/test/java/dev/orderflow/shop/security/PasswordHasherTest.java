@@ -23,12 +23,13 @@ class PasswordHasherTest {
     void theSamePasswordHashesDifferentlyEachTimeAndNeverContainsIt() {
         String a = hasher.hash("same-password");
         String b = hasher.hash("same-password");
-        assertThat(a).isNotEqualTo(b).doesNotContain("same-password").startsWith("pbkdf2-sha256$" + PasswordHasher.ITERATIONS + "$");
+        assertThat(a).isNotEqualTo(b).doesNotContain("same-password")
+                .startsWith("pbkdf2-sha256$" + PasswordHasher.ITERATIONS + "$");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "pbkdf2-sha256$x$AAAA$AAAA", "md5$1000$AAAA$AAAA", "pbkdf2-sha256$1000$!!$AAAA",
-            "pbkdf2-sha256$0$AAAA$AAAA", "pbkdf2-sha256$1000$AAAA"})
+    @ValueSource(strings = {"", "plain", "pbkdf2-sha256$x$AAAA$AAAA", "md5$1000$AAAA$AAAA",
+            "pbkdf2-sha256$1000$!!$AAAA", "pbkdf2-sha256$0$AAAA$AAAA", "pbkdf2-sha256$1000$AAAA"})
     void anUnreadableStoredHashVerifiesNothing(String stored) {
         assertThat(hasher.verify("pw", stored)).isFalse();
     }

@@ -36,14 +36,16 @@ final class DashboardAfterwards {
                 "-g", resultsCsv.toString(), "-o", dashboard.toString(), "-j", log.toString()))
                 .directory(jmeterHome.resolve("bin").toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolveSibling(log.getFileName() + ".out").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolveSibling(log.getFileName() + ".out")
+                        .toFile()))
                 .start();
         if (!process.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             return Optional.of("JMeter did not generate the dashboard within " + LIMIT_MINUTES + " min");
         }
         if (process.exitValue() != 0 || !Files.isRegularFile(dashboard.resolve("index.html"))) {
-            return Optional.of("JMeter could not generate the dashboard (exit " + process.exitValue() + ", see " + log + ")");
+            return Optional.of("JMeter could not generate the dashboard (exit " + process.exitValue()
+                    + ", see " + log + ")");
         }
         return Optional.empty();
     }

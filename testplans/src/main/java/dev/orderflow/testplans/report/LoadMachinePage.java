@@ -68,7 +68,8 @@ public final class LoadMachinePage {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(Html.escape(plan)).append(": load machine</title>\n")
-                .append("<link href=\"sbadmin2-1.0.7/bower_components/bootstrap/dist/css/bootstrap.min.css\" rel=\"stylesheet\">\n")
+                .append("<link href=\"sbadmin2-1.0.7/bower_components/bootstrap/dist/css/bootstrap.min.css\" "
+                        + "rel=\"stylesheet\">\n")
                 .append("<link href=\"content/css/dashboard.css\" rel=\"stylesheet\">\n")
                 .append("</head>\n<body>\n<div class=\"container-fluid\">\n")
                 .append("<p><a href=\"index.html\">&larr; Dashboard</a></p>\n")
@@ -81,7 +82,8 @@ public final class LoadMachinePage {
             if (phases.hasJMeterStart()) {
                 LoadMachineSeries startUp = series.between(phases.jmeterStartMs(), phases.loadStartMs());
                 html.append(format("<li><b>JMeter start-up</b> (grey): %.1f s from JMeter's start to its first "
-                                + "sample; CPU peak %.1f %%. Not load: the JVM loads and compiles JMeter and the plan.</li>\n",
+                                + "sample; CPU peak %.1f %%. Not load: the JVM loads and compiles JMeter and the "
+                                + "plan.</li>\n",
                         (phases.loadStartMs() - phases.jmeterStartMs()) / 1000.0, startUp.peakCpuPercent()));
             }
             html.append(format("<li><b>Load</b> (shaded): %.1f s from the first sample to the end of the last; "
@@ -96,7 +98,8 @@ public final class LoadMachinePage {
                                     + "JMeter and whatever else ran here.</p>\n")
                     .append(cpu.render(axisTop(samples, baseline, LoadSample::cpuPercent, 100)))
                     .append(memory.render(axisTop(samples, baseline, LoadSample::memoryUsedMb, memoryTotal)))
-                    .append("<p><a href=\"../load-machine.csv\">load-machine.csv</a>: the samples (the idle baseline's ")
+                    .append("<p><a href=\"../load-machine.csv\">load-machine.csv</a>: the samples (the idle "
+                            + "baseline's ")
                     .append("are in its first lines before a gap when the plan ran later in the build).</p>\n");
         }
         html.append("</div>\n</body>\n</html>\n");
@@ -120,7 +123,8 @@ public final class LoadMachinePage {
     private static SvgChart.Series level(String name, double value, List<LoadSample> samples, long originMs) {
         double from = (samples.get(0).timestampMillis() - originMs) / 1000.0;
         double to = (samples.get(samples.size() - 1).timestampMillis() - originMs) / 1000.0;
-        return new SvgChart.Series(name, "#5cb85c", List.of(new double[] {from, value}, new double[] {to, value}), true);
+        return new SvgChart.Series(name, "#5cb85c",
+                List.of(new double[] {from, value}, new double[] {to, value}), true);
     }
 
     /** Just above the highest value drawn (a tenth of headroom), never above {@code cap}. */

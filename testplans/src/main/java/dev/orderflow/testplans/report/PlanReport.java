@@ -86,7 +86,8 @@ public final class PlanReport {
                         results.firstStartMs(), results.lastEndMs());
                 // a sample covers the second before its time: the baseline's first whole second ends 1 s in
                 LoadMachineSeries baseline = phases.hasBaseline()
-                        ? LoadMachineSeries.read(in.loadMachineCsv(), phases.baselineFromMs() + 1000, phases.baselineToMs())
+                        ? LoadMachineSeries.read(in.loadMachineCsv(), phases.baselineFromMs() + 1000,
+                                phases.baselineToMs())
                         : new LoadMachineSeries(List.of());
                 long from = (phases.hasJMeterStart() ? phases.jmeterStartMs() : results.firstStartMs() - BASELINE_MS)
                         - LEAD_MS;
@@ -109,7 +110,8 @@ public final class PlanReport {
         if (Files.isRegularFile(summaryJson)) {
             Files.copy(summaryJson, folder.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING);
             summary = new ObjectMapper().readTree(summaryJson.toFile());
-            VerdictRunner.Verdict verdict = VerdictRunner.check(in.java(), in.jmeterHome(), folder.resolve("summary.json"));
+            VerdictRunner.Verdict verdict = VerdictRunner.check(in.java(), in.jmeterHome(),
+                    folder.resolve("summary.json"));
             System.out.println(verdict.output());
             if (!verdict.passed()) {
                 failures.add("VerdictCheck exit " + verdict.exitStatus() + ": " + verdict.output().replace('\n', ' '));
@@ -117,7 +119,8 @@ public final class PlanReport {
             if (results != null) {
                 failures.addAll(SummaryChecks.agreement(summary, results));
                 if (in.engines() > 1) {
-                    failures.addAll(SummaryChecks.clusterUsers(summary, results, in.engines(), in.expectedUsers(), in.userLabel()));
+                    failures.addAll(SummaryChecks.clusterUsers(summary, results, in.engines(), in.expectedUsers(),
+                            in.userLabel()));
                 }
             }
             SummaryChecks.Reconciliation shop = SummaryChecks.reconciliation(summary, in.adminKeyGiven());
@@ -130,7 +133,8 @@ public final class PlanReport {
         PlannedShape shape = PlannedShape.of(summary);
         List<String> notes = new ArrayList<>();
         RunPage.Comparison comparison = null;
-        RunRecord record = record(in, summary, statistics, reconciliation, failures, dashboardLink, results, shape, null, notes);
+        RunRecord record = record(in, summary, statistics, reconciliation, failures, dashboardLink, results,
+                shape, null, notes);
         List<RunRecord> earlier = ReportIndex.collect(reports).stream()
                 .filter(run -> !run.startedAt().equals(in.startedAt()) || !run.plan().equals(in.plan())).toList();
         if (in.baseline().requested()) {
@@ -169,7 +173,8 @@ public final class PlanReport {
         return new RunRecord(
                 in.plan(), in.startedAt(), in.engines(), in.scale() == null ? "full" : in.scale(),
                 summary == null || !summary.path("users").isNumber() ? null : summary.path("users").asInt(),
-                summary == null || !summary.path("spawn_rate").isNumber() ? null : summary.path("spawn_rate").asDouble(),
+                summary == null || !summary.path("spawn_rate").isNumber() ? null
+                        : summary.path("spawn_rate").asDouble(),
                 statistics.map(DashboardStatistics::throughput).orElse(number(summary, "throughput_rps")),
                 statistics.map(DashboardStatistics::meanMs).orElse(null),
                 statistics.map(DashboardStatistics::p95Ms).orElse(null),
@@ -189,8 +194,8 @@ public final class PlanReport {
 
     /** The files of the run's folder its page links to, those that are there. */
     private static List<String> links(Path folder) {
-        return Stream.of("dashboard/index.html", "dashboard/" + LoadMachinePage.FILE_NAME, "summary.txt", "summary.json",
-                        "results.csv", "load-machine.csv", "jmeter.log")
+        return Stream.of("dashboard/index.html", "dashboard/" + LoadMachinePage.FILE_NAME, "summary.txt",
+                        "summary.json", "results.csv", "load-machine.csv", "jmeter.log")
                 .filter(link -> Files.isRegularFile(folder.resolve(link)))
                 .toList();
     }

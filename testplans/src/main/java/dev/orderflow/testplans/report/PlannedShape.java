@@ -115,12 +115,14 @@ public record PlannedShape(long startMs, List<Stage> stages) {
         if (summary == null || !summary.path("users").isNumber()) {
             return null;
         }
-        String rate = summary.path("spawn_rate").isNumber() ? " at " + number(summary.path("spawn_rate").asDouble()) + "/s" : "";
+        String rate = summary.path("spawn_rate").isNumber()
+                ? " at " + number(summary.path("spawn_rate").asDouble()) + "/s" : "";
         return summary.path("users").asInt() + " users" + rate;
     }
 
     static String number(double value) {
         double rounded = Math.round(value * 10) / 10.0;
-        return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : String.format(Locale.ROOT, "%.1f", rounded);
+        return rounded == Math.rint(rounded) ? Long.toString((long) rounded)
+                : String.format(Locale.ROOT, "%.1f", rounded);
     }
 }

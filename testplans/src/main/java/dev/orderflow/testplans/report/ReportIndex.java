@@ -61,12 +61,14 @@ public final class ReportIndex {
                 .append("<title>orderflow reports</title>\n<style>\n")
                 .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
                 .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#eee}")
-                .append("td.text{text-align:left}.pass{color:#3c763d;font-weight:bold}.fail{color:#a94442;font-weight:bold}")
+                .append("td.text{text-align:left}.pass{color:#3c763d;font-weight:bold}.fail{color:#a94442;"
+                        + "font-weight:bold}")
                 .append("\n</style>\n</head>\n<body>\n<h1>orderflow reports</h1>\n")
                 .append("<p>Every run under this folder, newest first. Response times over the whole run; ")
                 .append("success rate: orders created of orders attempted (index page plans: samples without error). ")
                 .append("Reconciliation: the orders the shop counted against the orders the run created. ")
-                .append("Against the previous run: req/s and p95 in % of the previous run's of the same plan, scale and ")
+                .append("Against the previous run: req/s and p95 in % of the previous run's of the same plan, scale "
+                        + "and ")
                 .append("engines, success rate in percentage points.</p>\n")
                 .append("<p>").append(Html.escape(PERCENTILES)).append("</p>\n");
         if (runs.isEmpty()) {
@@ -109,10 +111,13 @@ public final class ReportIndex {
         if (run.users() == null) {
             return "–";
         }
-        return run.users() + " users" + (run.spawnRate() == null ? "" : " at " + PlannedShape.number(run.spawnRate()) + "/s");
+        return run.users() + " users"
+                + (run.spawnRate() == null ? "" : " at " + PlannedShape.number(run.spawnRate()) + "/s");
     }
 
-    /** The run's figures against the previous comparable run's (same plan, scale and engines), and which run that was. */
+    /**
+     * The run's figures against the previous comparable run's (same plan, scale and engines), and which run that was.
+     */
     private static String change(List<RunRecord> runs, RunRecord run) {
         return RunComparison.previous(runs, run)
                 .map(previous -> "<td class=\"text\" title=\"against " + Html.escape(previous.folder())

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * @param lastEndMs      latest sample end (start + elapsed)
  * @param labels         per label: samples and errors
  */
-public record ResultsFile(long samples, long errors, long firstStartMs, long lastEndMs, Map<String, LabelCount> labels) {
+public record ResultsFile(long samples, long errors, long firstStartMs, long lastEndMs,
+        Map<String, LabelCount> labels) {
 
     /** Samples and errors of one label. */
     public record LabelCount(long samples, long errors) {

@@ -43,7 +43,8 @@ public record RunComparison(RunRecord run, RunRecord baseline) {
 
     /** Requests per second as a fraction of the baseline's (1: the same), or null when either has none. */
     public Double throughputRatio() {
-        if (run.requestsPerSecond() == null || baseline.requestsPerSecond() == null || baseline.requestsPerSecond() <= 0) {
+        if (run.requestsPerSecond() == null || baseline.requestsPerSecond() == null
+                || baseline.requestsPerSecond() <= 0) {
             return null;
         }
         return run.requestsPerSecond() / baseline.requestsPerSecond();
@@ -96,7 +97,8 @@ public record RunComparison(RunRecord run, RunRecord baseline) {
             missing.add("p95 (" + (run.p95Ms() == null ? "this run has none" : "the baseline has none") + ")");
         }
         if (throughputRatio() == null) {
-            missing.add("req/s (" + (run.requestsPerSecond() == null ? "this run has none" : "the baseline has none") + ")");
+            missing.add("req/s ("
+                    + (run.requestsPerSecond() == null ? "this run has none" : "the baseline has none") + ")");
         }
         return missing;
     }

@@ -55,7 +55,8 @@ public final class RunPage {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(Html.escape(run.plan())).append(' ').append(Html.escape(ReportIndex.date(run.startedAt())))
                 .append(": ").append(Html.escape(run.verdict())).append("</title>\n<style>\n")
-                .append("body{font-family:sans-serif;margin:2em;max-width:1000px}table{border-collapse:collapse;margin:.5em 0}")
+                .append("body{font-family:sans-serif;margin:2em;max-width:1000px}table{border-collapse:collapse;"
+                        + "margin:.5em 0}")
                 .append("th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#eee}")
                 .append("td.text,th.text{text-align:left}.pass{color:#3c763d}.fail{color:#a94442}")
                 .append(".verdict{font-size:1.4em;font-weight:bold}nav a{margin-right:1em}svg{display:block}")
@@ -102,7 +103,8 @@ public final class RunPage {
             html.append("</ul>\n");
         } else if (summary != null) {
             html.append("<p>Every check held: ").append(summary.path("thresholds").size())
-                    .append(" thresholds of the order summary, its agreement with the results file, the shop's counts.</p>\n");
+                    .append(" thresholds of the order summary, its agreement with the results file, the shop's "
+                            + "counts.</p>\n");
         }
         for (String note : run.notes()) {
             html.append("<p><i>Note:</i> ").append(Html.escape(note)).append("</p>\n");
@@ -115,26 +117,30 @@ public final class RunPage {
         }
         RunComparison comparison = section.comparison();
         RunRecord baseline = comparison.baseline();
-        html.append("<h2>Compared with ").append(section.gated() ? "the baseline" : "the previous run").append("</h2>\n<p>")
+        html.append("<h2>Compared with ").append(section.gated() ? "the baseline" : "the previous run")
+                .append("</h2>\n<p>")
                 .append("<a href=\"../../").append(Html.escape(baseline.page() != null ? baseline.page()
                         : baseline.folder() + "/" + RunRecord.FILE_NAME)).append("\">")
                 .append(Html.escape(baseline.plan() + " " + ReportIndex.date(baseline.startedAt()))).append("</a>")
                 .append(", verdict ").append(Html.escape(baseline.verdict()));
         if (section.gated()) {
-            html.append(String.format(Locale.ROOT, "; limits: p95 at most %s %% above its p95, req/s at least %s of its req/s",
+            html.append(String.format(Locale.ROOT,
+                    "; limits: p95 at most %s %% above its p95, req/s at least %s of its req/s",
                     RunComparison.plain(section.limits().maxP95RegressionPct()),
                     RunComparison.plain(section.limits().minThroughputRatio())));
         } else {
             html.append("; for information: no -Dbaseline was given, so it did not decide the verdict");
         }
-        html.append(".</p>\n<table>\n<tr><th class=\"text\">figure</th><th>this run</th><th>baseline</th><th>change</th></tr>\n");
+        html.append(".</p>\n<table>\n<tr><th class=\"text\">figure</th><th>this "
+                + "run</th><th>baseline</th><th>change</th></tr>\n");
         Double ratio = comparison.throughputRatio();
         comparisonRow(html, "req/s", run.requestsPerSecond(), baseline.requestsPerSecond(),
                 ratio == null ? "–" : RunComparison.signed((ratio - 1) * 100) + " %");
         comparisonRow(html, "p95 ms (dashboard)", run.p95Ms(), baseline.p95Ms(),
                 comparison.p95ChangePct() == null ? "–" : RunComparison.signed(comparison.p95ChangePct()) + " %");
         comparisonRow(html, "success %", run.successRate(), baseline.successRate(),
-                comparison.successRateChange() == null ? "–" : RunComparison.signed(comparison.successRateChange()) + " pt");
+                comparison.successRateChange() == null ? "–"
+                        : RunComparison.signed(comparison.successRateChange()) + " pt");
         html.append("</table>\n");
         if (section.gated()) {
             List<String> regressions = comparison.regressions(section.limits());
@@ -240,7 +246,8 @@ public final class RunPage {
         SvgChart cpu = new SvgChart("Load machine CPU", "% of all CPUs")
                 // a sample covers the second before its time
                 .series(new SvgChart.Series("load machine", "#337ab7", points(machine, origin, LoadSample::cpuPercent)))
-                .series(new SvgChart.Series("shop process", "#d9534f", points(machine, origin, LoadSample::processCpuPercent)));
+                .series(new SvgChart.Series("shop process", "#d9534f",
+                        points(machine, origin, LoadSample::processCpuPercent)));
         charts.add(cpu);
         if (shape != null) {
             int stage = 1;
@@ -282,7 +289,8 @@ public final class RunPage {
         if (summary == null || summary.path("stages").isEmpty()) {
             return;
         }
-        html.append("<h2>Stages</h2>\n<p>Ramps apart from plateaus; each plateau judged against the plan's limits over ")
+        html.append("<h2>Stages</h2>\n<p>Ramps apart from plateaus; each plateau judged against the plan's limits "
+                + "over ")
                 .append("all labels.</p>\n<table>\n<tr><th>stage</th><th class=\"text\">phase</th><th>users</th>")
                 .append("<th>time span s</th><th>req/s</th><th>p50</th><th>p95</th><th>p99</th><th>err %</th>")
                 .append("<th>orders/s</th><th>success %</th><th class=\"text\">verdict</th></tr>\n");
@@ -291,15 +299,18 @@ public final class RunPage {
             List<String> failed = new ArrayList<>();
             stage.path("failed").forEach(figure -> failed.add(figure.asText()));
             html.append("<tr><td>").append(stage.path("stage").asInt()).append("</td><td class=\"text\">")
-                    .append(Html.escape(stage.path("phase").asText())).append("</td><td>").append(stage.path("users").asInt())
+                    .append(Html.escape(stage.path("phase").asText())).append("</td><td>")
+                    .append(stage.path("users").asInt())
                     .append("</td><td>").append(PlannedShape.number(stage.path("from_s").asDouble())).append('–')
                     .append(PlannedShape.number(stage.path("until_s").asDouble())).append("</td>")
                     .append(cell(stage.path("throughput_rps"))).append(cell(stage.path("p50_ms")))
                     .append(cell(stage.path("p95_ms"))).append(cell(stage.path("p99_ms")))
                     .append(cell(stage.path("error_rate"))).append(cell(stage.path("orders_per_s")))
                     .append(cell(stage.path("success_rate")))
-                    .append("<td class=\"text ").append("failed".equals(verdict) ? "fail" : "held".equals(verdict) ? "pass" : "")
-                    .append("\">").append(Html.escape(verdict + (failed.isEmpty() ? "" : ": " + String.join(", ", failed))))
+                    .append("<td class=\"text ")
+                    .append("failed".equals(verdict) ? "fail" : "held".equals(verdict) ? "pass" : "")
+                    .append("\">")
+                    .append(Html.escape(verdict + (failed.isEmpty() ? "" : ": " + String.join(", ", failed))))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");
@@ -320,7 +331,8 @@ public final class RunPage {
                     .append(check.hasNonNull("detail")
                             ? "<br><small>" + Html.escape(check.path("detail").asText()) + "</small>" : "")
                     .append("</td>").append(cell(check.path("limit"))).append(cell(check.path("actual")))
-                    .append("<td class=\"text ").append(passed ? "pass\">passed" : "fail\">FAILED").append("</td></tr>\n");
+                    .append("<td class=\"text ").append(passed ? "pass\">passed" : "fail\">FAILED")
+                    .append("</td></tr>\n");
         }
         html.append("</table>\n");
     }

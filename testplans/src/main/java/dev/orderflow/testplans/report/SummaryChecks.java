@@ -56,7 +56,8 @@ public final class SummaryChecks {
         JsonNode shop = summary.path("shop");
         if (shop.isMissingNode() || shop.isNull()) {
             return adminKeyGiven
-                    ? new Reconciliation("missing", List.of("the summary has no shop reconciliation although an admin key was given"))
+                    ? new Reconciliation("missing",
+                            List.of("the summary has no shop reconciliation although an admin key was given"))
                     : new Reconciliation("not checked (no admin key)", List.of());
         }
         if (shop.hasNonNull("error")) {
@@ -72,9 +73,11 @@ public final class SummaryChecks {
         }
         if (!shop.path("invariant_ok").asBoolean(false)) {
             problems.add("the shop's stock does not add up: initial " + shop.path("initial_stock").asText("?")
-                    + " ≠ remaining " + shop.path("stock_remaining").asText("?") + " + sold " + shop.path("units_sold").asText("?"));
+                    + " ≠ remaining " + shop.path("stock_remaining").asText("?") + " + sold "
+                    + shop.path("units_sold").asText("?"));
         }
-        String account = (problems.isEmpty() ? "ok: " : "MISMATCH: ") + "shop +" + delta + " orders, run created " + created
+        String account = (problems.isEmpty() ? "ok: " : "MISMATCH: ") + "shop +" + delta
+                + " orders, run created " + created
                 + (shop.path("invariant_ok").asBoolean(false) ? ", stock adds up" : ", stock does not add up");
         return new Reconciliation(account, problems);
     }
@@ -98,12 +101,14 @@ public final class SummaryChecks {
             int expected = expectedUsers.getAsInt();
             int reportedUsers = summary.path("users").asInt(-1);
             if (reportedUsers != expected) {
-                problems.add("the summary reports " + reportedUsers + " users, the plan asks for " + expected + " in total");
+                problems.add("the summary reports " + reportedUsers + " users, the plan asks for " + expected
+                        + " in total");
             }
             ResultsFile.LabelCount started = results.labels().get(userLabel);
             long seen = started == null ? 0 : started.samples();
             if (seen != expected) {
-                problems.add("'" + userLabel + "' ran " + seen + " times over all engines, once per user would be " + expected);
+                problems.add("'" + userLabel + "' ran " + seen
+                        + " times over all engines, once per user would be " + expected);
             }
         }
         return problems;

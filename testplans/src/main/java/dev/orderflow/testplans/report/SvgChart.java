@@ -86,9 +86,10 @@ final class SvgChart {
         }
         double top = niceCeiling(yMax);
         StringBuilder svg = new StringBuilder();
-        svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">\n",
-                WIDTH, HEIGHT, Html.escape(title)));
-        svg.append(format("<text x=\"%d\" y=\"14\" font-size=\"13\" font-weight=\"bold\">%s</text>\n", LEFT, Html.escape(title)));
+        svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" "
+                + "aria-label=\"%s\">\n", WIDTH, HEIGHT, Html.escape(title)));
+        svg.append(format("<text x=\"%d\" y=\"14\" font-size=\"13\" font-weight=\"bold\">%s</text>\n", LEFT,
+                Html.escape(title)));
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
         double fx = plotW / (xMax - xMin);
@@ -108,7 +109,8 @@ final class SvgChart {
                 continue;
             }
             double x = LEFT + (marker.at() - xMin) * fx;
-            svg.append(format("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#777\" stroke-dasharray=\"3 3\"/>\n",
+            svg.append(format(
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#777\" stroke-dasharray=\"3 3\"/>\n",
                     x, TOP, x, TOP + plotH));
             svg.append(format("<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#555\">%s</text>\n",
                     x + 3, TOP + plotH - 4, Html.escape(marker.name())));
@@ -116,7 +118,8 @@ final class SvgChart {
         for (int i = 0; i <= 4; i++) {
             double value = top * i / 4;
             double y = TOP + plotH - value * fy;
-            svg.append(format("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", LEFT, y, LEFT + plotW, y));
+            svg.append(format("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", LEFT, y,
+                    LEFT + plotW, y));
             svg.append(format("<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>\n",
                     LEFT - 6, y + 4, number(value)));
         }
@@ -144,7 +147,8 @@ final class SvgChart {
             }
             svg.append(format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\"%s points=\"%s\"/>\n",
                     line.colour(), line.dashed() ? " stroke-dasharray=\"6 4\"" : "", points.toString().trim()));
-            svg.append(format("<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"%s\"/>", legendX, TOP + 24, line.colour()));
+            svg.append(format("<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"%s\"/>", legendX, TOP + 24,
+                    line.colour()));
             svg.append(format("<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>\n", legendX + 16, TOP + 29,
                     Html.escape(line.name())));
             legendX += 40 + line.name().length() * 6;
@@ -153,7 +157,10 @@ final class SvgChart {
         return svg.toString();
     }
 
-    /** The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten at or above {@code value}: axis ends people read at a glance. */
+    /**
+     * The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten at or above {@code value}: axis ends people
+     * read at a glance.
+     */
     static double niceCeiling(double value) {
         if (value <= 0) {
             return 1;

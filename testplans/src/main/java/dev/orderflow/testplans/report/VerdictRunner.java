@@ -34,7 +34,8 @@ public final class VerdictRunner {
                 jmeterHome.resolve("lib").resolve("ext").resolve("*").toString());
         Path output = Files.createTempFile("orderflow-verdict", ".txt");
         try {
-            Process process = new ProcessBuilder(List.of(java.toString(), "-cp", classpath, MAIN_CLASS, summaryJson.toString()))
+            Process process = new ProcessBuilder(List.of(java.toString(), "-cp", classpath, MAIN_CLASS,
+                            summaryJson.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .start();

@@ -75,7 +75,8 @@ public record RunOptions(
         }
         if (options.host.isEmpty() && (options.port.isPresent() || options.adminKey.isPresent())) {
             throw new IllegalArgumentException(
-                    "-Dport and -Dadmin_key point at your own shop: give -Dhost too (without -Dhost the reference shop is started)");
+                    "-Dport and -Dadmin_key point at your own shop: give -Dhost too (without -Dhost the reference shop "
+                            + "is started)");
         }
         return options;
     }

@@ -42,7 +42,8 @@ final class ShopProcess implements AutoCloseable {
             throw new IllegalStateException("the reference shop's jar " + shopJar
                     + " is missing: build the shop first (./mvnw -B verify builds every module)");
         }
-        Process process = new ProcessBuilder(command(java, shopJar, csvData, adminKeyFile, maxConnectionsPerAddress, bind))
+        Process process = new ProcessBuilder(command(java, shopJar, csvData, adminKeyFile,
+                        maxConnectionsPerAddress, bind))
                 .redirectErrorStream(true).start();
         try {
             Matcher listening = ProcessOutput.follow(process, "shop", log, LISTENING)

@@ -37,7 +37,8 @@ class BaselineVerdictTest {
         RunComparisonTest.run("test3", "20261203-110000", "full", 1, 20.0, 298.0, 100.0, "pass")
                 .write(Files.createDirectories(reports.resolve("test3/20261203-110000")).resolve(RunRecord.FILE_NAME));
 
-        RunRecord run = PlanReport.file(inputs("20261203-120000", new BaselineSettings("last", 20, 0.9), 412.0), reports);
+        RunRecord run = PlanReport.file(inputs("20261203-120000", new BaselineSettings("last", 20, 0.9), 412.0),
+                reports);
 
         assertThat(run.verdict()).isEqualTo("fail");
         assertThat(run.failures()).containsExactly("against the baseline test3/20261203-110000: "
@@ -52,8 +53,10 @@ class BaselineVerdictTest {
     void withinTheLimitsTheRunPassesAndWithoutAnEarlierRunLastIsANote() throws Exception {
         Path reports = dir.resolve("reports");
 
-        RunRecord first = PlanReport.file(inputs("20261203-110000", new BaselineSettings("last", 20, 0.9), 298.0), reports);
-        RunRecord second = PlanReport.file(inputs("20261203-120000", new BaselineSettings("last", 20, 0.9), 340.0), reports);
+        RunRecord first = PlanReport.file(inputs("20261203-110000", new BaselineSettings("last", 20, 0.9), 298.0),
+                reports);
+        RunRecord second = PlanReport.file(inputs("20261203-120000", new BaselineSettings("last", 20, 0.9), 340.0),
+                reports);
 
         assertThat(first.verdict()).as(String.join("; ", first.failures())).isEqualTo("pass");
         assertThat(first.notes()).singleElement().asString().startsWith("-Dbaseline=last: no earlier run of test3");
@@ -63,7 +66,8 @@ class BaselineVerdictTest {
     }
 
     /** A run of test3 as JMeter and the order summary leave it: 20 logins of 5 ms, p95 as the dashboard gives it. */
-    private PlanReport.Inputs inputs(String startedAt, BaselineSettings baseline, double dashboardP95) throws Exception {
+    private PlanReport.Inputs inputs(String startedAt, BaselineSettings baseline, double dashboardP95)
+            throws Exception {
         Path run = Files.createDirectories(dir.resolve("run-" + startedAt));
         List<String> lines = new ArrayList<>(List.of(RunSecondsTest.HEADER));
         for (int i = 0; i < 20; i++) {
@@ -79,7 +83,8 @@ class BaselineVerdictTest {
                  "verdict":"pass"}
                 """);
         Path dashboard = Files.createDirectories(run.resolve("dashboard"));
-        Files.writeString(dashboard.resolve("index.html"), "<html><body><ul class=\"nav\" id=\"side-menu\"></ul></body></html>");
+        Files.writeString(dashboard.resolve("index.html"),
+                "<html><body><ul class=\"nav\" id=\"side-menu\"></ul></body></html>");
         Files.writeString(dashboard.resolve("statistics.json"), """
                 {"Total":{"sampleCount":20,"errorPct":0.0,"meanResTime":5.0,"pct2ResTime":%s,"throughput":20.0}}
                 """.formatted(dashboardP95));

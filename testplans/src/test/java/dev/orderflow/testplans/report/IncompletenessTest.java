@@ -15,9 +15,11 @@ class IncompletenessTest {
 
     @Test
     void aRunThatLostAnEngineIsIncompleteWithTheSummarysReasons() throws Exception {
-        JsonNode summary = summary("{\"name\":\"planned_load\",\"passed\":false,\"detail\":\"no load report from engine(s) 2 of 2\"},"
+        JsonNode summary = summary(
+                "{\"name\":\"planned_load\",\"passed\":false,\"detail\":\"no load report from engine(s) 2 of 2\"},"
                 + "{\"name\":\"min_success_rate\",\"passed\":false,\"detail\":\"80 < 95\"},"
-                + "{\"name\":\"engines\",\"passed\":false,\"detail\":\"engine 2 of 2 (127.0.0.1:1100) lost at 09:01:02 UTC\"}");
+                + "{\"name\":\"engines\",\"passed\":false,\"detail\":\"engine 2 of 2 (127.0.0.1:1100) lost at 09:01:02 "
+                + "UTC\"}");
 
         assertThat(Incompleteness.of(true, summary)).isEqualTo("planned_load: no load report from engine(s) 2 of 2; "
                 + "engines: engine 2 of 2 (127.0.0.1:1100) lost at 09:01:02 UTC");

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportPagesTest {
 
-    private static final String MENU_PAGE = "<html><body><ul class=\"nav\" id=\"side-menu\">\n<li>x</li></ul></body></html>";
+    private static final String MENU_PAGE =
+            "<html><body><ul class=\"nav\" id=\"side-menu\">\n<li>x</li></ul></body></html>";
 
     @Test
     void everyDashboardPageGetsTheLoadMachineLinkOnce(@TempDir Path dashboard) throws Exception {
@@ -30,7 +31,8 @@ class ReportPagesTest {
         assertThat(DashboardLink.addTo(dashboard)).isEmpty();
 
         assertThat(Files.readString(dashboard.resolve("index.html"))).containsOnlyOnce("href=\"load-machine.html\"");
-        assertThat(Files.readString(pages.resolve("OverTime.html"))).containsOnlyOnce("href=\"../../load-machine.html\"");
+        assertThat(Files.readString(pages.resolve("OverTime.html")))
+                .containsOnlyOnce("href=\"../../load-machine.html\"");
     }
 
     @Test
@@ -44,8 +46,8 @@ class ReportPagesTest {
                 new LoadPhases(-1, -1, -1, 2_000, 3_000));
         String html = Files.readString(dashboard.resolve(LoadMachinePage.FILE_NAME));
 
-        assertThat(html).contains("Load machine during test3", "shop process", "CPU peak 90.0 %", "shop peak RSS 320 MB",
-                "Idle baseline</b>: none for this run");
+        assertThat(html).contains("Load machine during test3", "shop process", "CPU peak 90.0 %",
+                "shop peak RSS 320 MB", "Idle baseline</b>: none for this run");
         List<String> svgs = svgs(html);
         assertThat(svgs).hasSize(2);
         for (String svg : svgs) {
@@ -71,7 +73,8 @@ class ReportPagesTest {
                 new LoadSample(63_000, 30, 1600, 25_000, 10, 200),
                 new LoadSample(64_000, 35, 1650, 25_000, 12, 210)));
 
-        String html = LoadMachinePage.render("test5", baseline, series, new LoadPhases(0, 3_000, 60_500, 62_500, 64_000));
+        String html = LoadMachinePage.render("test5", baseline, series,
+                new LoadPhases(0, 3_000, 60_500, 62_500, 64_000));
 
         assertThat(html).contains("Idle baseline</b> (dashed): 3.0 s", "CPU mean 3.0 %, peak 4.0 %",
                 "JMeter start-up</b> (grey): 2.0 s", "CPU peak 95.0 %. Not load",
@@ -108,8 +111,8 @@ class ReportPagesTest {
 
     @Test
     void withoutSamplesThePageSaysSo() {
-        String html = LoadMachinePage.render("test1", new LoadMachineSeries(List.of()), new LoadMachineSeries(List.of()),
-                new LoadPhases(-1, -1, -1, 0, 0));
+        String html = LoadMachinePage.render("test1", new LoadMachineSeries(List.of()),
+                new LoadMachineSeries(List.of()), new LoadPhases(-1, -1, -1, 0, 0));
         assertThat(html).contains("No load-machine samples");
     }
 

@@ -19,7 +19,8 @@ class ResultsFileTest {
         Path csv = dir.resolve("results.csv");
         Files.writeString(csv, HEADER + "\n"
                 + "1000,20,login,200,OK,users 1-1,text,true,,10,10,1,1,null,20,0,1\n"
-                + "1010,50,create order,409,\"Conflict, insufficient_stock\",users 1-1,text,false,\"409 \"\"insufficient\"\"\nstock\",10,10,1,1,null,50,0,0\n"
+                + "1010,50,create order,409,\"Conflict, insufficient_stock\",users 1-1,text,false,\"409 "
+                + "\"\"insufficient\"\"\nstock\",10,10,1,1,null,50,0,0\n"
                 + "1100,5,login,200,OK,users 1-2,text,true,,10,10,2,2,null,5,0,0\n");
 
         ResultsFile results = ResultsFile.read(csv);

@@ -24,7 +24,8 @@ class RunComparisonTest {
 
     @Test
     void aSlowerP95BeyondTheLimitIsNamedWithBothFiguresAndTheLimit() {
-        RunComparison comparison = new RunComparison(run("stepped", "20261203-120000", "full", 1, 100.0, 412.0, 99.0, "pass"),
+        RunComparison comparison = new RunComparison(
+                run("stepped", "20261203-120000", "full", 1, 100.0, 412.0, 99.0, "pass"),
                 run("stepped", "20261203-110000", "full", 1, 100.0, 298.0, 100.0, "pass"));
 
         assertThat(comparison.regressions(LIMITS))
@@ -40,19 +41,21 @@ class RunComparisonTest {
                 .regressions(LIMITS))
                 .containsExactly("throughput 80.1 req/s is 0.72 of the baseline's 111.3 req/s (limit 0.9)");
         // 19 % slower and 91 % of the throughput: within 20 % and 0.9
-        RunComparison within = new RunComparison(run("test3", "20261203-120000", "full", 1, 101.3, 357.0, 100.0, "pass"),
-                baseline);
+        RunComparison within =
+                new RunComparison(run("test3", "20261203-120000", "full", 1, 101.3, 357.0, 100.0, "pass"), baseline);
         assertThat(within.regressions(LIMITS)).isEmpty();
         assertThat(within.regressions(new BaselineSettings("last", 10, 0.95))).hasSize(2);
     }
 
     @Test
     void aFigureEitherRunLacksIsNotComparedAndSaysSo() {
-        RunComparison comparison = new RunComparison(run("test3", "20261203-120000", "full", 1, null, 300.0, null, "fail"),
+        RunComparison comparison = new RunComparison(
+                run("test3", "20261203-120000", "full", 1, null, 300.0, null, "fail"),
                 run("test3", "20261203-110000", "full", 1, 100.0, null, 100.0, "pass"));
 
         assertThat(comparison.regressions(LIMITS)).isEmpty();
-        assertThat(comparison.notCompared()).containsExactly("p95 (the baseline has none)", "req/s (this run has none)");
+        assertThat(comparison.notCompared())
+                .containsExactly("p95 (the baseline has none)", "req/s (this run has none)");
         assertThat(comparison.brief()).isEqualTo("req/s –, p95 –, success –");
     }
 
@@ -81,7 +84,8 @@ class RunComparisonTest {
 
         assertThat(choice.baseline()).isNull();
         assertThat(choice.failure()).isNull();
-        assertThat(choice.note()).startsWith("-Dbaseline=last: no earlier run of stepped at scale full on 1 engine(s) passed");
+        assertThat(choice.note())
+                .startsWith("-Dbaseline=last: no earlier run of stepped at scale full on 1 engine(s) passed");
     }
 
     @Test

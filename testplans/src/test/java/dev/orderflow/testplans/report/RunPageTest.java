@@ -30,7 +30,8 @@ class RunPageTest {
              "orders_failed":2,"cart_failures":0,"orders_unknown":0,"success_rate":98.46,"throughput_rps":20.0,
              "duration_s":20.0,"labels":{},
              "loads":[{"group":"users","engine":0,"start_ms":START,"planned_stages":[
-               {"users":100,"from_s":0,"ramp_end_s":2,"until_s":10},{"users":300,"from_s":10,"ramp_end_s":14,"until_s":20}]}],
+               {"users":100,"from_s":0,"ramp_end_s":2,"until_s":10},\
+            {"users":300,"from_s":10,"ramp_end_s":14,"until_s":20}]}],
              "stages":[
                {"stage":1,"phase":"ramp","users":100,"from_s":0,"until_s":2,"throughput_rps":5,"p50_ms":3,"p95_ms":8,
                 "p99_ms":9,"error_rate":0,"orders_per_s":1,"success_rate":100,"verdict":null,"failed":[]},
@@ -40,7 +41,8 @@ class RunPageTest {
                 "p95_ms":1240,"p99_ms":1500,"error_rate":1.2,"orders_per_s":9,"success_rate":97,"verdict":"failed",
                 "failed":["p95 1 240 ms > 1 000 ms"]}],
              "capacity":"held 100 users: p95 9 ms, 0.0 % errors; failed at 300 users: p95 1 240 ms > 1 000 ms",
-             "thresholds":[{"name":"planned_load","limit":null,"actual":null,"passed":true,"detail":"group 'users': ran"},
+             "thresholds":[{"name":"planned_load","limit":null,"actual":null,"passed":true,\
+            "detail":"group 'users': ran"},
                {"name":"min_success_rate","limit":95,"actual":98.46,"passed":true}],
              "verdict":"pass"}
             """.replace("START", Long.toString(T0 - 200));
@@ -62,9 +64,11 @@ class RunPageTest {
         RunRecord baseline = RunComparisonTest.run("stepped", "20261203-110000", "full", 1, 20.0, 298.0, 100.0, "pass");
         RunRecord run = new RunRecord("stepped", "20261203-120000", 1, "full", 300, 10.0, 20.0, 30.0, 412.0, 98.46,
                 "ok: shop +128 orders, run created 128, stock adds up", "fail",
-                List.of("against the baseline stepped/20261203-110000: p95 412 ms is 38 % above the baseline's 298 ms (limit 20 %)"),
+                List.of("against the baseline stepped/20261203-110000: p95 412 ms is 38 % above the baseline's 298 ms "
+                        + "(limit 20 %)"),
                 "stepped/20261203-120000/dashboard/index.html", "http://127.0.0.1:8000", null,
-                "100 until 10 s, 300 until 20 s", "stepped/20261203-120000/index.html", "stepped/20261203-110000", List.of());
+                "100 until 10 s, 300 until 20 s", "stepped/20261203-120000/index.html",
+                "stepped/20261203-110000", List.of());
         BaselineSettings limits = new BaselineSettings("last", 20, 0.9);
         LoadMachineSeries machine = new LoadMachineSeries(List.of(new LoadSample(T0 + 1000, 40, 1000, 4000, 10, 200),
                 new LoadSample(T0 + 2000, 60, 1000, 4000, 20, 200)));
@@ -74,7 +78,8 @@ class RunPageTest {
                 List.of("dashboard/index.html", "summary.txt")));
         String html = Files.readString(dir.resolve(RunPage.FILE_NAME));
 
-        assertThat(html).contains("href=\"../../index.html\">&larr; All runs", "href=\"dashboard/index.html\">JMeter dashboard",
+        assertThat(html).contains("href=\"../../index.html\">&larr; All runs",
+                "href=\"dashboard/index.html\">JMeter dashboard",
                 "href=\"summary.txt\"", "100 until 10 s, 300 until 20 s", ">FAIL</p>",
                 "p95 412 ms is 38 % above the baseline&#39;s 298 ms (limit 20 %)",
                 "Compared with the baseline", "href=\"../../stepped/20261203-110000/run.json\"", "+38.3 %",
@@ -88,7 +93,8 @@ class RunPageTest {
             assertThat(xLabels(chart)).as("x axis").containsExactly("0s", "4s", "8s", "12s", "16s", "20s");
             assertThat(texts(chart)).contains("stage 2: 300");
         }
-        assertThat(charts.get(0).getElementsByTagName("polyline").getLength()).as("planned and running users").isEqualTo(2);
+        assertThat(charts.get(0).getElementsByTagName("polyline").getLength()).as("planned and running users")
+                .isEqualTo(2);
         assertThat(charts.get(1).getElementsByTagName("polyline").getLength()).as("req/s and errors/s").isEqualTo(2);
         assertThat(charts.get(3).getElementsByTagName("polyline").getLength()).as("machine and shop CPU").isEqualTo(2);
         assertThat(texts(charts.get(0))).contains("planned", "running (JMeter threads)");
@@ -105,7 +111,8 @@ class RunPageTest {
 
         String html = RunPage.render(new RunPage.Inputs(run, summary, seconds(dir), null, null, null, List.of()));
 
-        assertThat(html).contains("Page loads", "<td class=\"text\">1000</td>", "3 (0.30 %)", "4.2 ms / 9 ms", ">PASS</p>")
+        assertThat(html)
+                .contains("Page loads", "<td class=\"text\">1000</td>", "3 (0.30 %)", "4.2 ms / 9 ms", ">PASS</p>")
                 .doesNotContain("Order funnel", "Compared with", "Stages");
         assertThat(svgs(html)).hasSize(4);
     }

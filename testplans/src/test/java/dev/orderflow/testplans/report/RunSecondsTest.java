@@ -70,7 +70,8 @@ class RunSecondsTest {
 
         assertThat(shape.startMs()).isEqualTo(1_796_298_580_500L);
         assertThat(shape.users(T0)).containsExactly(new double[] {-0.5, 0}, new double[] {9.5, 100},
-                new double[] {59.5, 100}, new double[] {59.5, 100}, new double[] {79.5, 300}, new double[] {179.5, 300});
+                new double[] {59.5, 100}, new double[] {59.5, 100}, new double[] {79.5, 300},
+                new double[] {179.5, 300});
         assertThat(shape.stageStarts(T0)).containsExactly(new double[] {59.5, 300});
         assertThat(shape.describe(false)).isEqualTo("100 until 60 s, 300 until 180 s");
         PlannedShape single = new PlannedShape(T0, List.of(new PlannedShape.Stage(1000, 0, 10, 12.34)));

@@ -43,9 +43,12 @@ class SummaryChecksTest {
 
     @Test
     void theShopsNewOrdersMustBeTheCreatedOnesPlusAtMostTheUnknownOnes() throws Exception {
-        JsonNode ok = summary("{'orders_created':10,'orders_unknown':2,'shop':{'orders_delta':11,'invariant_ok':true}}");
-        JsonNode tooMany = summary("{'orders_created':10,'orders_unknown':0,'shop':{'orders_delta':11,'invariant_ok':true}}");
-        JsonNode brokenStock = summary("{'orders_created':1,'orders_unknown':0,'shop':{'orders_delta':1,'invariant_ok':false,"
+        JsonNode ok =
+                summary("{'orders_created':10,'orders_unknown':2,'shop':{'orders_delta':11,'invariant_ok':true}}");
+        JsonNode tooMany =
+                summary("{'orders_created':10,'orders_unknown':0,'shop':{'orders_delta':11,'invariant_ok':true}}");
+        JsonNode brokenStock =
+                summary("{'orders_created':1,'orders_unknown':0,'shop':{'orders_delta':1,'invariant_ok':false,"
                 + "'initial_stock':10,'stock_remaining':8,'units_sold':1}}");
 
         assertThat(SummaryChecks.reconciliation(ok, true).problems()).isEmpty();

@@ -19,15 +19,19 @@ class BaselineCheckTest {
         Path reports = root.resolve("reports");
         new RunRecord("stepped", "20261203-110000", 1, "full", 1000, 10.0, 100.0, 50.0, 300.0, 100.0, "–", "pass",
                 List.of(), null, "http://127.0.0.1:1", null)
-                .write(Files.createDirectories(reports.resolve("stepped/20261203-110000")).resolve(RunRecord.FILE_NAME));
+                .write(Files.createDirectories(reports.resolve("stepped/20261203-110000"))
+                        .resolve(RunRecord.FILE_NAME));
 
         assertThat(BaselineCheck.problem(Map.of(), root, reports)).isEmpty();
-        assertThat(BaselineCheck.problem(Map.of(BaselineSettings.ENV_BASELINE, "last"), root, root.resolve("none"))).isEmpty();
+        assertThat(BaselineCheck.problem(Map.of(BaselineSettings.ENV_BASELINE, "last"), root, root.resolve("none")))
+                .isEmpty();
         for (String found : List.of("20261203-110000", "reports/stepped/20261203-110000", "stepped/20261203-110000")) {
-            assertThat(BaselineCheck.problem(Map.of(BaselineSettings.ENV_BASELINE, found), root, reports)).as(found).isEmpty();
+            assertThat(BaselineCheck.problem(Map.of(BaselineSettings.ENV_BASELINE, found), root, reports))
+                    .as(found).isEmpty();
         }
         assertThat(BaselineCheck.problem(Map.of(BaselineSettings.ENV_BASELINE, "20261203-999999"), root, reports))
-                .hasValueSatisfying(problem -> assertThat(problem).startsWith("-Dbaseline=20261203-999999 names no run report"));
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .startsWith("-Dbaseline=20261203-999999 names no run report"));
         assertThat(BaselineCheck.problem(Map.of(BaselineSettings.ENV_MIN_THROUGHPUT_RATIO, "ninety"), root, reports))
                 .contains("-Dmin_throughput_ratio=ninety is not a number");
     }

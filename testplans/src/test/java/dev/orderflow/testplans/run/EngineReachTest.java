@@ -39,7 +39,8 @@ class EngineReachTest {
     static void keystores() throws Exception {
         keystore = RmiKeystore.ensure(dir.resolve("rmi_keystore.jks"), JAVA_HOME).keystore();
         // a keystore's password file lies beside it: the other keystore needs a folder of its own
-        another = RmiKeystore.ensure(Files.createDirectories(dir.resolve("other")).resolve("rmi_keystore.jks"), JAVA_HOME)
+        another = RmiKeystore.ensure(Files.createDirectories(dir.resolve("other"))
+                        .resolve("rmi_keystore.jks"), JAVA_HOME)
                 .keystore();
     }
 

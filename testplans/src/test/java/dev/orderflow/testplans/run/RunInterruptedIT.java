@@ -92,7 +92,8 @@ class RunInterruptedIT {
             System.out.printf("an engine whose address drops every packet: the run failed %.1f s after it started%n",
                     seconds);
             assertThat(run.exitValue()).isEqualTo(1);
-            assertThat(output(dir)).contains("the engine " + silent.address() + ":1099 could not be reached: no answer within");
+            assertThat(output(dir))
+                    .contains("the engine " + silent.address() + ":1099 could not be reached: no answer within");
             assertThat(seconds).isLessThan(30);
         }
     }

@@ -48,7 +48,8 @@ class RunPlansSecretsTest {
         }
         String output = Files.readString(dir.resolve("run.out"));
         assertThat(run.exitValue()).as(output).isEqualTo(1);
-        assertThat(output).contains("no-config.json is missing: jmeter:configure has not run").contains("0 passed, 0 failed");
+        assertThat(output).contains("no-config.json is missing: jmeter:configure has not run")
+                .contains("0 passed, 0 failed");
 
         RunLayout layout = RunLayout.of(runDir);
         assertThat(Files.readString(layout.controllerProperties())).contains("admin_key_file=" + layout.adminKeyFile());
@@ -56,7 +57,8 @@ class RunPlansSecretsTest {
         assertThat(filesHolding(adminKey, dir)).isEmpty();
         // what `ps` shows every user of the machine while a plan runs
         RunDescription description = RunDescription.read(layout.runJson());
-        List<String> jmeter = JMeterProcess.command(Path.of("java"), List.of(), new JMeterHome(dir, "ApacheJMeter.jar"), PLANS,
+        List<String> jmeter = JMeterProcess.command(Path.of("java"), List.of(),
+                new JMeterHome(dir, "ApacheJMeter.jar"), PLANS,
                 description.plans().get(0), layout, new JMeterProcess.Output(dir.resolve("jmeter")));
         assertThat(String.join(" ", jmeter)).contains("test2.jmx").doesNotContain(adminKey);
     }

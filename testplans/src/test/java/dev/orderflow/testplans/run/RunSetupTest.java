@@ -81,7 +81,8 @@ class RunSetupTest {
         RunOptions options = options("--plan=all", "--remote=a:1099,b:1099", "--host=shop.lan", "--port=8000");
         assertThat(RunSetup.loopbackEnginesNeeded(options, PlanCatalog.all())).isZero();
 
-        RunDescription run = RunSetup.describe(options, "s", new Target("http", "shop.lan", 8000, false, false), List.of());
+        RunDescription run = RunSetup.describe(options, "s",
+                new Target("http", "shop.lan", 8000, false, false), List.of());
 
         assertThat(run.plans()).allSatisfy(plan -> assertThat(plan.engines()).containsExactly("a:1099", "b:1099"));
         assertThat(RunSetup.controllerJvmOptions(run)).isEmpty();
@@ -91,7 +92,8 @@ class RunSetupTest {
     void realEnginesCallTheControllerBackAtTheAddressGiven() {
         RunOptions options = options("--plan=test4", "--remote=a:1099", "--host=shop.lan", "--rmi_host=10.0.0.5");
 
-        RunDescription run = RunSetup.describe(options, "s", new Target("http", "shop.lan", 80, false, false), List.of());
+        RunDescription run = RunSetup.describe(options, "s",
+                new Target("http", "shop.lan", 80, false, false), List.of());
 
         assertThat(RunSetup.controllerJvmOptions(run)).containsExactly("-Djava.rmi.server.hostname=10.0.0.5");
     }

@@ -6,8 +6,8 @@ import javax.swing.JPasswordField;
 
 /**
  * A field for a secret such as the shop's admin key: a value of its own is masked, but an empty field looks empty
- * and a reference such as {@code ${__P(admin_key,)}} (with no default in it) is shown as written, since it names where the secret comes
- * from rather than being it.
+ * and a reference such as {@code ${__P(admin_key,)}} (with no default in it) is shown as written, since it names where
+ * the secret comes from rather than being it.
  */
 final class SecretField extends JPasswordField {
 

@@ -230,7 +230,9 @@ public final class SettingsForm extends JPanel implements Binding {
         return texts;
     }
 
-    /** Fills the form from a map of values by saved name (a TestBean's property map); absent ones show their default. */
+    /**
+     * Fills the form from a map of values by saved name (a TestBean's property map); absent ones show their default.
+     */
     public void fill(Map<String, ?> values) {
         filling = true;
         try {
