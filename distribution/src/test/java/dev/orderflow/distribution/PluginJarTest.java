@@ -29,7 +29,8 @@ class PluginJarTest {
     void theJarsManifestLetsJMeterSkipScanningItAndItsServicesNameItsElements() throws IOException {
         try (JarFile jar = new JarFile(pluginJar().toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("JMeter-Skip-Class-Scanning")).isEqualTo("true");
-            assertThat(services(jar, GUI_SERVICES)).contains("dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui");
+            assertThat(services(jar, GUI_SERVICES))
+                    .contains("dev.orderflow.jmeter.threads.gui.OrderFlowThreadGroupGui");
             assertThat(services(jar, BEAN_SERVICES)).contains("dev.orderflow.jmeter.sampler.LoginSampler");
             for (String element : elements(jar)) {
                 assertThat(jar.getEntry(element.replace('.', '/') + ".class")).as(element).isNotNull();

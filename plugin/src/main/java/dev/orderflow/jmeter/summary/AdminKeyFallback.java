@@ -36,8 +36,8 @@ final class AdminKeyFallback {
             try {
                 key = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
             } catch (IOException | InvalidPathException e) {
-                throw refusal(elementName, "is empty and the file " + FILE_PROPERTY + " names cannot be read: " + file.trim()
-                                + " (" + e + ")");
+                throw refusal(elementName, "is empty and the file " + FILE_PROPERTY + " names cannot be read: "
+                        + file.trim() + " (" + e + ")");
             }
             if (key.isEmpty()) {
                 throw refusal(elementName, "is empty and so is the file " + FILE_PROPERTY + " names: " + file.trim());

@@ -75,7 +75,8 @@ public final class AdminStatsClient {
         }
         if (status != 200) {
             String hint = status >= 300 && status < 400
-                    ? " (a redirect: set the summary's statistics path to where it points, e.g. with a trailing /)" : "";
+                    ? " (a redirect: set the summary's statistics path to where it points, e.g. with a trailing /)"
+                    : "";
             throw new ShopStatsException("GET " + uri + " answered HTTP " + status + " instead of 200" + hint);
         }
         return parse(uri, new String(exchange.response().body(), StandardCharsets.UTF_8));

@@ -74,7 +74,8 @@ final class EngineWatch implements AutoCloseable {
     /** A watch over real engines, ticking on a daemon thread of its own until closed. */
     static EngineWatch started(Loss loss) {
         ExecutorService probeThreads = Executors.newCachedThreadPool(daemon("orderflow-engine-probe"));
-        EngineWatch watch = new EngineWatch(new EngineProbe(), loss, System::currentTimeMillis, probeThreads, LOST_AFTER);
+        EngineWatch watch = new EngineWatch(new EngineProbe(), loss, System::currentTimeMillis, probeThreads,
+                LOST_AFTER);
         watch.ownProbes = probeThreads;
         watch.ticker = Executors.newSingleThreadScheduledExecutor(daemon("orderflow-engine-watch"));
         watch.ticker.scheduleWithFixedDelay(watch::tick, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);

@@ -18,8 +18,9 @@ import java.util.TreeMap;
  * @param reloginFailures those of them whose login failed, failing the step
  * @param pageLoads PAGE samples: the pages a flow of pages (the index page) loaded, successful or not
  */
-public record FunnelCounts(long logins, long loginFailures, long ordersAttempted, long ordersCreated, long ordersUnknown,
-        long cartFailures, SortedMap<String, Long> rejections, long relogins, long reloginFailures, long pageLoads) {
+public record FunnelCounts(long logins, long loginFailures, long ordersAttempted, long ordersCreated,
+        long ordersUnknown, long cartFailures, SortedMap<String, Long> rejections, long relogins, long reloginFailures,
+        long pageLoads) {
 
     public static final FunnelCounts EMPTY = new FunnelCounts(0, 0, 0, 0, 0, 0, new TreeMap<>());
 

@@ -122,8 +122,9 @@ public class OrderSummaryListener extends AbstractTestElement
     private void start(String host, boolean distributed) {
         if (distributed && STATISTICAL_MODE.equalsIgnoreCase(JMeterUtils.getPropDefault(SENDER_MODE_PROPERTY, ""))) {
             // that sender merges the engines' samples into plain statistics: no order-flow mark reaches this listener
-            String warning = "Order summary listener '" + getName() + "': " + SENDER_MODE_PROPERTY + "=" + STATISTICAL_MODE
-                    + " sends no order-flow samples to the controller: the order funnel will count nothing";
+            String warning = "Order summary listener '" + getName() + "': " + SENDER_MODE_PROPERTY + "="
+                    + STATISTICAL_MODE + " sends no order-flow samples to the controller: the order funnel will"
+                    + " count nothing";
             log.warn(warning);
             System.out.println(warning); // NOSONAR the console is where a non-GUI user looks
         }

@@ -16,7 +16,8 @@ public final class OrderSummarySchema extends OrderFlowSchema {
         INSTANCE.group("Summary");
     }
     public static final Setting OUTPUT_DIR = INSTANCE.text("OrderSummary.outputDir", "Summary folder",
-            "${__P(summary_dir,summary)}", "The folder summary.json and summary.txt are written to; created if missing");
+            "${__P(summary_dir,summary)}",
+            "The folder summary.json and summary.txt are written to; created if missing");
     public static final Setting PLAN = INSTANCE.text("OrderSummary.plan", "Plan name", "${__P(plan,)}",
             "The plan's name as the summary reports it");
 

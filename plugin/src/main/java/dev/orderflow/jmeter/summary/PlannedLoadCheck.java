@@ -78,7 +78,8 @@ final class PlannedLoadCheck {
             int reached = loads.stream().mapToInt(GroupLoad::reachedUsers).sum();
             double seconds = loads.stream().mapToDouble(GroupLoad::seconds).max().orElse(0);
             held.add(String.format(Locale.ROOT, "group '%s': the shape ran to its end in %.1f s%s, %d of %d planned"
-                    + " users ran", group, seconds, engines > 1 ? " on " + engines + " engines" : "", reached, planned));
+                    + " users ran", group, seconds, engines > 1 ? " on " + engines + " engines" : "", reached,
+                    planned));
         }
     }
 }

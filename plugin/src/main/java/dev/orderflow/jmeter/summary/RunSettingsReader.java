@@ -76,7 +76,8 @@ public final class RunSettingsReader {
             Path probe = Files.createTempFile(dir, ".orderflow-summary-", ".probe");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            read.problem(OrderSummarySchema.OUTPUT_DIR, "names a folder that cannot be written: " + dir + " (" + e + ")");
+            read.problem(OrderSummarySchema.OUTPUT_DIR, "names a folder that cannot be written: " + dir
+                    + " (" + e + ")");
             return null;
         }
         return dir;
@@ -96,7 +97,8 @@ public final class RunSettingsReader {
         try {
             return Pattern.compile(text);
         } catch (PatternSyntaxException e) {
-            read.problem(OrderSummarySchema.LABELS, "'" + text + "' is not a regular expression (" + e.getDescription() + ")");
+            read.problem(OrderSummarySchema.LABELS, "'" + text + "' is not a regular expression ("
+                    + e.getDescription() + ")");
             return null;
         }
     }
@@ -128,8 +130,10 @@ public final class RunSettingsReader {
             return ShopTarget.DEFAULT_STATS_PATH;
         }
         if (!RequestTargets.isValid(path)) {
-            read.problem(OrderSummarySchema.STATS_PATH, "'" + path + "' is not a path starting with / and without spaces,"
-                    + " such as " + ShopTarget.DEFAULT_STATS_PATH + " (or /api/admin/stats/ for a shop whose routes end in /)");
+            read.problem(OrderSummarySchema.STATS_PATH, "'" + path
+                    + "' is not a path starting with / and without spaces,"
+                    + " such as " + ShopTarget.DEFAULT_STATS_PATH
+                    + " (or /api/admin/stats/ for a shop whose routes end in /)");
         }
         return path;
     }

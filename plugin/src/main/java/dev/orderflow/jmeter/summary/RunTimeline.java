@@ -122,7 +122,8 @@ public final class RunTimeline {
                 ended = true;
             } else {
                 // a failed product list or cart step gives the attempt up: the user starts its next one
-                ended = !flow.isSuccessful() && (flow.getStep() == FlowStep.PRODUCTS || flow.getStep() == FlowStep.CART);
+                ended = !flow.isSuccessful() && (flow.getStep() == FlowStep.PRODUCTS
+                        || flow.getStep() == FlowStep.CART);
             }
         }
         bucket.record(sample.getTime(), sample.isSuccessful(), attempt, created, unknown, ended);

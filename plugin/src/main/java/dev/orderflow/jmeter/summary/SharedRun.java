@@ -243,7 +243,8 @@ final class SharedRun {
             List<ThresholdResult> endings = new ArrayList<>();
             if (!losses.isEmpty()) {
                 Integer clusterUsers = run.recorder().plannedLoad().users();
-                endings.add(EngineLoss.check(losses.stream().map(loss -> loss.knowingClusterUsers(clusterUsers)).toList()));
+                endings.add(EngineLoss.check(
+                        losses.stream().map(loss -> loss.knowingClusterUsers(clusterUsers)).toList()));
             }
             if (interruptedAtMs > 0) {
                 endings.add(Interruption.check(interruptedAtMs));

@@ -34,7 +34,8 @@ public record StageResult(StagePhase phase, List<ThresholdResult> checks) {
     private static List<ThresholdResult> checks(RunTimeline.Span span, ThresholdLimits limits) {
         List<ThresholdResult> checks = new ArrayList<>();
         if (limits.maxP95Ms() != null) {
-            checks.add(ThresholdResult.atMost("p95", limits.maxP95Ms(), span.samples() == 0 ? null : (double) span.p95Ms(),
+            checks.add(ThresholdResult.atMost("p95", limits.maxP95Ms(),
+                    span.samples() == 0 ? null : (double) span.p95Ms(),
                     "no sample"));
         }
         if (limits.maxMeanMs() != null) {
@@ -45,7 +46,8 @@ public record StageResult(StagePhase phase, List<ThresholdResult> checks) {
             checks.add(ThresholdResult.atMost("errors", limits.maxErrorRatePct(), span.errorRatePct(), "no sample"));
         }
         if (limits.minSuccessRatePct() != null && span.ordersEnded() > 0) {
-            checks.add(ThresholdResult.atLeast("success rate", limits.minSuccessRatePct(), span.successRatePct(), null));
+            checks.add(ThresholdResult.atLeast("success rate", limits.minSuccessRatePct(), span.successRatePct(),
+                    null));
         }
         return checks;
     }

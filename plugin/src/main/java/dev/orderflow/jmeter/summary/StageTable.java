@@ -100,7 +100,8 @@ public final class StageTable {
         if (lastHeld == null) {
             line.append("no stage held");
         } else {
-            line.append(firstFailed == null ? "held every stage, up to " : "held ").append(group(lastHeld.phase().users()))
+            line.append(firstFailed == null ? "held every stage, up to " : "held ")
+                    .append(group(lastHeld.phase().users()))
                     .append(" users: p95 ").append(group(lastHeld.phase().span().p95Ms())).append(" ms, ")
                     .append(percent(lastHeld.phase().span().errorRatePct())).append(" % errors");
         }

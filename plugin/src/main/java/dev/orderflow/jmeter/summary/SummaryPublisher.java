@@ -78,7 +78,8 @@ final class SummaryPublisher {
             return ShopCheck.unreadable(shop, run.shopBefore(), "at test end: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ShopCheck.unreadable(shop, run.shopBefore(), "interrupted while reading the shop's statistics at test end");
+            return ShopCheck.unreadable(shop, run.shopBefore(),
+                    "interrupted while reading the shop's statistics at test end");
         }
     }
 

@@ -51,7 +51,8 @@ public final class Thresholds {
         if (!anyLabel) {
             // a limit that checks nothing is a mistake in the plan (a typo in the pattern), not a pass
             results.add(ThresholdResult.failed(name + "[" + limits.labelsName() + "]",
-                    "no sample label matches " + (limits.labels() == null ? "(no samples)" : "'" + limits.labelsName() + "'")));
+                    "no sample label matches "
+                            + (limits.labels() == null ? "(no samples)" : "'" + limits.labelsName() + "'")));
         }
     }
 }

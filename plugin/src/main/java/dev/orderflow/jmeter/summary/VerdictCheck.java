@@ -35,7 +35,8 @@ public final class VerdictCheck {
         try {
             summary = SummaryJson.MAPPER.readTree(Files.readString(file));
         } catch (IOException e) {
-            err.println("Order summary: no readable summary at " + file.toAbsolutePath() + " (" + e + "): did the run end?");
+            err.println("Order summary: no readable summary at " + file.toAbsolutePath() + " (" + e
+                    + "): did the run end?");
             return NO_SUMMARY;
         }
         if (summary == null || !summary.path("verdict").isTextual()) {

@@ -49,7 +49,8 @@ class SchemasTest {
         return Stream.of(ShopConnectionSchema.INSTANCE, SamplerSchemas.LogIn.INSTANCE,
                 SamplerSchemas.ListProducts.INSTANCE, SamplerSchemas.AddToCart.INSTANCE,
                 SamplerSchemas.CreateOrder.INSTANCE, SamplerSchemas.Page.INSTANCE, OrderFlowThreadGroupSchema.INSTANCE,
-                OrderFlowThreadGroupSchema.StageRowSchema.INSTANCE, OrderSummarySchema.INSTANCE, LiveViewSchema.INSTANCE);
+                OrderFlowThreadGroupSchema.StageRowSchema.INSTANCE, OrderSummarySchema.INSTANCE,
+                LiveViewSchema.INSTANCE);
     }
 
     @ParameterizedTest
@@ -86,7 +87,8 @@ class SchemasTest {
         gui.clearGui();
         TestElement created = gui.createTestElement();
         for (Setting setting : schema.settings()) {
-            assertThat(created.getPropertyAsString(setting.name(), null)).as(setting.name()).isEqualTo(setting.defaultValue());
+            assertThat(created.getPropertyAsString(setting.name(), null)).as(setting.name())
+                    .isEqualTo(setting.defaultValue());
         }
         TestElement stored = (TestElement) created.clone();
         gui.configure(stored);

@@ -15,7 +15,8 @@ class PlannedLoadTest {
             new PlannedStage(5, 0, 1, 3, 5), new PlannedStage(15, 3, 5, 9, 5), new PlannedStage(50, 9, 16, 30, 5));
 
     private static GroupLoad report(String group, int engine, int engines, int planned, List<PlannedStage> stages) {
-        return new GroupLoad(group, engine, engines, planned, planned, true, null, 30, 1_700_000_000_000L, stages, 0, 0);
+        return new GroupLoad(group, engine, engines, planned, planned, true, null, 30, 1_700_000_000_000L, stages,
+                0, 0);
     }
 
     @Test

@@ -101,9 +101,11 @@ class UnfinishedRunTest {
         double killToEndSeconds = (System.nanoTime() - killedAt) / 1e9;
         String output = controller.output();
         System.out.printf("engine got SIG%s at %s, controller ended %.1f s later; it said: %s%n", signal, // NOSONAR
-                killedAtClock, killToEndSeconds, output.lines().filter(l -> l.contains("lost at")).findFirst().orElse(""));
+                killedAtClock, killToEndSeconds,
+                output.lines().filter(l -> l.contains("lost at")).findFirst().orElse(""));
         assertThat(controller.process().exitValue()).as(output).isEqualTo(1);
-        assertThat(output).contains("engine 2 of 2 (" + remotes.get(1) + ") lost at").contains("the run goes on without it");
+        assertThat(output).contains("engine 2 of 2 (" + remotes.get(1) + ") lost at")
+                .contains("the run goes on without it");
 
         JsonNode summary = new ObjectMapper().readTree(summaryDir.resolve(SummaryFiles.JSON_FILE).toFile());
         assertThat(summary.path("verdict").asText()).isEqualTo("fail");

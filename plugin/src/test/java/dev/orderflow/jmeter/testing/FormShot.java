@@ -96,7 +96,8 @@ public final class FormShot {
         content.validate();
         int viewWidth = content.getViewport().getExtentSize().width;
         if (view.getPreferredSize().width > viewWidth) {
-            problems.add("needs " + view.getPreferredSize().width + " px of width, JMeter's default gives " + viewWidth);
+            problems.add("needs " + view.getPreferredSize().width + " px of width, JMeter's default gives "
+                    + viewWidth);
         }
         checkBounds(view, problems);
         check.inspect(view, problems);

@@ -17,7 +17,8 @@ public class ObservedThreadGroup extends OrderFlowThreadGroup {
     private transient volatile long stopAskedNanos;
 
     @Override
-    public void start(int groupNumber, ListenerNotifier notifier, ListedHashTree groupTree, StandardJMeterEngine engine) {
+    public void start(int groupNumber, ListenerNotifier notifier, ListedHashTree groupTree,
+            StandardJMeterEngine engine) {
         super.start(groupNumber, notifier, groupTree, engine);
         // Right after the run began following its plan (its starter thread has just been started).
         startedNanos = System.nanoTime();

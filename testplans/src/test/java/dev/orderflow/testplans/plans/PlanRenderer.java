@@ -111,7 +111,8 @@ public final class PlanRenderer {
             if (!READABLE.matcher(text).matches()) {
                 problems.add(field.getName() + " is not plain: " + text);
             }
-            if (field.getName() != null && LOAD_FIELDS.contains(field.getName()) && !text.isEmpty() && !NUMBER.matcher(text).matches()) {
+            if (field.getName() != null && LOAD_FIELDS.contains(field.getName()) && !text.isEmpty()
+                    && !NUMBER.matcher(text).matches()) {
                 problems.add(field.getName() + " holds no plain number: " + text);
             }
         }
