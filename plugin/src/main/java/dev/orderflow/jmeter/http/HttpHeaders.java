@@ -22,9 +22,4 @@ public final class HttpHeaders {
     public List<String> all(String name) {
         return fields.getValuesList(name);
     }
-
-    /** True when a comma-separated header with this name lists the token (e.g. Connection: close). */
-    public boolean hasToken(String name, String token) {
-        return fields.contains(name, token);
-    }
 }

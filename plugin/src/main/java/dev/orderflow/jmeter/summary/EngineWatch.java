@@ -13,6 +13,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import org.apache.jmeter.util.JMeterUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Watches the engines of a distributed run from the controller, which JMeter 5.6.3 does not: its controller
  * waits for every engine's "test ended" call, so an engine killed mid-run keeps it waiting forever.
@@ -29,9 +33,13 @@ import java.util.function.LongSupplier;
  */
 final class EngineWatch implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(EngineWatch.class);
+
     static final Duration PERIOD = Duration.ofSeconds(2);
     /** Long enough for a garbage collection pause of a loaded engine, short enough to end a run within 30 s. */
     static final Duration LOST_AFTER = Duration.ofSeconds(15);
+    /** JMeter property (seconds) that gives engines longer (a slow network) or shorter than {@link #LOST_AFTER}. */
+    static final String LOST_AFTER_PROPERTY = "orderflow.engine_lost_after";
     /**
      * The controller starts its engines one after another; one that hangs holds the next ones up to the RMI
      * response timeout the build gives the controller (20 s), so a start is given longer than that.
@@ -75,11 +83,34 @@ final class EngineWatch implements AutoCloseable {
     static EngineWatch started(Loss loss) {
         ExecutorService probeThreads = Executors.newCachedThreadPool(daemon("orderflow-engine-probe"));
         EngineWatch watch = new EngineWatch(new EngineProbe(), loss, System::currentTimeMillis, probeThreads,
-                LOST_AFTER);
+                lostAfter(JMeterUtils.getProperty(LOST_AFTER_PROPERTY)));
         watch.ownProbes = probeThreads;
         watch.ticker = Executors.newSingleThreadScheduledExecutor(daemon("orderflow-engine-watch"));
         watch.ticker.scheduleWithFixedDelay(watch::tick, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         return watch;
+    }
+
+    /**
+     * How long an engine may go without answering: {@value #LOST_AFTER_PROPERTY} seconds when given as a positive
+     * number, else {@link #LOST_AFTER}; a value that is not one is said on the console and in the log.
+     */
+    static Duration lostAfter(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return LOST_AFTER;
+        }
+        try {
+            double value = Double.parseDouble(seconds.trim());
+            if (value > 0 && value < 86_400) {
+                return Duration.ofMillis(Math.round(value * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        String warning = "Order summary: " + LOST_AFTER_PROPERTY + "=" + seconds + " is not a number of seconds"
+                + " between 0 and 86400: an engine is lost after " + LOST_AFTER.toSeconds() + " s without an answer";
+        log.warn(warning);
+        System.out.println(warning); // NOSONAR the console is where a non-GUI user looks
+        return LOST_AFTER;
     }
 
     private static ThreadFactory daemon(String name) {

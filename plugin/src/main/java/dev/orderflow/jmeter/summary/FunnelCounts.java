@@ -17,10 +17,12 @@ import java.util.TreeMap;
  * @param relogins samples whose step logged its user in again after a 401 (the Login sampler's logins aside)
  * @param reloginFailures those of them whose login failed, failing the step
  * @param pageLoads PAGE samples: the pages a flow of pages (the index page) loaded, successful or not
+ * @param ordersCutOff attempts that neither sent their order nor gave up at a failed step: the run ended (or its
+ *        user was stopped) during them; while a run goes on, the attempts in flight
  */
 public record FunnelCounts(long logins, long loginFailures, long ordersAttempted, long ordersCreated,
         long ordersUnknown, long cartFailures, SortedMap<String, Long> rejections, long relogins, long reloginFailures,
-        long pageLoads) {
+        long pageLoads, long ordersCutOff) {
 
     public static final FunnelCounts EMPTY = new FunnelCounts(0, 0, 0, 0, 0, 0, new TreeMap<>());
 
@@ -32,7 +34,7 @@ public record FunnelCounts(long logins, long loginFailures, long ordersAttempted
     public FunnelCounts(long logins, long loginFailures, long ordersAttempted, long ordersCreated, long ordersUnknown,
             long cartFailures, SortedMap<String, Long> rejections, long relogins, long reloginFailures) {
         this(logins, loginFailures, ordersAttempted, ordersCreated, ordersUnknown, cartFailures, rejections, relogins,
-                reloginFailures, 0);
+                reloginFailures, 0, 0);
     }
 
     /** True when the users loaded pages rather than ordering. */
@@ -43,12 +45,16 @@ public record FunnelCounts(long logins, long loginFailures, long ordersAttempted
     /** The funnel of a run in which no step had to log in again. */
     public FunnelCounts(long logins, long loginFailures, long ordersAttempted, long ordersCreated, long ordersUnknown,
             long cartFailures, SortedMap<String, Long> rejections) {
-        this(logins, loginFailures, ordersAttempted, ordersCreated, ordersUnknown, cartFailures, rejections, 0, 0, 0);
+        this(logins, loginFailures, ordersAttempted, ordersCreated, ordersUnknown, cartFailures, rejections, 0, 0, 0,
+                0);
     }
 
-    /** Attempts that neither created an order nor ended with an unknown outcome. */
+    /**
+     * Attempts that failed: the shop refused the order, or a product list or cart step failed and the user gave the
+     * attempt up. Neither created, unknown nor cut off.
+     */
     public long ordersFailed() {
-        return ordersAttempted - ordersCreated - ordersUnknown;
+        return ordersAttempted - ordersCreated - ordersUnknown - ordersCutOff;
     }
 
     /** Orders created per order attempted, in percent; null when nothing was attempted. */

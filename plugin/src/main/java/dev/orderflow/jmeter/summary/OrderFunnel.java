@@ -25,6 +25,8 @@ final class OrderFunnel {
     private final LongAdder relogins = new LongAdder();
     private final LongAdder reloginFailures = new LongAdder();
     private final LongAdder pages = new LongAdder();
+    /** Failed product list and cart steps: each gives its attempt up before an order is sent. */
+    private final LongAdder givenUp = new LongAdder();
     private final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
 
     void record(OrderFlowSampleResult sample) {
@@ -52,12 +54,18 @@ final class OrderFunnel {
             case CART -> {
                 if (!sample.isSuccessful()) {
                     cartFailures.increment();
+                    givenUp.increment();
+                }
+            }
+            case PRODUCTS -> {
+                if (!sample.isSuccessful()) {
+                    givenUp.increment();
                 }
             }
             case ORDER -> recordOrder(sample);
             case PAGE -> pages.increment();
             default -> {
-                // PRODUCTS samples only count as attempts (above) and in the label statistics
+                // other steps count in the label statistics only
             }
         }
     }
@@ -77,7 +85,13 @@ final class OrderFunnel {
     FunnelCounts counts() {
         TreeMap<String, Long> byCode = new TreeMap<>();
         rejections.forEach((code, n) -> byCode.put(code, n.sum()));
-        return new FunnelCounts(logins.sum(), loginFailures.sum(), attempted.sum(), created.sum(), unknown.sum(),
-                cartFailures.sum(), byCode, relogins.sum(), reloginFailures.sum(), pages.sum());
+        long attempts = attempted.sum();
+        long made = created.sum();
+        long unknownOutcomes = unknown.sum();
+        long refused = byCode.values().stream().mapToLong(Long::longValue).sum();
+        // what is left of the attempts had no order sent and no failed step: ended by the run, or still going
+        long cutOff = Math.max(0, attempts - made - unknownOutcomes - refused - givenUp.sum());
+        return new FunnelCounts(logins.sum(), loginFailures.sum(), attempts, made, unknownOutcomes,
+                cartFailures.sum(), byCode, relogins.sum(), reloginFailures.sum(), pages.sum(), cutOff);
     }
 }

@@ -58,6 +58,7 @@ public final class SummaryJson {
         root.put("orders_failed", funnel.ordersFailed());
         root.put("cart_failures", funnel.cartFailures());
         root.put("orders_unknown", funnel.ordersUnknown());
+        root.put("orders_cut_off", funnel.ordersCutOff());
         putDecimal(root, "success_rate", funnel.successRatePct());
         putDecimal(root, "throughput_rps", counts.throughputPerSecond());
         ShopSilence silence = counts.shopSilence();

@@ -83,6 +83,8 @@ public final class SummaryText {
         }
         row(out, "Cart failures", Long.toString(funnel.cartFailures()));
         row(out, "Orders unknown", Long.toString(funnel.ordersUnknown()));
+        row(out, "Orders cut off", funnel.ordersCutOff() + " (the run ended, or their user was stopped, during"
+                + " the attempt)");
         row(out, "Success rate", funnel.successRatePct() == null ? "n/a (no order attempted)"
                 : String.format(Locale.ROOT, "%.2f%% of orders attempted were created", funnel.successRatePct()));
     }

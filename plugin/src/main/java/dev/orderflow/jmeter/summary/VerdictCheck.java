@@ -53,10 +53,13 @@ public final class VerdictCheck {
             }
         }
         boolean pass = "pass".equals(summary.path("verdict").asText()) && failed == 0;
+        String made = summary.path("page_loads_planned").isNumber() || summary.path("page_loads").asLong(0) > 0
+                        && summary.path("logins").asLong(0) == 0
+                ? "page loads " + summary.path("page_loads").asText("?")
+                : "orders created " + summary.path("orders_created").asText("?") + " of "
+                        + summary.path("orders_attempted").asText("?") + " attempted";
         (pass ? out : err).println("Order summary of " + name + ": verdict " + (pass ? "pass" : "fail")
-                + " (" + summary.path("thresholds").size() + " checks, " + failed + " failed; orders created "
-                + summary.path("orders_created").asText("?") + " of " + summary.path("orders_attempted").asText("?")
-                + " attempted)");
+                + " (" + summary.path("thresholds").size() + " checks, " + failed + " failed; " + made + ")");
         return pass ? PASS : FAIL;
     }
 

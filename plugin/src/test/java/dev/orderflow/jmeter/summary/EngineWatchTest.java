@@ -115,4 +115,14 @@ class EngineWatchTest {
 
         assertThat(lost).isEmpty();
     }
+
+    @Test
+    void aRunMayGiveItsEnginesLongerOrShorterThanTheDefaultToAnswer() {
+        assertThat(EngineWatch.lostAfter(null)).isEqualTo(EngineWatch.LOST_AFTER);
+        assertThat(EngineWatch.lostAfter(" ")).isEqualTo(EngineWatch.LOST_AFTER);
+        assertThat(EngineWatch.lostAfter("40")).isEqualTo(Duration.ofSeconds(40));
+        assertThat(EngineWatch.lostAfter("2.5")).isEqualTo(Duration.ofMillis(2500));
+        assertThat(EngineWatch.lostAfter("soon")).as("not a number: the default").isEqualTo(EngineWatch.LOST_AFTER);
+        assertThat(EngineWatch.lostAfter("0")).as("no time at all: the default").isEqualTo(EngineWatch.LOST_AFTER);
+    }
 }

@@ -20,7 +20,7 @@ class OrderFunnelTest {
 
     /**
      * iterations as the samplers produce them → expected login failures, attempted, created, unknown, cart failures,
-     * failed, rejections
+     * failed, cut off, rejections
      */
     static Stream<Arguments> iterations() {
         return Stream.of(
@@ -29,14 +29,14 @@ class OrderFunnelTest {
                         attemptStart(FlowStep.PRODUCTS, true, "200"),
                         sample(FlowStep.CART, true, "201"),
                         sample(FlowStep.ORDER, true, "201")),
-                        new long[] {0, 1, 1, 0, 0, 0}, Map.of()),
+                        new long[] {0, 1, 1, 0, 0, 0, 0}, Map.of()),
                 Arguments.of("a failed login ends the iteration before any attempt", List.of(
                         sample(FlowStep.LOGIN, false, "400")),
-                        new long[] {1, 0, 0, 0, 0, 0}, Map.of()),
+                        new long[] {1, 0, 0, 0, 0, 0, 0}, Map.of()),
                 Arguments.of("a cart failure is an attempt that failed", List.of(
                         attemptStart(FlowStep.PRODUCTS, true, "200"),
                         sample(FlowStep.CART, false, "409")),
-                        new long[] {0, 1, 0, 0, 1, 1}, Map.of()),
+                        new long[] {0, 1, 0, 0, 1, 1, 0}, Map.of()),
                 Arguments.of("a rejected order is counted by its code", List.of(
                         attemptStart(FlowStep.CART, true, "201"),
                         sample(FlowStep.ORDER, false, "409"),
@@ -44,22 +44,28 @@ class OrderFunnelTest {
                         sample(FlowStep.ORDER, false, "500"),
                         attemptStart(FlowStep.CART, true, "201"),
                         sample(FlowStep.ORDER, false, "500")),
-                        new long[] {0, 3, 0, 0, 0, 3}, Map.of("409", 1L, "500", 2L)),
+                        new long[] {0, 3, 0, 0, 0, 3, 0}, Map.of("409", 1L, "500", 2L)),
                 Arguments.of("an order without answer is unknown, not failed", List.of(
                         attemptStart(FlowStep.PRODUCTS, true, "200"),
                         sample(FlowStep.CART, true, "201"),
                         unknownOrder()),
-                        new long[] {0, 1, 0, 1, 0, 0}, Map.of()),
+                        new long[] {0, 1, 0, 1, 0, 0, 0}, Map.of()),
                 Arguments.of("a failed order without a response code goes to the 'none' bucket", List.of(
                         attemptStart(FlowStep.ORDER, false, "")),
-                        new long[] {0, 1, 0, 0, 0, 1}, Map.of("none", 1L)),
+                        new long[] {0, 1, 0, 0, 0, 1, 0}, Map.of("none", 1L)),
                 Arguments.of("a failed product list fails the attempt without a bucket of its own", List.of(
                         attemptStart(FlowStep.PRODUCTS, false, "503")),
-                        new long[] {0, 1, 0, 0, 0, 1}, Map.of()),
+                        new long[] {0, 1, 0, 0, 0, 1, 0}, Map.of()),
+                Arguments.of("an attempt the run ended before its order was sent is cut off, not failed", List.of(
+                        sample(FlowStep.LOGIN, true, "200"),
+                        attemptStart(FlowStep.PRODUCTS, true, "200"),
+                        sample(FlowStep.CART, true, "201"),
+                        attemptStart(FlowStep.PRODUCTS, true, "200")),
+                        new long[] {0, 2, 0, 0, 0, 0, 2}, Map.of()),
                 Arguments.of("page samples count no order", List.of(
                         sample(FlowStep.PAGE, true, "200"),
                         sample(FlowStep.PAGE, false, "500")),
-                        new long[] {0, 0, 0, 0, 0, 0}, Map.of()));
+                        new long[] {0, 0, 0, 0, 0, 0, 0}, Map.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,7 +78,8 @@ class OrderFunnelTest {
         FunnelCounts counts = funnel.counts();
 
         assertThat(new long[] {counts.loginFailures(), counts.ordersAttempted(), counts.ordersCreated(),
-                counts.ordersUnknown(), counts.cartFailures(), counts.ordersFailed()}).containsExactly(expected);
+                counts.ordersUnknown(), counts.cartFailures(), counts.ordersFailed(), counts.ordersCutOff()})
+                .containsExactly(expected);
         assertThat(counts.rejections()).containsExactlyInAnyOrderEntriesOf(rejections);
     }
 

@@ -52,7 +52,10 @@ import dev.orderflow.jmeter.threads.OrderFlowThreadGroup;
 class UnfinishedRunTest {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final int RUN_SECONDS = 30;
+    /** Long enough for an engine killed early in it to be found lost while the other still runs. */
+    private static final int RUN_SECONDS = 15;
+    /** How long the controller gives a silent engine here: the default 15 s would only make each case longer. */
+    private static final String LOST_AFTER = "-Jorderflow.engine_lost_after=5";
 
     private final LoopbackCluster cluster = new LoopbackCluster();
     private HttpServer shop;
@@ -82,7 +85,7 @@ class UnfinishedRunTest {
         LoopbackCluster.Child controller = cluster.start(work, "controller", keystore, null,
                 "-Djava.rmi.server.hostname=127.0.0.1", "org.apache.jmeter.NewDriver", "-n", "-t", plan.toString(),
                 "-l", results.toString(), "-R", remoteList, "-Gorderflow.engines=" + remoteList,
-                "-Gport=" + shop.getAddress().getPort(), "-Jjmeter.save.saveservice.output_format=csv");
+                "-Gport=" + shop.getAddress().getPort(), "-Jjmeter.save.saveservice.output_format=csv", LOST_AFTER);
 
         // both engines load the shop, then the second one dies without a word, or hangs (SIGSTOP: its sockets
         // still accept connections, nothing answers)
@@ -154,7 +157,7 @@ class UnfinishedRunTest {
                 "-Djava.rmi.server.hostname=127.0.0.1", "org.apache.jmeter.NewDriver", "-n",
                 "-t", plan.toString(), "-l", work.resolve("results.csv").toString(), "-R", remoteList,
                 "-Gorderflow.engines=" + remoteList, "-Gport=" + shop.getAddress().getPort(),
-                "-Jjmeter.save.saveservice.output_format=csv");
+                "-Jjmeter.save.saveservice.output_format=csv", LOST_AFTER);
 
         // the controller has found both engines in their registries and starts the test on them one after another,
         // in the order it prints: the last one dies before its turn

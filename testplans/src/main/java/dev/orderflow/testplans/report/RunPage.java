@@ -168,16 +168,21 @@ public final class RunPage {
             html.append("<h2>Order funnel</h2>\n<table>\n");
             row(html, "logins", summary.path("logins").asText("–") + " (" + summary.path("login_failures").asText("0")
                     + " failed, " + summary.path("relogins").asText("0") + " re-logins after a 401)");
-            row(html, "orders attempted", summary.path("orders_attempted").asText("–"));
+            row(html, "orders attempted", summary.path("orders_attempted").asText("–")
+                    + (summary.path("orders_planned").isNumber()
+                            ? " of " + summary.path("orders_planned").asText() + " planned" : ""));
             row(html, "orders created", summary.path("orders_created").asText("–"));
             row(html, "orders failed", summary.path("orders_failed").asText("–"));
             row(html, "cart failures", summary.path("cart_failures").asText("–"));
             row(html, "orders with unknown outcome", summary.path("orders_unknown").asText("–"));
+            row(html, "orders cut off by the run's end", summary.path("orders_cut_off").asText("–"));
             row(html, "success rate", percent(summary.path("success_rate")) + " of orders attempted were created");
         } else {
             // the index-page plans place no order: their funnel is the page loads
             html.append("<h2>Page loads</h2>\n<table>\n");
-            row(html, "page loads", summary.path("samples").asText("–"));
+            row(html, "page loads", summary.path("page_loads").asText(summary.path("samples").asText("–"))
+                    + (summary.path("page_loads_planned").isNumber()
+                            ? " of " + summary.path("page_loads_planned").asText() + " planned" : ""));
             row(html, "errors", summary.path("errors").asText("–") + " (" + percent(summary.path("error_rate")) + ")");
             for (var labels = summary.path("labels").fields(); labels.hasNext(); ) {
                 var label = labels.next();

@@ -32,10 +32,6 @@ public record JMeterHome(Path dir, String runtimeJar) {
         return dir.resolve("bin");
     }
 
-    public Path libExt() {
-        return dir.resolve("lib").resolve("ext");
-    }
-
     /** The jar engines run: {@code java -jar <home>/bin/ApacheJMeter-5.6.3.jar -s}. */
     public Path launcher() {
         return bin().resolve(runtimeJar);

@@ -63,11 +63,6 @@ public final class OwnerOnlyFiles {
         }
     }
 
-    /** True when the file (or folder) is 600 or stricter, or the file system has no POSIX permissions. */
-    public static boolean ownerOnly(Path file) throws IOException {
-        return !posix(file) || OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file));
-    }
-
     private static boolean posix(Path path) {
         return Files.getFileAttributeView(path, PosixFileAttributeView.class) != null;
     }

@@ -212,16 +212,6 @@ public final class GroupRun {
         }
     }
 
-    /** Users started since the run began. */
-    int startedUsers() {
-        lock.lock();
-        try {
-            return started;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Stops the user of that thread name, interrupting it when {@code now}; false if there is none. */
     public boolean stopUser(String threadName, boolean now) {
         RunningUser found = null;
