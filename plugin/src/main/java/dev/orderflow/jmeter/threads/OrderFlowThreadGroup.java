@@ -159,6 +159,7 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
                 throw new ShapeDefinitionException("Test", "was refused at its start: " + String.join("; ", refusals));
             }
             scale = LoadScale.fromJMeterProperties();
+            refuseScalingTwice(scale);
             schedule = ShapeParser.parse(getShapeSettings(), scale);
             plan = LoadPlan.of(schedule);
             stopGrace = ShapeParser.stopGrace(OrderFlowThreadGroupSchema.STOP_GRACE.read(this));
@@ -214,6 +215,27 @@ public class OrderFlowThreadGroup extends AbstractThreadGroup {
             long startMs = newRun.load().startEpochMs();
             report.sendPlan(startMs > 0 ? startMs : System.currentTimeMillis(), schedule, curve);
         }
+    }
+
+    /**
+     * A field that reads scale or timescale itself (a plan written before the thread group applied them) would be
+     * scaled twice: at full scale that is harmless and only said, at any other it refuses the run.
+     */
+    private void refuseScalingTwice(LoadScale scale) throws ShapeDefinitionException {
+        List<String> fields = ScaledTwice.fields(this).stream()
+                .map(name -> name.substring(name.startsWith(OrderFlowThreadGroupSchema.PREFIX)
+                        ? OrderFlowThreadGroupSchema.PREFIX.length() : 0))
+                .toList();
+        if (fields.isEmpty()) {
+            return;
+        }
+        String problem = "reads the scale or timescale property itself, which the thread group applies to the plan's"
+                + " numbers too: write the full load as plain numbers (1000 users, not an expression of scale)";
+        if (!scale.isFull()) {
+            throw new ShapeDefinitionException(String.join(", ", fields), problem + "; at "
+                    + scale.describe() + " it would be scaled twice");
+        }
+        log.warn("OrderFlowThreadGroup '{}': {} {}", getName(), String.join(", ", fields), problem);
     }
 
     private synchronized void setPendingReport(LoadReportSender report) {

@@ -157,6 +157,21 @@ class PlannedLoadVerdictTest {
         assertThat(run.summary.get("samples").asLong()).as("no user sent anything").isZero();
     }
 
+    /** An older plan whose users field scales itself would run a twentieth of a twentieth of its load at scale 0.05. */
+    @Test
+    void aPlanThatScalesItsOwnNumbersIsRefusedAtAnotherScale() throws Exception {
+        OrderFlowThreadGroup group = users(2, 1);
+        OrderFlowThreadGroupSchema.USERS.write(group, "${__jexl3(x = 40 * ${__P(scale,1)}; x < 1 ? 1 : x)}");
+
+        Run run = run(group, Map.of(), "-Jscale=0.05");
+
+        assertThat(run.exitStatus).as(run.console).isEqualTo(1);
+        assertThat(check(run, "planned_load").get("detail").asText())
+                .contains("it could not start: users: reads the scale or timescale property itself")
+                .contains("at scale 0.05 it would be scaled twice");
+        assertThat(run.summary.get("samples").asLong()).as("no user sent anything").isZero();
+    }
+
     @Test
     void aRunStoppedBeforeItsShapeEndedFails() throws Exception {
         OrderFlowThreadGroup group = users(2, 1);
