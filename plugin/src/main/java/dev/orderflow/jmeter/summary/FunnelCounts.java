@@ -37,16 +37,16 @@ public record FunnelCounts(long logins, long loginFailures, long ordersAttempted
                 reloginFailures, 0, 0);
     }
 
-    /** True when the users loaded pages rather than ordering. */
-    public boolean pageFlow() {
-        return pageLoads > 0 && logins == 0;
-    }
-
     /** The funnel of a run in which no step had to log in again. */
     public FunnelCounts(long logins, long loginFailures, long ordersAttempted, long ordersCreated, long ordersUnknown,
             long cartFailures, SortedMap<String, Long> rejections) {
         this(logins, loginFailures, ordersAttempted, ordersCreated, ordersUnknown, cartFailures, rejections, 0, 0, 0,
                 0);
+    }
+
+    /** True when the users loaded pages rather than ordering. */
+    public boolean pageFlow() {
+        return pageLoads > 0 && logins == 0;
     }
 
     /**
