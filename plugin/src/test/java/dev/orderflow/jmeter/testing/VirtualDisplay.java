@@ -60,6 +60,25 @@ public final class VirtualDisplay {
         }
     }
 
+    /**
+     * Runs a renderer whose {@code main} takes the folder for its pictures and writes a line of findings per picture
+     * to {@code report} in it; its output goes to the folder's sibling {@code <folder>.log}.
+     *
+     * @return the report's lines
+     * @throws AssertionError when the renderer did not end well, with its output
+     */
+    public static List<String> render(Class<?> renderer, Path folder, String report)
+            throws IOException, InterruptedException {
+        Files.createDirectories(folder);
+        Files.deleteIfExists(folder.resolve(report));
+        Path log = folder.resolveSibling(folder.getFileName() + ".log");
+        int exit = run(renderer, List.of(folder.toString()), log, 10);
+        if (exit != 0) {
+            throw new AssertionError(renderer.getSimpleName() + " ended with " + exit + ": " + Files.readString(log));
+        }
+        return Files.readAllLines(folder.resolve(report));
+    }
+
     /** The display number Xvfb writes once it is ready. */
     private static String displayNumber(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
